@@ -1,0 +1,63 @@
+/**
+ * The core: the whole domain behind one handler map. Electron's main process and
+ * the Node host each make one, and bind it to their transport.
+ */
+import { commandInputs, type ApiHandlers, type CommandName, type CommandOutput } from '../shared/contract';
+import { ApiError } from '../shared/errors';
+import { parseOrThrow } from '../shared/validation';
+import { systemDeps, type CoreDeps } from './deps';
+import { EventBus } from './events';
+import { createSessionService, type SessionService } from './sessions/sessionService';
+import { openStore, type StorePort } from './store/store';
+import { createWorkshopService } from './workshops/workshopService';
+
+export const APP_VERSION = '0.1.0';
+
+export interface Core {
+  readonly handlers: ApiHandlers;
+  readonly events: EventBus;
+  readonly sessions: SessionService;
+  readonly store: StorePort;
+  /**
+   * Validates `input` with the command's schema and runs it: what every transport
+   * calls. Throws ApiError (invalid_input, not_found, conflict...).
+   */
+  call<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>>;
+  /** Finishes pending writes and releases the data folder. */
+  close(): Promise<void>;
+}
+
+/** Builds the core over an open store. */
+export function createCore(store: StorePort, deps: CoreDeps = systemDeps): Core {
+  const events = new EventBus();
+  const workshops = createWorkshopService(store, deps, events);
+  const sessions = createSessionService(store, deps, events, workshops);
+  const handlers: ApiHandlers = {
+    'app.info': async () => ({ version: APP_VERSION, dataDir: store.dataDir, recoveries: [...store.recoveries] }),
+    ...workshops.handlers,
+    ...sessions.handlers,
+  };
+  return {
+    handlers,
+    events,
+    sessions,
+    store,
+    call: async (name, input) => {
+      const schema = commandInputs[name];
+      if (!schema) throw new ApiError('not_found', `There is no command ${String(name)}.`);
+      const parsed = parseOrThrow(schema, input ?? {});
+      const handler = handlers[name] as (input: unknown) => Promise<CommandOutput<typeof name>>;
+      return handler(parsed);
+    },
+    close: async () => {
+      sessions.dispose();
+      await store.close();
+    },
+  };
+}
+
+/** Opens the store in `dataDir` and builds the core on it. */
+export async function openCore(dataDir: string, deps: CoreDeps = systemDeps): Promise<Core> {
+  const store = await openStore(dataDir, { now: deps.now });
+  return createCore(store, deps);
+}

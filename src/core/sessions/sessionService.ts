@@ -1,0 +1,385 @@
+/**
+ * Sessions and voting: the state of the room, kept in the core. Every change is
+ * on disk before it is acknowledged or announced.
+ */
+import type { ApiHandlers } from '../../shared/contract';
+import { toCsv } from '../../shared/csv';
+import { ApiError } from '../../shared/errors';
+import { questionsOf, type Question, type SessionRecord, type SessionSummary, type Vote } from '../../shared/model';
+import { tallyQuestion, votesByQuestion } from '../../shared/tally';
+import { workshopFileName } from '../../shared/workshopFile';
+import type { CoreDeps } from '../deps';
+import type { EventBus } from '../events';
+import type { StorePort } from '../store/store';
+import type { WorkshopService } from '../workshops/workshopService';
+import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
+import { isVisible, participantState, questionView, sessionView, type ParticipantState } from './sessionView';
+
+type SessionHandlers = Pick<
+  ApiHandlers,
+  | 'sessions.create'
+  | 'sessions.get'
+  | 'sessions.list'
+  | 'sessions.goTo'
+  | 'sessions.end'
+  | 'sessions.setNote'
+  | 'sessions.setBlackout'
+  | 'sessions.rename'
+  | 'sessions.delete'
+  | 'voting.open'
+  | 'voting.close'
+  | 'voting.reveal'
+  | 'voting.cast'
+  | 'voting.undo'
+  | 'voting.setCount'
+  | 'results.get'
+  | 'reports.csv'
+>;
+
+/** A phone's vote, as the participant protocol carries it (already schema-checked). */
+export interface DeviceVote {
+  deviceId: string;
+  questionId: string;
+  optionId: string;
+  groupId?: string | undefined;
+}
+
+export interface SessionService {
+  handlers: SessionHandlers;
+  /** The participant state for a join code; not_found when no running session has it. */
+  participantState(code: string): ParticipantState;
+  /** The session id behind a join code (running sessions only). */
+  sessionIdForCode(code: string): string;
+  /** A phone's vote; resolves once on disk. */
+  castFromDevice(code: string, vote: DeviceVote): Promise<void>;
+  /** Stops the countdown timers (on shutdown). */
+  dispose(): void;
+}
+
+export function summarizeSession(record: SessionRecord): SessionSummary {
+  return {
+    id: record.id,
+    title: record.title,
+    status: record.status,
+    workshopId: record.workshopId,
+    workshopTitle: record.workshopTitle,
+    facilitator: record.facilitator,
+    createdAt: record.createdAt,
+    endedAt: record.endedAt,
+    groupCount: record.groups.length,
+    voteCount: record.votes.length,
+  };
+}
+
+export function createSessionService(store: StorePort, deps: CoreDeps, events: EventBus, workshops: WorkshopService): SessionService {
+  const countdowns = new Map<string, ReturnType<typeof setTimeout>>();
+  const stamp = () => deps.now().toISOString();
+
+  const find = (sessionId: string): SessionRecord => {
+    const record = store.session(sessionId);
+    if (!record) throw new ApiError('not_found', `There is no session ${sessionId}.`);
+    return record;
+  };
+  const findActive = (sessionId: string): SessionRecord => {
+    const record = find(sessionId);
+    if (record.status === 'ended') throw new ApiError('conflict', 'This session has ended; start a new one to vote again.');
+    return record;
+  };
+  const findQuestion = (record: SessionRecord, questionId: string): Question => {
+    const question = questionsOf(record.slides).find((q) => q.id === questionId);
+    if (!question) throw new ApiError('not_found', `There is no question ${questionId} in this session.`);
+    return question;
+  };
+  /** Applies a change durably, then returns the fresh view. */
+  const update = async (record: SessionRecord, change: (record: SessionRecord) => void) => {
+    await store.updateSession(record.id, (r) => {
+      change(r);
+      r.updatedAt = stamp();
+    });
+    return sessionView(record);
+  };
+  const announce = (
+    name: 'session.created' | 'slide.changed' | 'voting.opened' | 'voting.closed' | 'voting.revealed' | 'vote.undone' | 'session.updated' | 'session.ended',
+    session: ReturnType<typeof sessionView>,
+  ) => {
+    events.emit(name, { sessionId: session.id, session });
+    return session;
+  };
+  const announceQuestion = (name: 'vote.cast' | 'count.set', record: SessionRecord, question: Question) => {
+    events.emit(name, { sessionId: record.id, questionId: question.id, question: questionView(record, question) });
+  };
+  const activeByCode = (code: string): SessionRecord => {
+    const wanted = normaliseJoinCode(code);
+    const record = store.sessions().find((s) => s.status === 'active' && s.joinCode === wanted);
+    if (!record) throw new ApiError('not_found', 'No running session has that code. Check the code on the screen.');
+    return record;
+  };
+  const newJoinCode = (): string => {
+    const taken = new Set(store.sessions().filter((s) => s.status === 'active').map((s) => s.joinCode));
+    for (;;) {
+      const code = makeJoinCode(deps.randomInt);
+      if (!taken.has(code)) return code;
+    }
+  };
+
+  const scheduleCountdown = (sessionId: string, questionId: string, closesAt: string) => {
+    const key = `${sessionId}/${questionId}`;
+    clearTimeout(countdowns.get(key));
+    const delay = Math.max(0, new Date(closesAt).getTime() - deps.now().getTime());
+    const timer = setTimeout(() => {
+      countdowns.delete(key);
+      const record = store.session(sessionId);
+      const state = record?.questions[questionId];
+      if (!record || record.status === 'ended' || state?.status !== 'open' || state.closesAt !== closesAt) return;
+      void closeQuestion(record, questionId).catch((error: unknown) => console.error('Plenary: the countdown could not close voting', error));
+    }, delay);
+    timer.unref?.();
+    countdowns.set(key, timer);
+  };
+  const clearCountdown = (sessionId: string, questionId: string) => {
+    const key = `${sessionId}/${questionId}`;
+    clearTimeout(countdowns.get(key));
+    countdowns.delete(key);
+  };
+  const closeQuestion = async (record: SessionRecord, questionId: string) => {
+    clearCountdown(record.id, questionId);
+    const view = await update(record, (r) => {
+      const state = r.questions[questionId];
+      if (state) Object.assign(state, { status: 'closed', closesAt: null });
+    });
+    return announce('voting.closed', view);
+  };
+  const castVote = async (record: SessionRecord, question: Question, vote: Vote) => {
+    await store.updateSession(record.id, (r) => {
+      // A second vote by the same voter replaces the first; the newest is last, for undo.
+      r.votes = r.votes.filter((v) => !(v.questionId === vote.questionId && v.voterId === vote.voterId));
+      r.votes.push(vote);
+      r.updatedAt = vote.at;
+    });
+    announceQuestion('vote.cast', record, question);
+  };
+
+  // A restart resumes the countdowns where they stood (or closes those that ran out).
+  for (const record of store.sessions()) {
+    if (record.status !== 'active') continue;
+    for (const [questionId, state] of Object.entries(record.questions)) {
+      if (state.status === 'open' && state.closesAt) scheduleCountdown(record.id, questionId, state.closesAt);
+    }
+  }
+
+  const handlers: SessionHandlers = {
+    'sessions.create': async (input) => {
+      const workshop = workshops.find(input.workshopId);
+      const content = structuredClone(workshop.content);
+      const votingMode = input.votingMode ?? 'groups';
+      const groupSetup = input.groups ?? (votingMode === 'phones' ? [] : defaultGroupNames(store.settings().defaultGroupCount));
+      const groups = buildGroups(groupSetup);
+      if (new Set(groups.map((g) => g.id)).size !== groups.length) throw new ApiError('invalid_input', 'Two groups have the same id.', 'groups');
+      if (votingMode === 'groups' && groups.length === 0) {
+        throw new ApiError('invalid_input', 'Voting by groups needs at least one group.', 'groups');
+      }
+      const now = stamp();
+      const date = now.slice(0, 10);
+      const record: SessionRecord = {
+        id: deps.newId('s'),
+        workshopId: workshop.id,
+        workshopTitle: content.title,
+        title: input.title || `${content.title} · ${date}`,
+        facilitator: input.facilitator ?? '',
+        status: 'active',
+        joinCode: newJoinCode(),
+        slideIndex: 0,
+        votingMode,
+        groups,
+        slides: content.slides,
+        dimensions: content.dimensions,
+        questions: Object.fromEntries(questionsOf(content.slides).map((q) => [q.id, { status: 'idle', revealed: false, closesAt: null }])),
+        votes: [],
+        handCounts: {},
+        notes: {},
+        blackout: false,
+        createdAt: now,
+        startedAt: now,
+        endedAt: null,
+        updatedAt: now,
+      };
+      await store.addSession(record);
+      return announce('session.created', sessionView(record));
+    },
+    'sessions.get': async ({ sessionId }) => sessionView(find(sessionId)),
+    'sessions.list': async () =>
+      store
+        .sessions()
+        .map(summarizeSession)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    'sessions.goTo': async ({ sessionId, slideIndex }) => {
+      const record = findActive(sessionId);
+      if (slideIndex >= record.slides.length) {
+        throw new ApiError('invalid_input', `slideIndex: this session has ${record.slides.length} slides (0 to ${record.slides.length - 1}).`, 'slideIndex');
+      }
+      return announce('slide.changed', await update(record, (r) => void (r.slideIndex = slideIndex)));
+    },
+    'sessions.end': async ({ sessionId }) => {
+      const record = findActive(sessionId);
+      for (const questionId of Object.keys(record.questions)) clearCountdown(sessionId, questionId);
+      const view = await update(record, (r) => {
+        r.status = 'ended';
+        r.endedAt = stamp();
+        r.blackout = false;
+        for (const state of Object.values(r.questions)) if (state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
+      });
+      return announce('session.ended', view);
+    },
+    'sessions.setNote': async ({ sessionId, slideId, text }) => {
+      const record = find(sessionId);
+      if (!record.slides.some((slide) => slide.id === slideId)) throw new ApiError('not_found', `There is no slide ${slideId} in this session.`);
+      return announce('session.updated', await update(record, (r) => void (r.notes[slideId] = text)));
+    },
+    'sessions.setBlackout': async ({ sessionId, blackout }) => {
+      const record = findActive(sessionId);
+      return announce('session.updated', await update(record, (r) => void (r.blackout = blackout)));
+    },
+    'sessions.rename': async ({ sessionId, title }) => {
+      const record = find(sessionId);
+      return announce('session.updated', await update(record, (r) => void (r.title = title)));
+    },
+    'sessions.delete': async ({ sessionId }) => {
+      const record = find(sessionId);
+      for (const questionId of Object.keys(record.questions)) clearCountdown(sessionId, questionId);
+      await store.deleteSession(sessionId);
+      events.emit('session.deleted', { sessionId });
+      return { ok: true };
+    },
+
+    'voting.open': async ({ sessionId, questionId, seconds }) => {
+      const record = findActive(sessionId);
+      findQuestion(record, questionId);
+      const closesAt = seconds ? new Date(deps.now().getTime() + seconds * 1000).toISOString() : null;
+      const view = await update(record, (r) => {
+        // One question is open at a time: the room answers one thing at once.
+        for (const [id, state] of Object.entries(r.questions)) {
+          if (id !== questionId && state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
+        }
+        const state = r.questions[questionId];
+        if (state) Object.assign(state, { status: 'open', closesAt });
+        else r.questions[questionId] = { status: 'open', revealed: false, closesAt };
+      });
+      for (const id of Object.keys(record.questions)) if (id !== questionId) clearCountdown(sessionId, id);
+      if (closesAt) scheduleCountdown(sessionId, questionId, closesAt);
+      else clearCountdown(sessionId, questionId);
+      return announce('voting.opened', view);
+    },
+    'voting.close': async ({ sessionId, questionId }) => {
+      const record = findActive(sessionId);
+      findQuestion(record, questionId);
+      if (record.questions[questionId]?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is not open.');
+      return closeQuestion(record, questionId);
+    },
+    'voting.reveal': async ({ sessionId, questionId }) => {
+      const record = find(sessionId);
+      findQuestion(record, questionId);
+      clearCountdown(sessionId, questionId);
+      const view = await update(record, (r) => {
+        const state = r.questions[questionId] ?? { status: 'idle', revealed: false, closesAt: null };
+        // Revealing ends the vote: a result that can still move would mislead the room.
+        r.questions[questionId] = { ...state, status: state.status === 'open' ? 'closed' : state.status, closesAt: null, revealed: true };
+      });
+      return announce('voting.revealed', view);
+    },
+    'voting.cast': async ({ sessionId, questionId, voterId, optionId }) => {
+      const record = find(sessionId);
+      const question = findQuestion(record, questionId);
+      const group = record.groups.find((g) => g.id === voterId);
+      if (!group) throw new ApiError('not_found', `There is no group ${voterId} in this session.`);
+      if (!question.options.some((o) => o.id === optionId)) throw new ApiError('not_found', `There is no option ${optionId} in this question.`);
+      if (record.status === 'ended') throw new ApiError('conflict', 'This session has ended.');
+      if (record.questions[questionId]?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is not open.');
+      await castVote(record, question, { questionId, voterId, voterKind: 'group', groupId: group.id, optionId, at: stamp() });
+      return { ok: true };
+    },
+    'voting.undo': async ({ sessionId, questionId }) => {
+      const record = findActive(sessionId);
+      findQuestion(record, questionId);
+      if (record.questions[questionId]?.status !== 'open') throw new ApiError('conflict', 'Votes can be undone only while voting is open.');
+      const last = record.votes.findLastIndex((v) => v.questionId === questionId);
+      if (last < 0) throw new ApiError('conflict', 'There is no vote to undo.');
+      return announce('vote.undone', await update(record, (r) => void r.votes.splice(last, 1)));
+    },
+    'voting.setCount': async ({ sessionId, questionId, optionId, count }) => {
+      const record = findActive(sessionId);
+      const question = findQuestion(record, questionId);
+      if (!question.options.some((o) => o.id === optionId)) throw new ApiError('not_found', `There is no option ${optionId} in this question.`);
+      await store.updateSession(sessionId, (r) => {
+        (r.handCounts[questionId] ??= {})[optionId] = count;
+        r.updatedAt = stamp();
+      });
+      announceQuestion('count.set', record, question);
+      return { ok: true };
+    },
+
+    'results.get': async ({ sessionId }) => {
+      const record = find(sessionId);
+      const byQuestion = votesByQuestion(record.votes);
+      return {
+        questions: questionsOf(record.slides).map((question) => {
+          const tally = tallyQuestion(question, byQuestion.get(question.id) ?? [], record.handCounts[question.id]);
+          const revealed = isVisible(record, question.id);
+          return {
+            questionId: question.id,
+            prompt: question.prompt,
+            dimension: question.dimension,
+            revealed,
+            totals: revealed ? tally.totals : {},
+            totalsByGroup: revealed ? tally.totalsByGroup : {},
+            voteCount: tally.voteCount,
+          };
+        }),
+      };
+    },
+    'reports.csv': async ({ sessionId }) => {
+      const record = find(sessionId);
+      const questions = new Map(questionsOf(record.slides).map((q) => [q.id, q]));
+      const groups = new Map(record.groups.map((g) => [g.id, g.name]));
+      const header = ['questionId', 'voterId', 'optionId', 'at', 'voterKind', 'groupId', 'groupName', 'optionLabel', 'optionStyle', 'dimension', 'prompt'];
+      const rows = record.votes.map((vote) => {
+        const question = questions.get(vote.questionId);
+        const option = question?.options.find((o) => o.id === vote.optionId);
+        return [
+          vote.questionId,
+          vote.voterId,
+          vote.optionId,
+          vote.at,
+          vote.voterKind,
+          vote.groupId ?? '',
+          vote.groupId ? (groups.get(vote.groupId) ?? '') : '',
+          option?.label ?? '',
+          option?.style ?? '',
+          question?.dimension ?? '',
+          question?.prompt ?? '',
+        ];
+      });
+      const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
+      return { filename: `${base}-votes.csv`, csv: toCsv(header, rows) };
+    },
+  };
+
+  return {
+    handlers,
+    participantState: (code) => participantState(activeByCode(code)),
+    sessionIdForCode: (code) => activeByCode(code).id,
+    castFromDevice: async (code, { deviceId, questionId, optionId, groupId }) => {
+      const record = activeByCode(code);
+      const question = findQuestion(record, questionId);
+      if (!question.options.some((o) => o.id === optionId)) throw new ApiError('invalid_input', 'That is not one of the options.', 'optionId');
+      if (groupId !== undefined && !record.groups.some((g) => g.id === groupId)) throw new ApiError('invalid_input', 'That group is not in this session.', 'groupId');
+      const current = record.slides[record.slideIndex];
+      if (current?.kind !== 'scenario' || current.question.id !== questionId) throw new ApiError('conflict', 'That question is not on the screen now.');
+      if (record.questions[questionId]?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is closed.');
+      await castVote(record, question, { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null, optionId, at: stamp() });
+    },
+    dispose: () => {
+      for (const timer of countdowns.values()) clearTimeout(timer);
+      countdowns.clear();
+    },
+  };
+}

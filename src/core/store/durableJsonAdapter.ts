@@ -1,0 +1,67 @@
+/**
+ * A lowdb adapter of ours: lowdb's stock JSONFile renames but never fsyncs, so an
+ * acknowledged vote could vanish in a power cut. This one writes durably and
+ * coalesces: writes that arrive while a flush is on the disk wait for one more
+ * flush, which carries all of them (group commit).
+ */
+import type { Adapter } from 'lowdb';
+import { writeFileDurably } from './durableWrite';
+
+export class DurableJsonAdapter<T> implements Adapter<T> {
+  private flushing: Promise<void> | null = null;
+  private next: { data: T; done: Promise<void> } | null = null;
+
+  /**
+   * @param path the file
+   * @param readExisting how the store reads (and, if need be, repairs) the file;
+   *   lowdb's `read()` goes through it
+   */
+  constructor(
+    readonly path: string,
+    private readonly readExisting: () => Promise<T | null>,
+    private readonly backupPath?: string,
+  ) {}
+
+  read(): Promise<T | null> {
+    return this.readExisting();
+  }
+
+  /** Resolves once `data` (or a later state that includes it) is on disk. */
+  write(data: T): Promise<void> {
+    if (this.next) {
+      // A flush is waiting already: it will serialise the latest state, this one included.
+      this.next.data = data;
+      return this.next.done;
+    }
+    if (!this.flushing) return this.startFlush(data);
+    const queued: { data: T; done: Promise<void> } = { data, done: Promise.resolve() };
+    queued.done = this.flushing
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then((): Promise<void> => {
+        this.next = null;
+        return this.startFlush(queued.data);
+      });
+    this.next = queued;
+    return queued.done;
+  }
+
+  /** Resolves when nothing is pending (used on shutdown). */
+  async settle(): Promise<void> {
+    while (this.flushing || this.next) {
+      await (this.next?.done ?? this.flushing)?.catch(() => undefined);
+    }
+  }
+
+  private startFlush(data: T): Promise<void> {
+    // Serialise now: later mutations belong to the next flush.
+    const text = JSON.stringify(data, null, 1);
+    const flush = writeFileDurably(this.path, text, this.backupPath ? { backupPath: this.backupPath } : {}).finally(() => {
+      if (this.flushing === flush) this.flushing = null;
+    });
+    this.flushing = flush;
+    return flush;
+  }
+}

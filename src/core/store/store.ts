@@ -1,0 +1,212 @@
+/**
+ * The store port and its lowdb implementation. One file holds the library
+ * (workshops, settings, the session index); each session has its own file, so a
+ * vote rewrites one small file. One lowdb instance per file, in one process (the
+ * folder lock sees to the second process).
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import type { RecoveryNotice } from '../../shared/contract';
+import { sessionRecordSchema, settingsSchema, workshopSchema, type SessionRecord, type Settings, type Workshop } from '../../shared/model';
+import { DurableJsonAdapter } from './durableJsonAdapter';
+import { acquireStoreLock, type StoreLock } from './storeLock';
+import { backupPathOf, readDocument, type DocumentSpec } from './versionedDocument';
+
+export const LIBRARY_FILE = 'library.json';
+export const SESSIONS_DIR = 'sessions';
+
+const libraryFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  workshops: z.array(workshopSchema),
+  settings: settingsSchema,
+  /** Session ids, oldest first: the index of what `sessions/` should hold. */
+  sessionIds: z.array(z.string()),
+});
+export type LibraryFile = z.infer<typeof libraryFileSchema>;
+
+const sessionFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  session: sessionRecordSchema,
+});
+type SessionFile = z.infer<typeof sessionFileSchema>;
+
+/** The file formats' specs. Each new format version adds its migration here. */
+export const libraryFileSpec: DocumentSpec<LibraryFile> = {
+  label: 'The library (workshops and settings)',
+  schema: libraryFileSchema,
+  currentVersion: 1,
+  migrations: {},
+};
+export const sessionFileSpec = (id: string): DocumentSpec<SessionFile> => ({
+  label: `Session ${id}`,
+  schema: sessionFileSchema,
+  currentVersion: 1,
+  migrations: {},
+});
+
+/** What the core needs from storage; nothing about files leaks past it. */
+export interface StorePort {
+  readonly dataDir: string;
+  /** What had to be repaired on opening, for the user to be told. */
+  readonly recoveries: RecoveryNotice[];
+  workshops(): Workshop[];
+  settings(): Settings;
+  /** Applies `change` to the library and resolves once it is on disk. */
+  updateLibrary(change: (library: { workshops: Workshop[]; settings: Settings }) => void): Promise<void>;
+  /** Every session, in creation order. */
+  sessions(): SessionRecord[];
+  session(id: string): SessionRecord | undefined;
+  /** Stores a new session (file first, then the index). */
+  addSession(record: SessionRecord): Promise<void>;
+  /** Applies `change` to a session and resolves once it is on disk; concurrent calls share a flush. */
+  updateSession(id: string, change: (record: SessionRecord) => void): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Waits for pending writes, then lets the folder go. */
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  now?: () => Date;
+}
+
+/** Opens (creating if need be) the store in `dataDir`, taking its lock. */
+export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<StorePort> {
+  const now = options.now ?? (() => new Date());
+  await mkdir(join(dataDir, SESSIONS_DIR), { recursive: true });
+  const lock = await acquireStoreLock(dataDir, now);
+  try {
+    return await LowdbStore.open(dataDir, lock, now);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+class LowdbStore implements StorePort {
+  private readonly sessionDbs = new Map<string, Low<SessionFile>>();
+  private closed = false;
+
+  private constructor(
+    readonly dataDir: string,
+    readonly recoveries: RecoveryNotice[],
+    private readonly lock: StoreLock,
+    private readonly library: Low<LibraryFile>,
+    private readonly now: () => Date,
+  ) {}
+
+  static async open(dataDir: string, lock: StoreLock, now: () => Date): Promise<LowdbStore> {
+    const recoveries: RecoveryNotice[] = [];
+    const libraryPath = join(dataDir, LIBRARY_FILE);
+    const emptyLibrary = (): LibraryFile => ({ schemaVersion: 1, workshops: [], settings: settingsSchema.parse({}), sessionIds: [] });
+    const library = new Low<LibraryFile>(
+      new DurableJsonAdapter(libraryPath, () => readDocument(libraryPath, libraryFileSpec, now, recoveries), backupPathOf(libraryPath)),
+      emptyLibrary(),
+    );
+    await library.read();
+    const store = new LowdbStore(dataDir, recoveries, lock, library, now);
+    await store.loadSessions();
+    return store;
+  }
+
+  /** Loads every session file, adopting files the index missed and dropping index entries with no file. */
+  private async loadSessions(): Promise<void> {
+    const dir = join(this.dataDir, SESSIONS_DIR);
+    const onDisk = new Set(
+      (await readdir(dir))
+        .map((name) => /^([A-Za-z0-9_-]+)\.json(\.bak)?$/.exec(name)?.[1])
+        .filter((id): id is string => id !== undefined),
+    );
+    const indexed = this.library.data.sessionIds;
+    const ids = [...indexed.filter((id) => onDisk.has(id)), ...[...onDisk].filter((id) => !indexed.includes(id)).sort()];
+    const loaded: string[] = [];
+    for (const id of ids) {
+      const db = this.sessionDb(id);
+      await db.read();
+      if (db.data) loaded.push(id);
+      else this.sessionDbs.delete(id);
+    }
+    if (loaded.join() !== indexed.join()) {
+      this.library.data.sessionIds = loaded;
+      await this.library.write();
+    }
+  }
+
+  private sessionDb(id: string): Low<SessionFile> {
+    let db = this.sessionDbs.get(id);
+    if (!db) {
+      const path = join(this.dataDir, SESSIONS_DIR, `${id}.json`);
+      const adapter = new DurableJsonAdapter<SessionFile>(path, () => readDocument(path, sessionFileSpec(id), this.now, this.recoveries), backupPathOf(path));
+      db = new Low<SessionFile>(adapter, null as unknown as SessionFile);
+      this.sessionDbs.set(id, db);
+    }
+    return db;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The store is closed.');
+  }
+
+  workshops(): Workshop[] {
+    return this.library.data.workshops;
+  }
+
+  settings(): Settings {
+    return this.library.data.settings;
+  }
+
+  async updateLibrary(change: (library: { workshops: Workshop[]; settings: Settings }) => void): Promise<void> {
+    this.assertOpen();
+    change(this.library.data);
+    await this.library.write();
+  }
+
+  sessions(): SessionRecord[] {
+    return this.library.data.sessionIds.flatMap((id) => {
+      const record = this.sessionDbs.get(id)?.data?.session;
+      return record ? [record] : [];
+    });
+  }
+
+  session(id: string): SessionRecord | undefined {
+    return this.sessionDbs.get(id)?.data?.session ?? undefined;
+  }
+
+  async addSession(record: SessionRecord): Promise<void> {
+    this.assertOpen();
+    const db = this.sessionDb(record.id);
+    db.data = { schemaVersion: 1, session: record };
+    await db.write();
+    this.library.data.sessionIds.push(record.id);
+    await this.library.write();
+  }
+
+  async updateSession(id: string, change: (record: SessionRecord) => void): Promise<void> {
+    this.assertOpen();
+    const db = this.sessionDbs.get(id);
+    if (!db?.data) throw new Error(`No session ${id} in the store.`);
+    change(db.data.session);
+    await db.write();
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    this.assertOpen();
+    const db = this.sessionDbs.get(id);
+    if (db) await (db.adapter as DurableJsonAdapter<SessionFile>).settle();
+    this.sessionDbs.delete(id);
+    this.library.data.sessionIds = this.library.data.sessionIds.filter((other) => other !== id);
+    await this.library.write();
+    const path = join(this.dataDir, SESSIONS_DIR, `${id}.json`);
+    await rm(path, { force: true });
+    await rm(backupPathOf(path), { force: true });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const adapters = [this.library, ...this.sessionDbs.values()].map((db) => db.adapter as DurableJsonAdapter<unknown>);
+    await Promise.all(adapters.map((adapter) => adapter.settle()));
+    await this.lock.release();
+  }
+}

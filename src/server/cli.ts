@@ -1,0 +1,68 @@
+/**
+ * `npm run serve -- [--host ADDR] [--port N] [--data DIR] [--token T]`: the whole
+ * app without Electron, as ../shared/PROTOCOL.md describes.
+ */
+import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../core/dataDir';
+import { ApiError } from '../shared/errors';
+import { makeToken, startNodeHost } from './host';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  token: string;
+}
+
+/** Reads the command line and environment; throws a readable Error on bad values. */
+export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+      token: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? 4800 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  const token = values.token ?? env.PLENARY_TOKEN ?? makeToken();
+  if (token.length < 8 || /\s/.test(token)) throw new Error('The token must be at least 8 characters, with no spaces.');
+  return { host: values.host ?? '127.0.0.1', port, dataDir: resolveDataDir(values.data, env), token };
+}
+
+/** Runs the host until SIGINT or SIGTERM, then flushes and exits 0. */
+export async function main(argv: string[], rendererDir: string): Promise<void> {
+  let options: ServeOptions;
+  try {
+    options = parseServeArgs(argv);
+  } catch (error) {
+    console.error(`Plenary: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  let host;
+  try {
+    host = await startNodeHost({ ...options, rendererDir });
+  } catch (error) {
+    const message = error instanceof ApiError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? (error as Error).message : String(error);
+    console.error(`Plenary could not start: ${message}`);
+    process.exit(1);
+  }
+  for (const notice of host.core.store.recoveries) console.warn(`Plenary repaired its store: ${notice.message}`);
+  console.log(host.readyLine);
+  const shutdown = (signal: string) => {
+    console.log(`Plenary: ${signal} received, saving and stopping.`);
+    host.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Plenary: could not stop cleanly', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}

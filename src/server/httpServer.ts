@@ -1,0 +1,183 @@
+/**
+ * The HTTP host (Fastify): the facilitator RPC (token-guarded), its event stream,
+ * the participant protocol for phones, and the built renderer. Exactly
+ * ../shared/PROTOCOL.md; docs/protocol.md documents the rest.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Core } from '../core/createCore';
+import { isCommandName } from '../shared/contract';
+import { ApiError, httpStatusOf, type ApiErrorCode } from '../shared/errors';
+import { idSchema } from '../shared/model';
+import { invalidInput } from '../shared/validation';
+import { ParticipantHub } from './participantHub';
+import { SlidingWindowLimiter } from './rateLimiter';
+import { securityHeaders } from './securityHeaders';
+import { openEventStream, type EventStream } from './sse';
+
+export interface HttpServerOptions {
+  core: Core;
+  /** The facilitator token; every RPC call and the event stream need it. */
+  token: string;
+  /** The built renderer (out/renderer); null serves the API alone. */
+  rendererDir: string | null;
+  logger?: boolean;
+}
+
+/** A phone's vote, exactly PROTOCOL.md's body (plus the optional group it joined). */
+export const deviceVoteSchema = z
+  .object({
+    deviceId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_"'),
+    questionId: idSchema,
+    optionId: idSchema,
+    groupId: idSchema.optional(),
+  })
+  .strict();
+
+/** Bigger vote bodies are refused before parsing (PROTOCOL.md: 413 over 4 KiB). */
+export const VOTE_BODY_LIMIT = 4 * 1024;
+/** One device may vote at most this often a second. */
+export const VOTES_PER_SECOND = 10;
+const JOIN_CODE_PATTERN = /^[A-Za-z0-9-]{4,12}$/;
+
+function tokenMatches(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendError(reply: FastifyReply, code: ApiErrorCode, message: string, path?: string) {
+  return reply
+    .code(httpStatusOf(code))
+    .header('Cache-Control', 'no-store')
+    .send({ error: path === undefined ? { code, message } : { code, message, path } });
+}
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+/** Builds the server (not yet listening). */
+export async function buildHttpServer(options: HttpServerOptions): Promise<{ app: FastifyInstance; participants: ParticipantHub }> {
+  const { core, token } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Facilitator RPC bodies carry whole workshops (imports up to 5 MB of text, JSON-escaped).
+    bodyLimit: 12 * 1024 * 1024,
+    // Lets a SIGTERM finish quickly even with phones holding event streams open.
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  const participants = new ParticipantHub(core);
+  const facilitatorStreams = new Set<EventStream>();
+  const limiter = new SlidingWindowLimiter(VOTES_PER_SECOND, 1000);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(securityHeaders)) reply.header(name, value);
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error instanceof ApiError) return sendError(reply, error.code, error.message, error.path);
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendError(reply, 'too_large', 'The request is too large.');
+    if (status === 400 || status === 415) return sendError(reply, 'invalid_input', `The request body is not valid JSON (${error.message}).`);
+    if (status === 404) return sendError(reply, 'not_found', 'Not found.');
+    if (status < 500) return reply.code(status).send({ error: { code: 'invalid_input', message: error.message } });
+    console.error('Plenary: an RPC failed', error);
+    return sendError(reply, 'internal', 'Something went wrong on the host. Your data is safe; try again.');
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return sendError(reply, 'not_found', 'There is nothing at this address.');
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+  });
+
+  // ------------------------------------------------------------ facilitator
+
+  app.get('/api/health', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/rpc/') && !request.url.startsWith('/api/events')) return;
+    const given = request.url.startsWith('/api/events') ? (request.query as { token?: string }).token : bearerOf(request);
+    if (!tokenMatches(given, token)) return sendError(reply, 'unauthorized', 'This needs the facilitator token.');
+  });
+
+  app.post<{ Params: { command: string } }>('/api/rpc/:command', async (request, reply) => {
+    const { command } = request.params;
+    if (!isCommandName(command)) return sendError(reply, 'not_found', `There is no command ${command}.`);
+    const output = await core.call(command, request.body ?? {});
+    return reply.header('Cache-Control', 'no-store').send(output);
+  });
+
+  app.get('/api/events', (request, reply) => {
+    reply.hijack();
+    const stream = openEventStream(reply.raw, securityHeaders, () => {
+      facilitatorStreams.delete(stream);
+      unsubscribe();
+    });
+    facilitatorStreams.add(stream);
+    const unsubscribe = core.events.on((event) => stream.send(event.name, event.data));
+    request.raw.on('close', () => stream.close());
+  });
+
+  // ------------------------------------------------------------ participants
+
+  const codeOf = (request: FastifyRequest<{ Params: { code: string } }>) => {
+    const { code } = request.params;
+    if (!JOIN_CODE_PATTERN.test(code)) throw new ApiError('not_found', 'No running session has that code. Check the code on the screen.');
+    return code;
+  };
+
+  app.get<{ Params: { code: string } }>('/api/p/:code', async (request, reply) => {
+    const state = core.sessions.participantState(codeOf(request));
+    return reply.header('Cache-Control', 'no-store').send(state);
+  });
+
+  app.post<{ Params: { code: string } }>('/api/p/:code/vote', { bodyLimit: VOTE_BODY_LIMIT }, async (request, reply) => {
+    const code = codeOf(request);
+    const parsed = deviceVoteSchema.safeParse(request.body);
+    if (!parsed.success) throw invalidInput(parsed.error, 'The vote');
+    if (!limiter.allow(parsed.data.deviceId)) return sendError(reply, 'rate_limited', 'Too many votes from this phone; wait a second.');
+    await core.sessions.castFromDevice(code, parsed.data);
+    return reply.header('Cache-Control', 'no-store').send({ ok: true });
+  });
+
+  app.get<{ Params: { code: string } }>('/api/p/:code/events', (request, reply) => {
+    const code = codeOf(request);
+    const sessionId = core.sessions.sessionIdForCode(code);
+    const state = core.sessions.participantState(code);
+    reply.hijack();
+    const stream = openEventStream(reply.raw, securityHeaders, () => participants.remove(sessionId, stream));
+    participants.add(sessionId, stream, state);
+  });
+
+  // ------------------------------------------------------------ pages
+
+  const rendererDir = options.rendererDir;
+  if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: rendererDir, index: false, wildcard: true, serveDotFiles: false, cacheControl: false });
+    app.get('/', (_request, reply) => reply.header('Cache-Control', 'no-store').sendFile('index.html'));
+    app.get<{ Params: { code: string } }>('/p/:code', (request, reply) => {
+      codeOf(request);
+      return reply.header('Cache-Control', 'no-store').sendFile('participant.html');
+    });
+  } else {
+    app.get('/', (_request, reply) =>
+      reply.type('text/plain; charset=utf-8').send('Plenary is running, but the app is not built. Run `npm run build`, then start again.'),
+    );
+  }
+
+  app.addHook('onClose', async () => {
+    participants.closeAll();
+    for (const stream of facilitatorStreams) stream.close();
+  });
+
+  return { app, participants };
+}

@@ -1,0 +1,74 @@
+/**
+ * The phones' event streams. A change is sent to a session's phones only when
+ * what a phone sees changed: a vote changes nothing on another phone until the
+ * reveal, so a burst of a thousand votes sends nothing to a thousand streams.
+ */
+import type { Core } from '../core/createCore';
+import type { ParticipantState } from '../core/sessions/sessionView';
+import type { PlenaryEvent } from '../shared/contract';
+import { sseFrame, type EventStream } from './sse';
+
+interface Audience {
+  streams: Set<EventStream>;
+  lastFrame: string;
+}
+
+export class ParticipantHub {
+  private readonly bySession = new Map<string, Audience>();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly core: Core) {
+    this.unsubscribe = core.events.on((event) => this.onEvent(event));
+  }
+
+  /** Adds a phone's stream and sends it the current state. */
+  add(sessionId: string, stream: EventStream, state: ParticipantState): void {
+    const frame = sseFrame('state', state);
+    let audience = this.bySession.get(sessionId);
+    if (!audience) {
+      audience = { streams: new Set(), lastFrame: frame };
+      this.bySession.set(sessionId, audience);
+    }
+    audience.streams.add(stream);
+    stream.sendRaw(frame);
+  }
+
+  remove(sessionId: string, stream: EventStream): void {
+    const audience = this.bySession.get(sessionId);
+    if (!audience) return;
+    audience.streams.delete(stream);
+    if (audience.streams.size === 0) this.bySession.delete(sessionId);
+  }
+
+  /** How many phones are connected to a session. */
+  count(sessionId: string): number {
+    return this.bySession.get(sessionId)?.streams.size ?? 0;
+  }
+
+  closeAll(): void {
+    this.unsubscribe();
+    for (const audience of this.bySession.values()) for (const stream of audience.streams) stream.close();
+    this.bySession.clear();
+  }
+
+  private onEvent(event: PlenaryEvent): void {
+    if (event.name === 'workshops.changed') return;
+    const audience = this.bySession.get(event.data.sessionId);
+    if (!audience) return;
+    const record = this.core.store.session(event.data.sessionId);
+    if (!record || record.status === 'ended') {
+      // The join code stops working: tell the phones, then let them go.
+      const ended = sseFrame('state', { session: { title: record?.title ?? '', groups: [] }, question: null, ended: true });
+      for (const stream of audience.streams) {
+        stream.sendRaw(ended);
+        stream.close();
+      }
+      this.bySession.delete(event.data.sessionId);
+      return;
+    }
+    const frame = sseFrame('state', this.core.sessions.participantState(record.joinCode));
+    if (frame === audience.lastFrame) return;
+    audience.lastFrame = frame;
+    for (const stream of audience.streams) stream.sendRaw(frame);
+  }
+}

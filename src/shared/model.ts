@@ -1,0 +1,308 @@
+/**
+ * The domain model: workshops, their slides and questions, and sessions.
+ * Every type here is inferred from a zod schema, so the files we read (the store,
+ * imported `.plenary.json` workshops) and the values we send are checked by one
+ * definition. No Node, DOM, Electron or React here.
+ */
+import { z } from 'zod';
+
+/** Ids are short, URL-safe strings; the core makes them, imports may bring their own. */
+export const idSchema = z
+  .string()
+  .min(1, 'needs an id')
+  .max(64, 'an id is at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'an id uses letters, digits, "-" and "_" only');
+
+const text = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} cannot be empty`).max(max, `${what} is at most ${max} characters`);
+const optionalText = (max: number) => z.string().max(max, `at most ${max} characters`);
+
+/** How an option leans: the workshop's own classification of a behaviour. */
+export const styleSchema = z.enum(['leader', 'manager', 'neutral']);
+export type Style = z.infer<typeof styleSchema>;
+
+export const optionSchema = z.object({
+  id: idSchema,
+  label: text(300, 'an option label'),
+  style: styleSchema,
+});
+export type Option = z.infer<typeof optionSchema>;
+
+/**
+ * A question the room votes on. `classify`: "Leader or Manager?" about a behaviour;
+ * `choose`: "What would you do?" with two or three responses.
+ */
+export const questionSchema = z
+  .object({
+    id: idSchema,
+    kind: z.enum(['classify', 'choose']),
+    prompt: text(1000, 'a prompt'),
+    /** The contrast this scenario probes, e.g. `power`; a key of the workshop's dimensions. */
+    dimension: idSchema,
+    options: z
+      .array(optionSchema)
+      .min(2, 'needs at least 2 options')
+      .max(6, 'has at most 6 options'),
+    /** One paragraph for the facilitator: the contrast explained, and a question back to the room. */
+    debrief: optionalText(4000).default(''),
+  })
+  .superRefine((question, ctx) => {
+    const seen = new Set<string>();
+    question.options.forEach((option, index) => {
+      if (seen.has(option.id)) {
+        ctx.addIssue({ code: 'custom', path: ['options', index, 'id'], message: `repeats the option id "${option.id}"` });
+      }
+      seen.add(option.id);
+    });
+  });
+export type Question = z.infer<typeof questionSchema>;
+
+/** Fields every slide has. `minutes` is the suggested time; `section` groups slides for the clock. */
+const slideBase = {
+  id: idSchema,
+  section: optionalText(120).default(''),
+  minutes: z.number().min(0).max(240).default(0),
+  notes: optionalText(8000).default(''),
+};
+
+export const titleSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('title'),
+  title: text(200, 'a title'),
+  subtitle: optionalText(400).default(''),
+});
+export const bulletsSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('bullets'),
+  title: text(200, 'a title'),
+  bullets: z.array(text(400, 'a bullet')).max(12, 'has at most 12 bullets'),
+});
+export const comparisonSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('comparison'),
+  title: text(200, 'a title'),
+  left: z.object({ heading: text(100, 'a heading'), items: z.array(text(300, 'an item')).max(16) }),
+  right: z.object({ heading: text(100, 'a heading'), items: z.array(text(300, 'an item')).max(16) }),
+});
+export const quoteSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('quote'),
+  quote: text(600, 'a quote'),
+  attribution: optionalText(200).default(''),
+});
+export const scenarioSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('scenario'),
+  title: optionalText(200).default(''),
+  question: questionSchema,
+});
+export const discussionSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('discussion'),
+  prompt: text(1000, 'a prompt'),
+  /** Length of the discussion timer; 0 for none. */
+  seconds: z.number().int().min(0).max(3600).default(300),
+});
+/** Shows the room's results so far (the results view, on the projector). */
+export const resultsSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('results'),
+  title: optionalText(200).default(''),
+});
+
+export const slideSchema = z.discriminatedUnion('kind', [
+  titleSlideSchema,
+  bulletsSlideSchema,
+  comparisonSlideSchema,
+  quoteSlideSchema,
+  scenarioSlideSchema,
+  discussionSlideSchema,
+  resultsSlideSchema,
+]);
+export type Slide = z.infer<typeof slideSchema>;
+export type SlideKind = Slide['kind'];
+export const slideKinds = slideSchema.options.map((option) => option.shape.kind.value) as SlideKind[];
+
+/** One contrast of the workshop: what the leader-like and the manager-like behaviour look like. */
+export const dimensionSchema = z.object({
+  id: idSchema,
+  name: text(80, 'a dimension name'),
+  leader: text(200, 'the leader side'),
+  manager: text(200, 'the manager side'),
+});
+export type Dimension = z.infer<typeof dimensionSchema>;
+
+/** The content of a workshop, as a facilitator writes it (and as `.plenary.json` carries it). */
+export const workshopContentSchema = z
+  .object({
+    title: text(200, 'a title'),
+    description: optionalText(2000).default(''),
+    dimensions: z.array(dimensionSchema).max(40).default([]),
+    slides: z.array(slideSchema).max(300, 'has at most 300 slides'),
+  })
+  .superRefine((workshop, ctx) => {
+    const slideIds = new Set<string>();
+    const questionIds = new Set<string>();
+    workshop.slides.forEach((slide, index) => {
+      if (slideIds.has(slide.id)) {
+        ctx.addIssue({ code: 'custom', path: ['slides', index, 'id'], message: `repeats the slide id "${slide.id}"` });
+      }
+      slideIds.add(slide.id);
+      if (slide.kind === 'scenario') {
+        if (questionIds.has(slide.question.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['slides', index, 'question', 'id'],
+            message: `repeats the question id "${slide.question.id}"`,
+          });
+        }
+        questionIds.add(slide.question.id);
+      }
+    });
+  });
+export type WorkshopContent = z.infer<typeof workshopContentSchema>;
+
+/** A workshop in the library. */
+export const workshopSchema = z.object({
+  id: idSchema,
+  builtIn: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  content: workshopContentSchema,
+});
+export type Workshop = z.infer<typeof workshopSchema>;
+
+/** The library's card for a workshop. */
+export interface WorkshopSummary {
+  id: string;
+  title: string;
+  builtIn: boolean;
+  description: string;
+  slideCount: number;
+  scenarioCount: number;
+  /** Sum of the slides' suggested minutes. */
+  minutes: number;
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------- sessions
+
+/** How the room votes. Phones can join in any mode once the facilitator lets them. */
+export const votingModeSchema = z.enum(['groups', 'hands', 'phones']);
+export type VotingMode = z.infer<typeof votingModeSchema>;
+
+export const groupSchema = z.object({
+  id: idSchema,
+  name: text(60, 'a group name'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  size: z.number().int().min(0).max(500).nullable().default(null),
+});
+export type Group = z.infer<typeof groupSchema>;
+
+export const questionStatusSchema = z.enum(['idle', 'open', 'closed']);
+export type QuestionStatus = z.infer<typeof questionStatusSchema>;
+
+/** Where a question stands in a session. */
+export const questionStateSchema = z.object({
+  status: questionStatusSchema,
+  revealed: z.boolean(),
+  /** When voting closes by itself (ISO time), if the facilitator set a countdown. */
+  closesAt: z.string().nullable().default(null),
+});
+export type QuestionState = z.infer<typeof questionStateSchema>;
+
+/** One vote: by a group on the shared screen, or by a phone (device). */
+export const voteSchema = z.object({
+  questionId: idSchema,
+  voterId: z.string().min(1).max(64),
+  voterKind: z.enum(['group', 'device']),
+  /** The group a phone joined, or the voting group itself; null for a phone with no group. */
+  groupId: z.string().nullable(),
+  optionId: idSchema,
+  at: z.string(),
+});
+export type Vote = z.infer<typeof voteSchema>;
+
+export const sessionStatusSchema = z.enum(['active', 'ended']);
+
+/** A session as the core keeps it: the whole truth, votes included. */
+export const sessionRecordSchema = z.object({
+  id: idSchema,
+  workshopId: z.string(),
+  workshopTitle: z.string(),
+  title: z.string(),
+  facilitator: z.string().default(''),
+  status: sessionStatusSchema,
+  joinCode: z.string(),
+  slideIndex: z.number().int().min(0),
+  votingMode: votingModeSchema,
+  groups: z.array(groupSchema),
+  /** A snapshot of the workshop's slides and dimensions when the session started. */
+  slides: z.array(slideSchema),
+  dimensions: z.array(dimensionSchema),
+  questions: z.record(z.string(), questionStateSchema),
+  votes: z.array(voteSchema),
+  /** Hand counts, per question then option. */
+  handCounts: z.record(z.string(), z.record(z.string(), z.number().int().min(0))),
+  /** The facilitator's notes per slide id, kept for the report. */
+  notes: z.record(z.string(), z.string()),
+  blackout: z.boolean().default(false),
+  createdAt: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type SessionRecord = z.infer<typeof sessionRecordSchema>;
+
+/**
+ * A session as the outside sees it. Which option anyone chose stays out until the
+ * question is revealed (or the session has ended): only who has voted shows.
+ */
+export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'questions'> {
+  questions: Record<string, QuestionView>;
+}
+
+export interface QuestionView extends QuestionState {
+  /** Ids of the groups and devices that have voted (never what they chose). */
+  voterIds: string[];
+  /** Number of votes so far (groups + phones + hand-counted). */
+  voteCount: number;
+  /** Totals per option; null until revealed or the session ended. */
+  totals: Record<string, number> | null;
+  /** Per group, totals per option; null until revealed. Phones without a group are under "". */
+  totalsByGroup: Record<string, Record<string, number>> | null;
+  /** Hand counts as typed; visible to the facilitator so the form can show them. */
+  handCounts: Record<string, number>;
+}
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  status: SessionRecord['status'];
+  workshopId: string;
+  workshopTitle: string;
+  facilitator: string;
+  createdAt: string;
+  endedAt: string | null;
+  groupCount: number;
+  voteCount: number;
+}
+
+/** Convenience: the questions of a slide list, in slide order. */
+export function questionsOf(slides: readonly Slide[]): Question[] {
+  return slides.flatMap((slide) => (slide.kind === 'scenario' ? [slide.question] : []));
+}
+
+// ---------------------------------------------------------------- settings
+
+/** The facilitator's preferences, kept in the store. */
+export const settingsSchema = z.object({
+  theme: z.enum(['light', 'dark', 'contrast']).default('light'),
+  /** Multiplies the audience view's type size, for big or small rooms. */
+  audienceTextScale: z.number().min(0.75).max(2).default(1),
+  defaultGroupCount: z.number().int().min(0).max(12).default(4),
+  /** The port phones reach the laptop on. */
+  lanPort: z.number().int().min(0).max(65535).default(4800),
+  paperSize: z.enum(['A4', 'Letter']).default('A4'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
