@@ -1,0 +1,336 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SessionRecord, Workshop } from '../../shared/model';
+import { fixedDeps } from '../deps';
+import { LIBRARY_FILE, openStore, SESSIONS_DIR, type StorePort } from './store';
+import { LOCK_FILE, StoreLockedError } from './storeLock';
+
+const STAMP = '2026-01-15T09-00-00-000Z';
+
+let dir: string;
+const open: StorePort[] = [];
+
+async function openAt(path = dir): Promise<StorePort> {
+  const store = await openStore(path, { now: fixedDeps().now });
+  open.push(store);
+  return store;
+}
+
+function readJson(path: string): Promise<Record<string, unknown>> {
+  return readFile(path, 'utf8').then((text) => JSON.parse(text) as Record<string, unknown>);
+}
+
+function workshop(id: string, title: string): Workshop {
+  return {
+    id,
+    builtIn: false,
+    createdAt: '2026-01-15T09:00:00.000Z',
+    updatedAt: '2026-01-15T09:00:00.000Z',
+    content: {
+      title,
+      description: '',
+      dimensions: [],
+      slides: [{ id: 'opening', kind: 'title', title, subtitle: '', section: '', minutes: 1, notes: '' }],
+    },
+  };
+}
+
+function sessionRecord(id: string, title = 'Monday group'): SessionRecord {
+  const at = '2026-01-15T09:00:00.000Z';
+  return {
+    id,
+    workshopId: 'w1',
+    workshopTitle: 'A workshop',
+    title,
+    facilitator: '',
+    status: 'active',
+    joinCode: 'ABCDEF',
+    slideIndex: 0,
+    votingMode: 'groups',
+    groups: [{ id: 'g1', name: 'Group 1', color: '#E69F00', size: null }],
+    slides: [{ id: 'opening', kind: 'title', title: 'Hello', subtitle: '', section: '', minutes: 1, notes: '' }],
+    dimensions: [],
+    questions: {},
+    votes: [],
+    handCounts: {},
+    notes: {},
+    blackout: false,
+    createdAt: at,
+    startedAt: at,
+    endedAt: null,
+    updatedAt: at,
+  };
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plenary-store-'));
+});
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((store) => store.close()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('an acknowledged write', () => {
+  it('is in the session file once updateSession resolves', async () => {
+    const store = await openAt();
+    await store.addSession(sessionRecord('s1'));
+    await store.updateSession('s1', (record) => {
+      record.title = 'Renamed on Tuesday';
+      record.notes.opening = 'Started late';
+    });
+    const file = await readJson(join(dir, SESSIONS_DIR, 's1.json'));
+    expect(file.schemaVersion).toBe(1);
+    const session = file.session as SessionRecord;
+    expect(session.title).toBe('Renamed on Tuesday');
+    expect(session.notes).toEqual({ opening: 'Started late' });
+  });
+
+  it('is in the library file once updateLibrary resolves, and the index lists new sessions', async () => {
+    const store = await openAt();
+    await store.updateLibrary((library) => {
+      library.workshops.push(workshop('w1', 'Kick-off'));
+      library.settings.theme = 'dark';
+    });
+    await store.addSession(sessionRecord('s1'));
+    const library = await readJson(join(dir, LIBRARY_FILE));
+    expect((library.workshops as Workshop[]).map((w) => w.content.title)).toEqual(['Kick-off']);
+    expect((library.settings as { theme: string }).theme).toBe('dark');
+    expect(library.sessionIds).toEqual(['s1']);
+  });
+
+  it('is there after closing and opening the folder again', async () => {
+    const first = await openAt();
+    await first.addSession(sessionRecord('s1'));
+    await first.updateSession('s1', (record) => void (record.slideIndex = 0));
+    await first.updateSession('s1', (record) => void (record.title = 'After lunch'));
+    await first.close();
+
+    const second = await openAt();
+    expect(second.sessions().map((s) => [s.id, s.title])).toEqual([['s1', 'After lunch']]);
+    expect(second.recoveries).toEqual([]);
+  });
+
+  it('keeps the previous version as a .bak beside the file', async () => {
+    const store = await openAt();
+    await store.addSession(sessionRecord('s1', 'First title'));
+    await store.updateSession('s1', (record) => void (record.title = 'Second title'));
+    const backup = await readJson(join(dir, SESSIONS_DIR, 's1.json.bak'));
+    expect((backup.session as SessionRecord).title).toBe('First title');
+  });
+
+  it('deleting a session removes its file, its backup and its index entry', async () => {
+    const store = await openAt();
+    await store.addSession(sessionRecord('s1'));
+    await store.updateSession('s1', (record) => void (record.title = 'x'));
+    await store.deleteSession('s1');
+    expect(await readdir(join(dir, SESSIONS_DIR))).toEqual([]);
+    expect((await readJson(join(dir, LIBRARY_FILE))).sessionIds).toEqual([]);
+    expect(store.session('s1')).toBeUndefined();
+  });
+});
+
+describe('a damaged library file', () => {
+  /** A library written twice, so library.json.bak holds the first version. */
+  async function libraryWithBackup(): Promise<void> {
+    const store = await openAt();
+    await store.updateLibrary((library) => void library.workshops.push(workshop('w1', 'First')));
+    await store.updateLibrary((library) => void library.workshops.push(workshop('w2', 'Second')));
+    await store.close();
+  }
+
+  it('is moved aside with its bytes, the backup restored, and the user told', async () => {
+    await libraryWithBackup();
+    const garbage = '{"schemaVersion":1,"workshops":[{"id": GARBAGE \u0000';
+    await writeFile(join(dir, LIBRARY_FILE), garbage);
+
+    const store = await openAt();
+    expect(store.workshops().map((w) => w.content.title)).toEqual(['First']);
+    const moved = `${LIBRARY_FILE}.corrupt-${STAMP}`;
+    expect(await readFile(join(dir, moved), 'utf8')).toBe(garbage);
+    expect(store.recoveries).toHaveLength(1);
+    const notice = store.recoveries[0]!;
+    expect(notice).toMatchObject({ file: LIBRARY_FILE, movedTo: moved, restoredFrom: `${LIBRARY_FILE}.bak` });
+    expect(notice.message).toContain('library');
+    expect(notice.message).toContain('not valid JSON');
+    expect(notice.message).toContain(moved);
+    expect(notice.message).toContain('backup was restored');
+    // The restored file is a good file again: the next opening is quiet.
+    expect((await readJson(join(dir, LIBRARY_FILE))).workshops).toHaveLength(1);
+  });
+
+  it('with no good backup, starts an empty library and says so', async () => {
+    await libraryWithBackup();
+    await writeFile(join(dir, LIBRARY_FILE), 'not json at all');
+    await writeFile(join(dir, `${LIBRARY_FILE}.bak`), 'not json either');
+
+    const store = await openAt();
+    expect(store.workshops()).toEqual([]);
+    expect(store.recoveries).toHaveLength(1);
+    expect(store.recoveries[0]).toMatchObject({ file: LIBRARY_FILE, restoredFrom: null });
+    expect(store.recoveries[0]!.message).toMatch(/no good backup/);
+    expect(store.recoveries[0]!.message).toMatch(/started without it/);
+    expect(await readFile(join(dir, `${LIBRARY_FILE}.corrupt-${STAMP}`), 'utf8')).toBe('not json at all');
+  });
+
+  it('that fails its schema is treated the same way, naming the place', async () => {
+    await libraryWithBackup();
+    await writeFile(join(dir, LIBRARY_FILE), JSON.stringify({ schemaVersion: 1, workshops: 'many', settings: {}, sessionIds: [] }));
+    const store = await openAt();
+    expect(store.workshops().map((w) => w.content.title)).toEqual(['First']);
+    expect(store.recoveries[0]!.message).toContain('workshops');
+  });
+
+  it('a second damaged file does not overwrite the first one kept aside', async () => {
+    await libraryWithBackup();
+    await writeFile(join(dir, LIBRARY_FILE), 'first garbage');
+    await (await openAt()).close();
+    await writeFile(join(dir, LIBRARY_FILE), 'second garbage');
+    await openAt();
+    const kept = (await readdir(dir)).filter((name) => name.includes('.corrupt-')).sort();
+    expect(kept).toHaveLength(2);
+    const contents = await Promise.all(kept.map((name) => readFile(join(dir, name), 'utf8')));
+    expect(contents.sort()).toEqual(['first garbage', 'second garbage']);
+  });
+
+  it('that is missing, with only its .bak present, is restored quietly', async () => {
+    await libraryWithBackup();
+    await rm(join(dir, LIBRARY_FILE));
+
+    const store = await openAt();
+    expect(store.workshops().map((w) => w.content.title)).toEqual(['First']);
+    expect(store.recoveries).toEqual([]);
+    expect((await readJson(join(dir, LIBRARY_FILE))).workshops).toHaveLength(1);
+  });
+
+  it('written by a newer Plenary is refused, kept aside untouched, and the user told', async () => {
+    const newer = JSON.stringify({ schemaVersion: 7, workshops: [], somethingNew: true });
+    await writeFile(join(dir, LIBRARY_FILE), newer);
+
+    const store = await openAt();
+    expect(store.workshops()).toEqual([]);
+    expect(await readFile(join(dir, `${LIBRARY_FILE}.corrupt-${STAMP}`), 'utf8')).toBe(newer);
+    expect(store.recoveries).toHaveLength(1);
+    expect(store.recoveries[0]!.message).toMatch(/newer Plenary/);
+    expect(store.recoveries[0]!.message).toMatch(/format 7/);
+  });
+
+  it('does not lose the sessions: their files are found again', async () => {
+    const first = await openAt();
+    await first.addSession(sessionRecord('s1', 'Kept'));
+    await first.close();
+    await writeFile(join(dir, LIBRARY_FILE), '][');
+    await rm(join(dir, `${LIBRARY_FILE}.bak`), { force: true });
+
+    const store = await openAt();
+    expect(store.sessions().map((s) => s.title)).toEqual(['Kept']);
+    expect((await readJson(join(dir, LIBRARY_FILE))).sessionIds).toEqual(['s1']);
+  });
+});
+
+describe('a damaged session file', () => {
+  async function sessionWithBackup(): Promise<void> {
+    const store = await openAt();
+    await store.addSession(sessionRecord('s1', 'First title'));
+    await store.updateSession('s1', (record) => void (record.title = 'Second title'));
+    await store.addSession(sessionRecord('s2', 'Untouched'));
+    await store.close();
+  }
+
+  it('is moved aside with its bytes, its backup restored, and the user told', async () => {
+    await sessionWithBackup();
+    const path = join(dir, SESSIONS_DIR, 's1.json');
+    await writeFile(path, '{"schemaVersion":1,"session":');
+
+    const store = await openAt();
+    expect(store.session('s1')?.title).toBe('First title');
+    expect(store.session('s2')?.title).toBe('Untouched');
+    expect(await readFile(`${path}.corrupt-${STAMP}`, 'utf8')).toBe('{"schemaVersion":1,"session":');
+    expect(store.recoveries).toHaveLength(1);
+    expect(store.recoveries[0]).toMatchObject({ file: 's1.json', movedTo: `s1.json.corrupt-${STAMP}`, restoredFrom: 's1.json.bak' });
+    expect(store.recoveries[0]!.message).toMatch(/^Session s1 could not be read/);
+  });
+
+  it('with no backup, is left out (the rest open) and the user told', async () => {
+    await sessionWithBackup();
+    const path = join(dir, SESSIONS_DIR, 's1.json');
+    await writeFile(path, 'garbage');
+    await rm(`${path}.bak`);
+
+    const store = await openAt();
+    expect(store.session('s1')).toBeUndefined();
+    expect(store.sessions().map((s) => s.id)).toEqual(['s2']);
+    expect(store.recoveries).toHaveLength(1);
+    expect(store.recoveries[0]).toMatchObject({ file: 's1.json', restoredFrom: null });
+    expect(store.recoveries[0]!.message).toMatch(/Session s1 .*no good backup/);
+    expect((await readJson(join(dir, LIBRARY_FILE))).sessionIds).toEqual(['s2']);
+    expect(await readFile(`${path}.corrupt-${STAMP}`, 'utf8')).toBe('garbage');
+  });
+
+  it('that is missing, with only its .bak present, is restored quietly', async () => {
+    await sessionWithBackup();
+    await rm(join(dir, SESSIONS_DIR, 's1.json'));
+    const store = await openAt();
+    expect(store.session('s1')?.title).toBe('First title');
+    expect(store.recoveries).toEqual([]);
+  });
+
+  it('written by a newer Plenary is refused with a message saying so', async () => {
+    await sessionWithBackup();
+    const path = join(dir, SESSIONS_DIR, 's2.json');
+    const newer = JSON.stringify({ schemaVersion: 2, session: { id: 's2' } });
+    await writeFile(path, newer);
+    const store = await openAt();
+    expect(store.session('s2')).toBeUndefined();
+    expect(store.recoveries[0]!.message).toMatch(/Session s2 .*newer Plenary/);
+    expect(await readFile(`${path}.corrupt-${STAMP}`, 'utf8')).toBe(newer);
+  });
+});
+
+describe('the folder lock', () => {
+  it('refuses a second opening of the same folder, naming it', async () => {
+    await openAt();
+    const second = openStore(dir);
+    await expect(second).rejects.toBeInstanceOf(StoreLockedError);
+    await expect(openStore(dir)).rejects.toThrow(dir);
+  });
+
+  it('lets the folder open again after close', async () => {
+    const first = await openAt();
+    await first.close();
+    const second = await openAt();
+    expect(second.dataDir).toBe(dir);
+    expect(await readdir(dir)).toContain(LOCK_FILE);
+  });
+
+  it('removes its lock file on close', async () => {
+    const store = await openAt();
+    await store.close();
+    expect(await readdir(dir)).not.toContain(LOCK_FILE);
+  });
+
+  it('takes over a lock left by a process that has died', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']);
+    expect(dead.status).toBe(0);
+    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: dead.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }));
+    const store = await openAt();
+    expect(store.dataDir).toBe(dir);
+    const lock = await readJson(join(dir, LOCK_FILE));
+    expect(lock.pid).toBe(process.pid);
+  });
+
+  it('takes over an unreadable lock file (a process died while writing it)', async () => {
+    await writeFile(join(dir, LOCK_FILE), '{"pid":');
+    const store = await openAt();
+    expect(store.dataDir).toBe(dir);
+  });
+
+  it('refuses a folder held by another live process', async () => {
+    // This test runner's parent process is alive and is not us.
+    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, host: hostname(), since: 'earlier' }));
+    await expect(openStore(dir)).rejects.toThrow(`process ${process.ppid}`);
+  });
+});
