@@ -4,6 +4,7 @@
  */
 import { commandInputs, type ApiHandlers, type CommandName, type CommandOutput } from '../shared/contract';
 import { ApiError } from '../shared/errors';
+import { settingsSchema } from '../shared/model';
 import { parseOrThrow } from '../shared/validation';
 import { systemDeps, type CoreDeps } from './deps';
 import { EventBus } from './events';
@@ -34,6 +35,15 @@ export function createCore(store: StorePort, deps: CoreDeps = systemDeps): Core 
   const sessions = createSessionService(store, deps, events, workshops);
   const handlers: ApiHandlers = {
     'app.info': async () => ({ version: APP_VERSION, dataDir: store.dataDir, recoveries: [...store.recoveries] }),
+    'settings.get': async () => ({ ...store.settings() }),
+    'settings.update': async (change) => {
+      await store.updateLibrary((library) => {
+        library.settings = settingsSchema.parse({ ...library.settings, ...change });
+      });
+      const settings = { ...store.settings() };
+      events.emit('settings.changed', { settings });
+      return settings;
+    },
     ...workshops.handlers,
     ...sessions.handlers,
   };

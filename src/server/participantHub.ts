@@ -52,7 +52,7 @@ export class ParticipantHub {
   }
 
   private onEvent(event: PlenaryEvent): void {
-    if (event.name === 'workshops.changed') return;
+    if (!('sessionId' in event.data)) return;
     const audience = this.bySession.get(event.data.sessionId);
     if (!audience) return;
     const record = this.core.store.session(event.data.sessionId);

@@ -8,11 +8,13 @@ import { z } from 'zod';
 import {
   groupSchema,
   idSchema,
+  settingsUpdateSchema,
   votingModeSchema,
   workshopContentSchema,
   type QuestionView,
   type Session,
   type SessionSummary,
+  type Settings,
   type Workshop,
   type WorkshopSummary,
 } from './model';
@@ -28,6 +30,11 @@ export const groupSetupSchema = groupSchema.partial({ id: true, color: true, siz
 export const commandInputs = {
   /** Facts about the running host: version, data folder, store recoveries. */
   'app.info': empty,
+
+  /** The facilitator's preferences. */
+  'settings.get': empty,
+  /** Changes some preferences; the rest stay. */
+  'settings.update': settingsUpdateSchema,
 
   /** Every workshop in the library, built-in first. */
   'workshops.list': empty,
@@ -137,6 +144,8 @@ export interface ExportedFile {
 
 export interface CommandOutputs {
   'app.info': AppInfo;
+  'settings.get': Settings;
+  'settings.update': Settings;
   'workshops.list': WorkshopSummary[];
   'workshops.get': Workshop;
   'workshops.create': Workshop;
@@ -199,6 +208,7 @@ export interface EventPayloads {
   'session.ended': SessionEventData;
   'session.deleted': { sessionId: string };
   'workshops.changed': { workshopId: string };
+  'settings.changed': { settings: Settings };
 }
 
 export type EventName = keyof EventPayloads;
@@ -217,6 +227,7 @@ export const eventNames: EventName[] = [
   'session.ended',
   'session.deleted',
   'workshops.changed',
+  'settings.changed',
 ];
 
 /** The IPC channel names the preload allows: one prefix, nothing else crosses. */

@@ -295,14 +295,25 @@ export function questionsOf(slides: readonly Slide[]): Question[] {
 
 // ---------------------------------------------------------------- settings
 
+const settingsFields = {
+  theme: z.enum(['light', 'dark', 'contrast']),
+  /** Multiplies the audience view's type size, for big or small rooms. */
+  audienceTextScale: z.number().min(0.75).max(2),
+  defaultGroupCount: z.number().int().min(0).max(12),
+  /** The port phones reach the laptop on. */
+  lanPort: z.number().int().min(0).max(65535),
+  paperSize: z.enum(['A4', 'Letter']),
+};
+
 /** The facilitator's preferences, kept in the store. */
 export const settingsSchema = z.object({
-  theme: z.enum(['light', 'dark', 'contrast']).default('light'),
-  /** Multiplies the audience view's type size, for big or small rooms. */
-  audienceTextScale: z.number().min(0.75).max(2).default(1),
-  defaultGroupCount: z.number().int().min(0).max(12).default(4),
-  /** The port phones reach the laptop on. */
-  lanPort: z.number().int().min(0).max(65535).default(4800),
-  paperSize: z.enum(['A4', 'Letter']).default('A4'),
+  theme: settingsFields.theme.default('light'),
+  audienceTextScale: settingsFields.audienceTextScale.default(1),
+  defaultGroupCount: settingsFields.defaultGroupCount.default(4),
+  lanPort: settingsFields.lanPort.default(4800),
+  paperSize: settingsFields.paperSize.default('A4'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** A change to some preferences (no defaults: what is not named stays). */
+export const settingsUpdateSchema = z.object(settingsFields).partial().strict();

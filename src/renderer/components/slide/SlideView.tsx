@@ -1,0 +1,121 @@
+/**
+ * One slide, drawn the same in the editor's preview, the presenter's screen and on
+ * the projector. The option letters (A, B, C) are what groups press to vote.
+ */
+import type { ReactNode } from 'react';
+import type { Slide } from '../../../shared/model';
+import styles from './SlideView.module.css';
+
+export const optionLetter = (index: number) => String.fromCharCode(65 + index);
+
+interface SlideViewProps {
+  slide: Slide;
+  /** Shown under the slide, e.g. "7 / 25"; omitted in small previews. */
+  footer?: ReactNode;
+  /** Replaces the options list on a scenario (the audience view's voting panel or results). */
+  scenarioBody?: ReactNode;
+  className?: string;
+  label?: string;
+}
+
+export function SlideView({ slide, footer, scenarioBody, className, label }: SlideViewProps) {
+  return (
+    <section className={`${styles.frame} ${className ?? ''}`} aria-label={label ?? 'Slide'} data-slide-kind={slide.kind}>
+      <div className={`${styles.inner} ${slide.kind === 'title' || slide.kind === 'quote' ? styles.center : ''}`}>
+        <SlideBody slide={slide} scenarioBody={scenarioBody} />
+        {footer && <div className={styles.footer}>{footer}</div>}
+      </div>
+    </section>
+  );
+}
+
+function SlideBody({ slide, scenarioBody }: { slide: Slide; scenarioBody?: ReactNode }) {
+  switch (slide.kind) {
+    case 'title':
+      return (
+        <>
+          <h1 className={styles.bigTitle}>{slide.title}</h1>
+          {slide.subtitle && <p className={styles.subtitle}>{slide.subtitle}</p>}
+        </>
+      );
+    case 'bullets':
+      return (
+        <>
+          <h1 className={styles.title}>{slide.title}</h1>
+          <ul className={styles.bullets}>
+            {slide.bullets.map((bullet, index) => (
+              <li key={index}>{bullet}</li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'comparison': {
+      const rows = Math.max(slide.left.items.length, slide.right.items.length);
+      return (
+        <>
+          <h1 className={styles.title}>{slide.title}</h1>
+          <div className={styles.columns} role="table" aria-label={slide.title}>
+            <div role="row" style={{ display: 'contents' }}>
+              <div role="columnheader" className={`${styles.columnHead} ${styles.leaderHead}`}>
+                {slide.left.heading}
+              </div>
+              <div role="columnheader" className={`${styles.columnHead} ${styles.managerHead}`}>
+                {slide.right.heading}
+              </div>
+            </div>
+            {Array.from({ length: rows }, (_, index) => (
+              <div role="row" key={index} style={{ display: 'contents' }}>
+                <div role="cell" className={styles.cell}>
+                  {slide.left.items[index] ?? ''}
+                </div>
+                <div role="cell" className={styles.cell}>
+                  {slide.right.items[index] ?? ''}
+                </div>
+              </div>
+            ))}
+          </div>
+        </>
+      );
+    }
+    case 'quote':
+      return (
+        <>
+          <blockquote className={styles.quote}>{slide.quote}</blockquote>
+          {slide.attribution && <p className={styles.attribution}>— {slide.attribution}</p>}
+        </>
+      );
+    case 'scenario':
+      return (
+        <>
+          <p className={styles.kicker}>{slide.title || (slide.question.kind === 'classify' ? 'Leader or Manager?' : 'What would you do?')}</p>
+          <h1 className={styles.prompt}>{slide.question.prompt}</h1>
+          {scenarioBody ?? (
+            <ol className={styles.options}>
+              {slide.question.options.map((option, index) => (
+                <li key={option.id} className={styles.option}>
+                  <span className={styles.letter} aria-hidden="true">
+                    {optionLetter(index)}
+                  </span>
+                  <span>{option.label}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      );
+    case 'discussion':
+      return (
+        <>
+          <p className={styles.kicker}>Discuss</p>
+          <h1 className={styles.prompt}>{slide.prompt}</h1>
+        </>
+      );
+    case 'results':
+      return (
+        <>
+          <p className={styles.kicker}>Results</p>
+          <h1 className={styles.title}>{slide.title || 'Our room so far'}</h1>
+        </>
+      );
+  }
+}

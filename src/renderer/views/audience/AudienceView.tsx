@@ -1,0 +1,110 @@
+/**
+ * The projector: the slide alone, large enough for the back of the room. On a
+ * scenario, the voting panel (a tile per group, "voted" or "waiting"), then the
+ * revealed result. Follows the presenter through the session's events.
+ */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { Question, Session } from '../../../shared/model';
+import { useLiveSession } from '../../app/hooks';
+import { ErrorView, hostErrorHint } from '../../components/ErrorView';
+import { GroupTiles } from '../../components/session/GroupTiles';
+import { KeyHelp } from '../../components/session/KeyHelp';
+import { RevealBars } from '../../components/session/RevealBars';
+import { toggleFullscreen, usePresenterKeys } from '../../components/session/usePresenterKeys';
+import { currentQuestion, useSessionActions, type SessionActions } from '../../components/session/useSessionActions';
+import { SlideView } from '../../components/slide/SlideView';
+import { formatDuration, useNow } from '../present/useClock';
+import styles from './AudienceView.module.css';
+
+export default function AudienceView({ sessionId }: { sessionId: string }) {
+  const live = useLiveSession(sessionId);
+  const session = live.data;
+  const actions = useSessionActions(session);
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  const pendingGroup = usePresenterKeys({ actions, onHelp: openHelp, onFullscreen: toggleFullscreen });
+
+  useEffect(() => {
+    document.title = session ? `${session.title} · Audience` : 'Plenary · Audience';
+  }, [session]);
+
+  if (live.error) return <ErrorView title="This session cannot be shown" error={live.error} hint={hostErrorHint(live.error)} onRetry={live.reload} />;
+  if (!session) return <div className={styles.screen} aria-busy="true" />;
+  if (session.blackout) return <div className={styles.black} aria-label="The screen is blacked out" role="img" />;
+
+  const slide = session.slides[session.slideIndex];
+  const question = currentQuestion(session);
+  return (
+    <main className={styles.screen}>
+      <div className={styles.slot}>
+        {slide && (
+          <SlideView
+            slide={slide}
+            className={styles.slide}
+            label="Slide"
+            scenarioBody={question ? <ScenarioPanel session={session} question={question} actions={actions} pendingGroup={pendingGroup} /> : undefined}
+            footer={slide.kind === 'discussion' && slide.seconds > 0 ? <DiscussionTimer key={slide.id} seconds={slide.seconds} /> : undefined}
+          />
+        )}
+      </div>
+      <KeyHelp open={help} onClose={() => setHelp(false)} />
+    </main>
+  );
+}
+
+function ScenarioPanel({ session, question, actions, pendingGroup }: { session: Session; question: Question; actions: SessionActions; pendingGroup: number | null }) {
+  const view = session.questions[question.id];
+  const now = useNow(500);
+  if (!view) return null;
+  const remaining = view.closesAt ? new Date(view.closesAt).getTime() - now : null;
+  let result: ReactNode = null;
+  if (view.totals) {
+    result = (
+      <div className={styles.reveal}>
+        <RevealBars question={question} totals={view.totals} />
+      </div>
+    );
+  }
+  return (
+    <div className={styles.body}>
+      {result ?? (
+        <ol className={styles.options}>
+          {question.options.map((option, index) => (
+            <li key={option.id} className={styles.option}>
+              <span className={styles.letter} aria-hidden="true">
+                {String.fromCharCode(65 + index)}
+              </span>
+              {option.label}
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className={styles.status} role="status">
+        <span className={view.status === 'open' ? styles.open : ''}>
+          {view.status === 'open' ? 'Voting is open' : view.revealed ? 'Results' : view.status === 'closed' ? 'Voting is closed' : ''}
+        </span>
+        {remaining !== null && remaining > 0 && <span>Closes in {formatDuration(remaining)}</span>}
+        <span>
+          {view.voteCount} vote{view.voteCount === 1 ? '' : 's'}
+        </span>
+      </div>
+      {!view.totals && session.groups.length > 0 && session.votingMode !== 'hands' && (
+        <div className={styles.tiles}>
+          <GroupTiles groups={session.groups} question={question} view={view} onVote={actions.vote} pendingGroup={pendingGroup} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A discussion's countdown, from when the slide appeared on this screen. */
+function DiscussionTimer({ seconds }: { seconds: number }) {
+  const [start] = useState(() => Date.now());
+  const now = useNow(250);
+  const left = seconds * 1000 - (now - start);
+  return (
+    <span className={styles.timer} role="timer" aria-label="Discussion time left">
+      {left > 0 ? formatDuration(left) : 'Time'}
+    </span>
+  );
+}

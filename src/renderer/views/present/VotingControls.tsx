@@ -1,0 +1,113 @@
+/**
+ * The facilitator's voting panel for the current scenario: open (with an optional
+ * countdown), close, reveal, undo; progress per group; hand counts.
+ */
+import { useState } from 'react';
+import type { Question, Session } from '../../../shared/model';
+import { Button } from '../../components/Button';
+import { GroupTiles } from '../../components/session/GroupTiles';
+import { RevealBars } from '../../components/session/RevealBars';
+import type { SessionActions } from '../../components/session/useSessionActions';
+import { formatDuration, useNow } from './useClock';
+import styles from './PresenterView.module.css';
+
+const COUNTDOWNS = [0, 30, 60, 90, 120, 180];
+
+export function VotingControls({ session, question, actions, pendingGroup }: { session: Session; question: Question; actions: SessionActions; pendingGroup: number | null }) {
+  const view = session.questions[question.id];
+  const [countdown, setCountdown] = useState(0);
+  const now = useNow(500);
+  if (!view) return null;
+  const ended = session.status === 'ended';
+  const open = view.status === 'open';
+  const groupVotes = view.voterIds.filter((id) => session.groups.some((g) => g.id === id)).length;
+  const phoneVotes = view.voterIds.length - groupVotes;
+  const remaining = view.closesAt ? new Date(view.closesAt).getTime() - now : null;
+
+  return (
+    <section className={`${styles.panel} ${styles.voting}`} aria-labelledby="voting-heading">
+      <h2 id="voting-heading">Voting</h2>
+      <p className={`${styles.status} ${open ? styles.statusOpen : ''}`} role="status">
+        {open ? 'Voting is open' : view.status === 'closed' ? 'Voting is closed' : 'Voting has not started'}
+        {view.revealed ? ' · revealed' : ''}
+        {remaining !== null && remaining > 0 ? ` · closes in ${formatDuration(remaining)}` : ''}
+      </p>
+      <p>
+        {view.voteCount} vote{view.voteCount === 1 ? '' : 's'}
+        {session.groups.length > 0 && ` · ${groupVotes} of ${session.groups.length} groups`}
+        {phoneVotes > 0 && ` · ${phoneVotes} phone${phoneVotes === 1 ? '' : 's'}`}
+      </p>
+      {!ended && (
+        <div className={styles.votingRow}>
+          {open ? (
+            <Button intent="primary" onClick={actions.closeVoting}>
+              Close voting (V)
+            </Button>
+          ) : (
+            <>
+              <Button intent="primary" onClick={() => actions.openVoting(countdown || undefined)}>
+                {view.status === 'closed' ? 'Reopen voting (V)' : 'Open voting (V)'}
+              </Button>
+              <label>
+                <span className="visually-hidden">Countdown</span>
+                <select value={countdown} onChange={(e) => setCountdown(Number(e.target.value))} aria-label="Close voting automatically after">
+                  {COUNTDOWNS.map((s) => (
+                    <option key={s} value={s}>
+                      {s ? `closes after ${s} s` : 'no countdown'}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          )}
+          <Button onClick={actions.reveal} disabled={view.revealed}>
+            Reveal (R)
+          </Button>
+          <Button onClick={actions.undo} disabled={!open || view.voterIds.length === 0}>
+            Undo last vote (U)
+          </Button>
+        </div>
+      )}
+      {session.groups.length > 0 && session.votingMode !== 'hands' && (
+        <div className={styles.tilesWrap}>
+          <GroupTiles groups={session.groups} question={question} view={view} onVote={actions.vote} pendingGroup={pendingGroup} />
+        </div>
+      )}
+      {session.votingMode === 'hands' && !ended && <HandCounts question={question} counts={view.handCounts} onChange={actions.setCount} />}
+      {view.totals && <RevealBars question={question} totals={view.totals} />}
+    </section>
+  );
+}
+
+function HandCounts({ question, counts, onChange }: { question: Question; counts: Record<string, number>; onChange: (optionId: string, count: number) => void }) {
+  return (
+    <div>
+      <h3 className="visually-hidden">Hand count</h3>
+      {question.options.map((option, index) => {
+        const count = counts[option.id] ?? 0;
+        const letter = String.fromCharCode(65 + index);
+        return (
+          <div key={option.id} className={styles.countRow}>
+            <strong>{letter}</strong>
+            <span>{option.label}</span>
+            <span className={styles.stepper}>
+              <Button size="small" aria-label={`One less for ${letter}`} onClick={() => onChange(option.id, count - 1)} disabled={count <= 0}>
+                −
+              </Button>
+              <input
+                type="number"
+                min={0}
+                aria-label={`Hands for ${letter}: ${option.label}`}
+                value={count}
+                onChange={(e) => onChange(option.id, Number(e.target.value) || 0)}
+              />
+              <Button size="small" aria-label={`One more for ${letter}`} onClick={() => onChange(option.id, count + 1)}>
+                +
+              </Button>
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
