@@ -5,7 +5,7 @@ test('the library shows the built-in workshop and starting a session opens the p
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Leader or Manager?' }) });
   await expect(card).toBeVisible();
   await expect(card.getByText('Built-in')).toBeVisible();
-  await expect(card.getByText(/scenarios/)).toBeVisible();
+  await expect(card.getByText(/^\d+ scenarios$/)).toBeVisible();
 
   await card.getByRole('button', { name: 'Start session of Leader or Manager?' }).click();
   await expect(page).toHaveURL(/#\/new\/leader-or-manager$/);
