@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { voteOutcomeOf } from './api';
+import { parseState } from './types';
+
+describe('vote answers', () => {
+  it('counts a vote as received only for 200 {ok:true}', () => {
+    expect(voteOutcomeOf(200, { ok: true })).toBe('received');
+    expect(voteOutcomeOf(200, { ok: false })).toBe('failed');
+    expect(voteOutcomeOf(200, null)).toBe('failed');
+    expect(voteOutcomeOf(409, { error: {} })).toBe('closed');
+    expect(voteOutcomeOf(429, null)).toBe('slow');
+    expect(voteOutcomeOf(400, null)).toBe('invalid');
+    expect(voteOutcomeOf(404, null)).toBe('not-found');
+    expect(voteOutcomeOf(503, null)).toBe('failed');
+  });
+});
+
+describe('parseState', () => {
+  it('reads the protocol state', () => {
+    const state = parseState({
+      session: { title: 'Team day', groups: [{ id: 'g1', name: 'Blue' }] },
+      question: { id: 'q1', prompt: 'Who?', options: [{ id: 'a', label: 'Ann' }], status: 'open', results: null },
+    });
+    expect(state).toEqual({
+      session: { title: 'Team day', groups: [{ id: 'g1', name: 'Blue' }] },
+      question: { id: 'q1', prompt: 'Who?', options: [{ id: 'a', label: 'Ann' }], status: 'open', results: null },
+    });
+  });
+
+  it('keeps the ended flag and tolerates missing groups', () => {
+    expect(parseState({ session: { title: 'T' }, question: null, ended: true })).toEqual({
+      session: { title: 'T', groups: [] },
+      question: null,
+      ended: true,
+    });
+  });
+
+  it('reads results and treats anything but "open" as closed', () => {
+    const state = parseState({
+      session: { title: 'T', groups: [] },
+      question: { id: 'q', prompt: 'P', options: [], status: 'weird', results: { a: 3, b: 'x' } },
+    });
+    expect(state && state.question).toMatchObject({ status: 'closed', results: { a: 3, b: 0 } });
+  });
+
+  it('refuses what is not a state', () => {
+    expect(parseState(null)).toBeNull();
+    expect(parseState([])).toBeNull();
+    expect(parseState({ question: null })).toBeNull();
+  });
+});

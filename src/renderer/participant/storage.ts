@@ -1,0 +1,115 @@
+/**
+ * Storage that never throws (private modes and full disks make localStorage
+ * throw), and the device's id, made once and kept.
+ */
+
+export interface SimpleStorage {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+function memoryStorage(): SimpleStorage {
+  const map: Record<string, string> = {};
+  return {
+    get: (key) => (Object.prototype.hasOwnProperty.call(map, key) ? map[key]! : null),
+    set: (key, value) => {
+      map[key] = value;
+    },
+    remove: (key) => {
+      delete map[key];
+    },
+  };
+}
+
+function wrap(store: Storage): SimpleStorage {
+  const fallback = memoryStorage();
+  return {
+    get: (key) => {
+      try {
+        const value = store.getItem(key);
+        return value === null ? fallback.get(key) : value;
+      } catch {
+        return fallback.get(key);
+      }
+    },
+    set: (key, value) => {
+      fallback.set(key, value);
+      try {
+        store.setItem(key, value);
+      } catch {
+        // Kept in memory for this page at least.
+      }
+    },
+    remove: (key) => {
+      fallback.remove(key);
+      try {
+        store.removeItem(key);
+      } catch {
+        // Nothing to do.
+      }
+    },
+  };
+}
+
+function usable(get: () => Storage | null | undefined): Storage | null {
+  try {
+    const store = get();
+    if (!store) return null;
+    const probe = '__plenary_probe__';
+    store.setItem(probe, '1');
+    store.removeItem(probe);
+    return store;
+  } catch {
+    return null;
+  }
+}
+
+/** localStorage if it works, else sessionStorage, else memory. */
+export function openStorage(win: { localStorage?: Storage; sessionStorage?: Storage } = window): SimpleStorage {
+  const store = usable(() => win.localStorage) || usable(() => win.sessionStorage);
+  return store ? wrap(store) : memoryStorage();
+}
+
+export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+const DEVICE_ID_KEY = 'plenary.deviceId';
+
+type RandomFill = (bytes: Uint8Array<ArrayBuffer>) => void;
+
+function defaultRandom(): RandomFill {
+  const c = typeof crypto !== 'undefined' ? crypto : undefined;
+  if (c && typeof c.getRandomValues === 'function') return (bytes) => void c.getRandomValues(bytes);
+  // Very old browsers only: not secret, just unlikely to collide.
+  return (bytes) => {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  };
+}
+
+/** 16 random bytes as 22 base64url characters. */
+export function makeDeviceId(fill: RandomFill = defaultRandom()): string {
+  const bytes = new Uint8Array(16);
+  fill(bytes);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The device's id: the stored one if valid, else a new one, stored. */
+export function deviceIdFrom(storage: SimpleStorage, fill?: RandomFill): string {
+  const stored = storage.get(DEVICE_ID_KEY);
+  if (stored !== null && DEVICE_ID_PATTERN.test(stored)) return stored;
+  const id = makeDeviceId(fill);
+  storage.set(DEVICE_ID_KEY, id);
+  return id;
+}
+
+/** The group this phone picked for a session: a group id, NO_GROUP, or null (not asked yet). */
+export const NO_GROUP = '-';
+
+export function groupKey(code: string): string {
+  return 'plenary.group.' + code;
+}
+
+export function voteKey(code: string, questionId: string): string {
+  return 'plenary.vote.' + code + '.' + questionId;
+}
