@@ -30,7 +30,7 @@ test('a four-group session runs by keyboard and clicks; the audience follows; vo
   await audience.evaluate((token) => {
     const source = new EventSource(`/api/events?token=${token}`);
     for (const name of ['vote.cast', 'voting.opened', 'voting.closed', 'voting.revealed', 'slide.changed']) {
-      source.addEventListener(name, (event) => (window as unknown as { recordFrame: (t: string) => void }).recordFrame((event as MessageEvent<string>).data));
+      source.addEventListener(name, (event) => (globalThis as unknown as { recordFrame: (t: string) => void }).recordFrame((event as unknown as { data: string }).data));
     }
   }, host.token);
 
