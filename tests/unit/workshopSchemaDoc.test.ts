@@ -1,12 +1,12 @@
 /**
  * docs/workshop.schema.json is generated from the zod schema; this test keeps
- * it true. Run `PLENARY_WRITE_SCHEMA=1 npx vitest run src/shared/workshopSchemaDoc.test.ts`
+ * it true. Run `PLENARY_WRITE_SCHEMA=1 npx vitest run tests/unit/workshopSchemaDoc.test.ts`
  * after changing the model to write it again.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { workshopFileSchema } from './workshopFile';
+import { workshopFileSchema } from '../../src/shared/workshopFile';
 
 const path = 'docs/workshop.schema.json';
 
