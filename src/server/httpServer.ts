@@ -88,7 +88,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     const status = error.statusCode ?? 500;
     if (status === 413) return sendError(reply, 'too_large', 'The request is too large.');
     if (status === 400 || status === 415) return sendError(reply, 'invalid_input', `The request body is not valid JSON (${error.message}).`);
-    if (status === 404) return sendError(reply, 'not_found', 'Not found.');
+    // The static files answer 403 to `..`; to a visitor that is simply not there.
+    if (status === 404 || status === 403) return sendError(reply, 'not_found', 'Not found.');
     if (status < 500) return reply.code(status).send({ error: { code: 'invalid_input', message: error.message } });
     console.error('Plenary: an RPC failed', error);
     return sendError(reply, 'internal', 'Something went wrong on the host. Your data is safe; try again.');
@@ -104,8 +105,11 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
   app.get('/api/health', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/rpc/') && !request.url.startsWith('/api/events')) return;
-    const given = request.url.startsWith('/api/events') ? (request.query as { token?: string }).token : bearerOf(request);
+    // WARNING: decide by the matched route, not the URL's text: the router decodes
+    // `/api/%72pc/...` to `/api/rpc/...`, so a test on request.url can be walked around.
+    const route = request.routeOptions.url;
+    if (route !== '/api/rpc/:command' && route !== '/api/events') return;
+    const given = route === '/api/events' ? (request.query as { token?: string }).token : bearerOf(request);
     if (!tokenMatches(given, token)) return sendError(reply, 'unauthorized', 'This needs the facilitator token.');
   });
 
@@ -162,7 +166,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
 
   const rendererDir = options.rendererDir;
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: rendererDir, index: false, wildcard: true, serveDotFiles: false, cacheControl: false });
+    await app.register(fastifyStatic, { root: rendererDir, index: false, wildcard: true, serveDotFiles: false, dotfiles: 'ignore', cacheControl: false });
     app.get('/', (_request, reply) => reply.header('Cache-Control', 'no-store').sendFile('index.html'));
     app.get<{ Params: { code: string } }>('/p/:code', (request, reply) => {
       codeOf(request);
