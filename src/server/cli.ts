@@ -27,7 +27,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     strict: true,
     allowPositionals: false,
   });
-  const port = values.port === undefined ? 4800 : Number(values.port);
+  // Digits only: Number('') is 0, which would quietly pick a random port.
+  const port = values.port === undefined ? 4800 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
   const token = values.token ?? env.PLENARY_TOKEN ?? makeToken();
   if (token.length < 8 || /\s/.test(token)) throw new Error('The token must be at least 8 characters, with no spaces.');
