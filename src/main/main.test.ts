@@ -1,0 +1,237 @@
+/**
+ * The main process's wiring, run under Node with a stand-in for Electron (its
+ * binary cannot always run where the tests do): start-up opens the store, the IPC
+ * binding checks its sender and names and reaches the real core, events reach the
+ * windows, the LAN server starts and stops, and quitting closes the store.
+ * tests/electron drives the real thing where Electron runs.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const appListeners = new Map<string, Listener[]>();
+  const handlers = new Map<string, Listener>();
+  const windows: FakeWindow[] = [];
+  const sent: { channel: string; payload: unknown }[] = [];
+  let menuTemplate: unknown[] = [];
+  const exits: number[] = [];
+
+  class FakeContents {
+    private listeners = new Map<string, Listener[]>();
+    on(name: string, listener: Listener) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+      return this;
+    }
+    once(name: string, listener: Listener) {
+      return this.on(name, listener);
+    }
+    send(channel: string, payload: unknown) {
+      sent.push({ channel, payload });
+    }
+    setWindowOpenHandler() {}
+    isLoading() {
+      return false;
+    }
+    isDestroyed() {
+      return false;
+    }
+  }
+
+  class FakeWindow {
+    webContents = new FakeContents();
+    url = '';
+    visible = false;
+    private listeners = new Map<string, Listener[]>();
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this);
+    }
+    static getAllWindows() {
+      return windows;
+    }
+    static fromWebContents() {
+      return windows[0] ?? null;
+    }
+    async loadURL(url: string) {
+      this.url = url;
+    }
+    on(name: string, listener: Listener) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+      return this;
+    }
+    once(name: string, listener: Listener) {
+      return this.on(name, listener);
+    }
+    isDestroyed() {
+      return false;
+    }
+    isVisible() {
+      return this.visible;
+    }
+    show() {
+      this.visible = true;
+    }
+    showInactive() {
+      this.visible = true;
+    }
+    isMinimized() {
+      return false;
+    }
+    isFullScreen() {
+      return false;
+    }
+    getBounds() {
+      return { x: 0, y: 0, width: 1280, height: 800 };
+    }
+    maximize() {}
+    focus() {}
+    restore() {}
+    setMenuBarVisibility() {}
+  }
+
+  const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+
+  const electron = {
+    app: {
+      isPackaged: false,
+      setName: vi.fn(),
+      setPath: vi.fn(),
+      getPath: () => tmpdir(),
+      requestSingleInstanceLock: () => true,
+      whenReady: () => Promise.resolve(),
+      on(name: string, listener: Listener) {
+        appListeners.set(name, [...(appListeners.get(name) ?? []), listener]);
+      },
+      exit: (code = 0) => exits.push(code),
+      quit: vi.fn(),
+    },
+    BrowserWindow: FakeWindow,
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => handlers.set(channel, listener),
+      removeHandler: (channel: string) => handlers.delete(channel),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => {
+        menuTemplate = template;
+        return { template };
+      },
+      setApplicationMenu: vi.fn(),
+    },
+    session: {
+      defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
+    },
+    screen: { on: vi.fn(), getAllDisplays: () => [display], getPrimaryDisplay: () => display, getDisplayMatching: () => display },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 1 })) },
+    shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn(), showItemInFolder: vi.fn() },
+  };
+  return { electron, appListeners, handlers, windows, sent, exits, menu: () => menuTemplate };
+});
+
+vi.mock('electron', () => fake.electron);
+
+const own = (path: string) => ({ senderFrame: { url: pathToFileURL(path).href + '#/', parent: null }, sender: {} });
+
+let dataDir: string;
+const pageUrl = join(import.meta.dirname, '../renderer/index.html');
+
+async function call(channel: string, event: unknown, ...args: unknown[]) {
+  const handler = fake.handlers.get(channel);
+  if (!handler) throw new Error(`nothing handles ${channel}`);
+  return handler(event, ...args) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'plenary-main-'));
+  vi.stubEnv('PLENARY_DATA_DIR', dataDir);
+  vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  await import('./index');
+  await vi.waitFor(() => expect(fake.windows.length).toBe(1), { timeout: 10_000 });
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the main process', () => {
+  it('opens the presenter window on the library, locked down', () => {
+    const [presenter] = fake.windows;
+    expect(presenter?.url).toBe(pathToFileURL(pageUrl).href + '#/');
+    expect(presenter?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(fake.electron.app.setName).toHaveBeenCalledWith('Plenary');
+    expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(existsSync(join(dataDir, 'plenary.lock'))).toBe(true);
+  });
+
+  it('answers contract commands from its own page, with the core', async () => {
+    const result = await call('plenary:invoke', own(pageUrl), 'workshops.list', {});
+    expect(result.ok).toBe(true);
+    expect(result.value).toEqual(expect.arrayContaining([expect.objectContaining({ title: 'Leader or Manager?', builtIn: true })]));
+  });
+
+  it('refuses other pages, unknown names and bad inputs', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stranger = { senderFrame: { url: 'https://example.com/', parent: null }, sender: {} };
+    expect(await call('plenary:invoke', stranger, 'workshops.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const framed = { senderFrame: { url: pathToFileURL(pageUrl).href, parent: {} }, sender: {} };
+    expect(await call('plenary:invoke', framed, 'workshops.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await call('plenary:invoke', { senderFrame: null, sender: {} }, 'workshops.list', {})).toMatchObject({ ok: false });
+    expect(await call('plenary:invoke', own(pageUrl), 'toString', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('plenary:invoke', own(pageUrl), 'sessions.get', { sessionId: 'a/b' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('plenary:desktop', own(pageUrl), 'shell.run', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('plenary:desktop', stranger, 'data.openFolder')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(warn).toHaveBeenCalledTimes(4);
+    warn.mockRestore();
+  });
+
+  it('forwards the core events to its windows', async () => {
+    const before = fake.sent.length;
+    const created = await call('plenary:invoke', own(pageUrl), 'workshops.create', { title: 'Forwarded' });
+    expect(created.ok).toBe(true);
+    expect(fake.sent.slice(before)).toContainEqual({ channel: 'plenary:event', payload: expect.objectContaining({ name: 'workshops.changed' }) });
+  });
+
+  it('sends menu commands to the page as menu.command events', () => {
+    const file = fake.menu().find((m) => (m as { label?: string }).label === 'File') as { submenu: { id?: string; click?: () => void }[] };
+    const before = fake.sent.length;
+    file.submenu.find((item) => item.id === 'new-workshop')?.click?.();
+    expect(fake.sent.slice(before)).toEqual([{ channel: 'plenary:event', payload: { name: 'menu.command', data: { command: 'new-workshop' } } }]);
+  });
+
+  it('starts the LAN server on request and stops it', async () => {
+    const started = await call('plenary:desktop', own(pageUrl), 'lan.start', { address: '127.0.0.1' });
+    expect(started).toMatchObject({ ok: true, value: { running: true, host: '127.0.0.1' } });
+    const { origin } = started.value as { origin: string };
+    const health = await fetch(`${origin}/api/health`);
+    expect(await health.json()).toEqual({ ok: true });
+    expect(await call('plenary:desktop', own(pageUrl), 'lan.status')).toMatchObject({ ok: true, value: { running: true, origin } });
+    expect(await call('plenary:desktop', own(pageUrl), 'lan.start', { address: '8.8.8.8' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('plenary:desktop', own(pageUrl), 'lan.stop')).toMatchObject({ ok: true, value: { running: false } });
+    await expect(fetch(`${origin}/api/health`)).rejects.toThrow();
+  });
+
+  it('opens the audience window on a session', async () => {
+    const list = await call('plenary:invoke', own(pageUrl), 'workshops.list', {});
+    const workshop = (list.value as { id: string; builtIn: boolean }[]).find((w) => w.builtIn);
+    const session = await call('plenary:invoke', own(pageUrl), 'sessions.create', { workshopId: workshop?.id, groups: ['A', 'B'] });
+    const sessionId = (session.value as { id: string }).id;
+    expect(await call('plenary:desktop', own(pageUrl), 'window.openAudience', { sessionId })).toMatchObject({ ok: true, value: { fullScreen: false } });
+    expect(fake.windows).toHaveLength(2);
+    expect(fake.windows[1]?.url).toBe(`${pathToFileURL(pageUrl).href}#/audience/${sessionId}`);
+    expect(await call('plenary:desktop', own(pageUrl), 'window.openAudience', { sessionId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('waits for the store to close before it exits', async () => {
+    const willQuit = fake.appListeners.get('will-quit')?.[0];
+    const event = { preventDefault: vi.fn() };
+    willQuit?.(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.exits).toEqual([0]), { timeout: 10_000 });
+    expect(existsSync(join(dataDir, 'plenary.lock'))).toBe(false);
+  });
+});
