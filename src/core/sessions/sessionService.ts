@@ -152,7 +152,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
   const castVote = async (record: SessionRecord, question: Question, vote: Vote) => {
     await store.updateSession(record.id, (r) => {
       // A second vote by the same voter replaces the first; the newest is last, for undo.
-      r.votes = r.votes.filter((v) => !(v.questionId === vote.questionId && v.voterId === vote.voterId));
+      // Same kind too: a phone may pick a group's id as its device id, and must not replace the group's vote.
+      r.votes = r.votes.filter((v) => !(v.questionId === vote.questionId && v.voterId === vote.voterId && v.voterKind === vote.voterKind));
       r.votes.push(vote);
       r.updatedAt = vote.at;
     });
@@ -261,7 +262,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
           if (id !== questionId && state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
         }
         const state = r.questions[questionId];
-        if (state) Object.assign(state, { status: 'open', closesAt });
+        // A new round after a reveal is hidden again: a result that moves would mislead the room.
+        if (state) Object.assign(state, { status: 'open', closesAt, revealed: false });
         else r.questions[questionId] = { status: 'open', revealed: false, closesAt };
       });
       for (const id of Object.keys(record.questions)) if (id !== questionId) clearCountdown(sessionId, id);
