@@ -1,0 +1,188 @@
+/**
+ * The page's controller: joins the session in the address, follows it live and
+ * sends votes (PROTOCOL.md's participant part). State in, view model out.
+ */
+import { fetchState, hasEventSource, openStream, sendVote, type Stream, type VoteBody } from './api';
+import { codeFromPath, isWellFormedCode, joinPath, normaliseCode } from './code';
+import { initialState, toViewModel, validGroup, type AppState } from './model';
+import { deviceIdFrom, groupKey, NO_GROUP, openStorage, voteKey } from './storage';
+import type { ParticipantState } from './types';
+import { createView } from './view';
+
+const RETRY_MS = 3000;
+
+/** Runs the page in `root`, for the address in `location`. */
+export function startApp(root: HTMLElement): { stop(): void } {
+  const storage = openStorage();
+  const deviceId = deviceIdFrom(storage);
+  const code = codeFromPath(location.pathname);
+  let state: AppState = initialState(code);
+  let stream: Stream | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let loading = false;
+  let voteSeq = 0;
+  let lastVote: { questionId: string; optionId: string } | null = null;
+  let pollTimer: ReturnType<typeof setInterval> | null = null;
+
+  const view = createView(root, {
+    vote,
+    retry: () => {
+      if (lastVote) vote(lastVote.optionId);
+    },
+    reload: () => void load(),
+    pickGroup,
+    changeGroup: () => set({ choosingGroup: true }),
+    join,
+  });
+
+  function set(patch: Partial<AppState>): void {
+    state = Object.assign({}, state, patch);
+    view.update(toViewModel(state));
+  }
+
+  function closeStream(): void {
+    if (stream) stream.close();
+    stream = null;
+  }
+
+  function scheduleLoad(): void {
+    if (retryTimer !== null) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void load();
+    }, RETRY_MS);
+  }
+
+  function applyState(next: ParticipantState): void {
+    if (next.ended) {
+      closeStream();
+      set({ phase: 'ended', server: next, reconnecting: false });
+      return;
+    }
+    let votes = state.votes;
+    const question = next.question;
+    if (question && votes[question.id] === undefined) {
+      const stored = storage.get(voteKey(code, question.id));
+      if (stored !== null) {
+        votes = Object.assign({}, votes);
+        votes[question.id] = stored;
+      }
+    }
+    set({ phase: 'live', server: next, votes });
+  }
+
+  /** GET /api/p/<code>; opens the event stream once the session is found. */
+  async function load(): Promise<void> {
+    if (loading || state.phase === 'ended') return;
+    loading = true;
+    const result = await fetchState(code);
+    loading = false;
+    if (result.kind === 'ok') {
+      applyState(result.state);
+      if (state.phase === 'live' && !stream) openLive();
+    } else if (result.kind === 'not-found') {
+      closeStream();
+      // Known before: it ended while this phone was away. Never known: a wrong code.
+      if (state.server) set({ phase: 'ended', reconnecting: false });
+      else set({ phase: 'join', joinError: 'no-session' });
+    } else {
+      if (!state.server) set({ phase: 'unreachable' });
+      scheduleLoad();
+    }
+  }
+
+  function openLive(): void {
+    if (!hasEventSource()) {
+      // Browsers without EventSource poll instead.
+      if (pollTimer === null) pollTimer = setInterval(() => void load(), RETRY_MS);
+      return;
+    }
+    stream = openStream(code, {
+      onState: (next) => {
+        if (state.reconnecting) set({ reconnecting: false });
+        applyState(next);
+      },
+      onOpen: () => {
+        if (!state.reconnecting) return;
+        set({ reconnecting: false });
+        void load();
+      },
+      onError: (closed) => {
+        if (state.phase !== 'live') return;
+        if (!state.reconnecting) set({ reconnecting: true });
+        // The browser retries by itself unless it gave up (a 404, say): then we do.
+        if (closed) {
+          closeStream();
+          scheduleLoad();
+        }
+      },
+    });
+  }
+
+  function vote(optionId: string): void {
+    const question = state.server ? state.server.question : null;
+    if (!question || question.status !== 'open' || state.phase !== 'live') return;
+    const questionId = question.id;
+    const seq = ++voteSeq;
+    lastVote = { questionId, optionId };
+    const body: VoteBody = { deviceId, questionId, optionId };
+    const group = validGroup(state);
+    if (group !== null && group !== NO_GROUP) body.groupId = group;
+    set({ feedback: { questionId, optionId, outcome: 'sending' } });
+    void sendVote(code, body).then((outcome) => {
+      if (seq !== voteSeq) return; // A later tap took over.
+      const patch: Partial<AppState> = { feedback: { questionId, optionId, outcome } };
+      if (outcome === 'received') {
+        const votes = Object.assign({}, state.votes);
+        votes[questionId] = optionId;
+        patch.votes = votes;
+        storage.set(voteKey(code, questionId), optionId);
+      }
+      set(patch);
+      // The page may have missed a change (closed, moved on, ended): ask again.
+      if (outcome === 'closed' || outcome === 'not-found') void load();
+    });
+  }
+
+  function pickGroup(groupId: string): void {
+    storage.set(groupKey(code), groupId);
+    const before = validGroup(state);
+    set({ group: groupId, choosingGroup: false });
+    // A vote already cast on the open question goes again, under the new group.
+    const question = state.server ? state.server.question : null;
+    const mine = question ? state.votes[question.id] : undefined;
+    if (before !== null && before !== groupId && question && question.status === 'open' && mine !== undefined) vote(mine);
+  }
+
+  function join(typed: string): void {
+    const wanted = normaliseCode(typed);
+    if (!isWellFormedCode(wanted)) {
+      set({ joinError: 'bad-shape', code: typed });
+      return;
+    }
+    location.assign(joinPath(wanted));
+  }
+
+  const onOnline = () => {
+    if (state.phase === 'unreachable' || (state.phase === 'live' && !stream)) void load();
+  };
+  window.addEventListener('online', onOnline);
+
+  if (!code) {
+    set({ phase: 'join' });
+  } else if (!isWellFormedCode(code)) {
+    set({ phase: 'join', joinError: 'no-session' });
+  } else {
+    set({ group: storage.get(groupKey(code)) });
+    void load();
+  }
+
+  return {
+    stop: () => {
+      closeStream();
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      if (pollTimer !== null) clearInterval(pollTimer);
+      window.removeEventListener('online', onOnline);
+    },
+  };
+}
