@@ -1,0 +1,145 @@
+/** Pure operations on the slide list: new slides, copies, moves, and their names. */
+import type { Option, Slide, SlideKind, WorkshopContent } from '../../../shared/model';
+import { newId } from './ids';
+
+export const kindLabels: Record<SlideKind, string> = {
+  title: 'Title',
+  bullets: 'Bullets',
+  comparison: 'Comparison',
+  quote: 'Quote',
+  scenario: 'Scenario',
+  discussion: 'Discussion',
+  results: 'Results',
+};
+
+export const kindDescriptions: Record<SlideKind, string> = {
+  title: 'A big title and a subtitle',
+  bullets: 'A heading and a few points',
+  comparison: 'Two columns side by side',
+  quote: 'A quotation and who said it',
+  scenario: 'A situation the room votes on',
+  discussion: 'A prompt with a timer',
+  results: "The room's results so far",
+};
+
+/** The order the "Add slide" menu offers. */
+export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'discussion', 'results'];
+
+export const kindLabel = (kind: SlideKind) => kindLabels[kind];
+
+/** A slide's name in the list: its title, prompt or quote, shortened. */
+export function slideSummary(slide: Slide, max = 60): string {
+  let text: string;
+  switch (slide.kind) {
+    case 'title':
+    case 'bullets':
+    case 'comparison':
+      text = slide.title;
+      break;
+    case 'quote':
+      text = slide.quote;
+      break;
+    case 'scenario':
+      text = slide.title || slide.question.prompt;
+      break;
+    case 'discussion':
+      text = slide.prompt;
+      break;
+    case 'results':
+      text = slide.title || 'Results so far';
+      break;
+  }
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return 'Untitled';
+  return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
+}
+
+/** Every id a new slide or question must not repeat. */
+export function takenIds(content: WorkshopContent): Set<string> {
+  const ids = new Set<string>();
+  for (const slide of content.slides) {
+    ids.add(slide.id);
+    if (slide.kind === 'scenario') ids.add(slide.question.id);
+  }
+  return ids;
+}
+
+/** Two options to start a "Leader or Manager?" question with. */
+export function classifyOptions(): Option[] {
+  const a = newId('o');
+  return [
+    { id: a, label: 'Leader', style: 'leader' },
+    { id: newId('o', [a]), label: 'Manager', style: 'manager' },
+  ];
+}
+
+/**
+ * A new slide of a kind, with starter text so it is valid at once and autosave
+ * keeps going; the form selects the text so typing replaces it.
+ */
+export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension = ''): Slide {
+  const id = newId('s', taken);
+  const base = { id, section: '', minutes: kind === 'scenario' ? 3 : kind === 'discussion' ? 5 : 2, notes: '' };
+  switch (kind) {
+    case 'title':
+      return { ...base, kind, title: 'New title', subtitle: '' };
+    case 'bullets':
+      return { ...base, kind, title: 'New slide', bullets: ['First point'] };
+    case 'comparison':
+      return {
+        ...base,
+        kind,
+        title: 'New comparison',
+        left: { heading: 'Leader', items: [] },
+        right: { heading: 'Manager', items: [] },
+      };
+    case 'quote':
+      return { ...base, kind, quote: 'A quotation worth discussing', attribution: '' };
+    case 'scenario':
+      return {
+        ...base,
+        kind,
+        title: '',
+        question: {
+          id: newId('q', [...taken, id]),
+          kind: 'classify',
+          prompt: 'Describe a situation at work.',
+          dimension: defaultDimension || 'general',
+          options: classifyOptions(),
+          debrief: '',
+        },
+      };
+    case 'discussion':
+      return { ...base, kind, prompt: 'What would you do differently next week?', seconds: 300 };
+    case 'results':
+      return { ...base, kind, title: '' };
+  }
+}
+
+/** A copy of a slide with new ids for the slide and its question (ids must stay unique). */
+export function duplicateSlide(slide: Slide, taken: Set<string>): Slide {
+  const id = newId('s', taken);
+  const copy = structuredClone(slide);
+  copy.id = id;
+  if (copy.kind === 'scenario') copy.question.id = newId('q', [...taken, id]);
+  return copy;
+}
+
+/** The array with the item at `from` moved to `to` (both clamped to the array). */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  const out = [...items];
+  if (from < 0 || from >= out.length) return out;
+  const target = Math.max(0, Math.min(out.length - 1, to));
+  const [item] = out.splice(from, 1);
+  out.splice(target, 0, item as T);
+  return out;
+}
+
+/**
+ * Where a dragged row lands when dropped on row `over`, before or after it:
+ * the index to pass to `moveItem`.
+ */
+export function dropIndex(from: number, over: number, after: boolean): number {
+  const gap = after ? over + 1 : over;
+  return gap > from ? gap - 1 : gap;
+}
