@@ -1,0 +1,14 @@
+/** Saves text as a file from a browser tab: a Blob behind a temporary <a download>. */
+export function downloadText(text: string, filename: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // WARNING: revoking at once can cancel the download in some browsers; give it a moment.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
