@@ -6,7 +6,7 @@
  * tests/electron drives the real thing where Electron runs.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,9 @@ const fake = vi.hoisted(() => {
   const sent: { channel: string; payload: unknown }[] = [];
   let menuTemplate: unknown[] = [];
   const exits: number[] = [];
+  const scripts: string[] = [];
+  const pdfOptions: unknown[] = [];
+  const dialogAnswers: { open: string[]; save: string | null } = { open: [], save: null };
 
   class FakeContents {
     private listeners = new Map<string, Listener[]>();
@@ -37,6 +40,14 @@ const fake = vi.hoisted(() => {
     setWindowOpenHandler() {}
     isLoading() {
       return false;
+    }
+    async executeJavaScript(code: string) {
+      scripts.push(code);
+      return true;
+    }
+    async printToPDF(options: unknown) {
+      pdfOptions.push(options);
+      return new Uint8Array([37, 80, 68, 70]);
     }
     isDestroyed() {
       return false;
@@ -67,8 +78,13 @@ const fake = vi.hoisted(() => {
     once(name: string, listener: Listener) {
       return this.on(name, listener);
     }
+    destroyed = false;
     isDestroyed() {
-      return false;
+      return this.destroyed;
+    }
+    destroy() {
+      this.destroyed = true;
+      windows.splice(windows.indexOf(this), 1);
     }
     isVisible() {
       return this.visible;
@@ -126,10 +142,15 @@ const fake = vi.hoisted(() => {
       defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     },
     screen: { on: vi.fn(), getAllDisplays: () => [display], getPrimaryDisplay: () => display, getDisplayMatching: () => display },
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 1 })) },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 1 })),
+      showOpenDialog: vi.fn(async () => ({ canceled: dialogAnswers.open.length === 0, filePaths: dialogAnswers.open })),
+      showSaveDialog: vi.fn(async () => ({ canceled: dialogAnswers.save === null, filePath: dialogAnswers.save ?? '' })),
+    },
     shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn(), showItemInFolder: vi.fn() },
   };
-  return { electron, appListeners, handlers, windows, sent, exits, menu: () => menuTemplate };
+  return { electron, appListeners, handlers, windows, sent, exits, scripts, pdfOptions, dialogAnswers, menu: () => menuTemplate };
 });
 
 vi.mock('electron', () => fake.electron);
@@ -224,6 +245,75 @@ describe('the main process', () => {
     expect(fake.windows).toHaveLength(2);
     expect(fake.windows[1]?.url).toBe(`${pathToFileURL(pageUrl).href}#/audience/${sessionId}`);
     expect(await call('plenary:desktop', own(pageUrl), 'window.openAudience', { sessionId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('gives every window the locked-down preferences', () => {
+    expect(fake.windows.length).toBeGreaterThanOrEqual(2);
+    for (const window of fake.windows) {
+      expect(window.options.webPreferences).toMatchObject({
+        preload: join(import.meta.dirname, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        additionalArguments: [expect.stringMatching(/^--plenary-commands=app\.info,(.+,)?workshops\.list,/) as unknown],
+      });
+    }
+  });
+
+  it('exports a workshop, imports it back, and refuses files over 5 MB', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'plenary-files-'));
+    try {
+      const list = await call('plenary:invoke', own(pageUrl), 'workshops.list', {});
+      const workshop = (list.value as { id: string; builtIn: boolean }[]).find((w) => w.builtIn);
+      fake.dialogAnswers.save = join(folder, 'saved.plenary.json');
+      const saved = await call('plenary:desktop', own(pageUrl), 'workshop.saveDialog', { workshopId: workshop?.id });
+      expect(saved).toEqual({ ok: true, value: { filePath: fake.dialogAnswers.save } });
+
+      fake.dialogAnswers.open = [fake.dialogAnswers.save];
+      const imported = await call('plenary:desktop', own(pageUrl), 'workshop.importDialog');
+      expect(imported).toMatchObject({ ok: true, value: { id: expect.any(String) as unknown } });
+
+      const big = join(folder, 'big.json');
+      await writeFile(big, Buffer.alloc(5 * 1024 * 1024 + 1, 32));
+      fake.dialogAnswers.open = [big];
+      const refused = await call('plenary:desktop', own(pageUrl), 'workshop.importDialog');
+      expect(refused).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('at most 5 MB') as unknown } });
+
+      fake.dialogAnswers.open = [];
+      expect(await call('plenary:desktop', own(pageUrl), 'workshop.importDialog')).toEqual({ ok: true, value: null });
+    } finally {
+      fake.dialogAnswers.open = [];
+      fake.dialogAnswers.save = null;
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('renders the report in a hidden window, prints it to PDF and saves it; saves the CSV', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'plenary-files-'));
+    try {
+      const sessions = await call('plenary:invoke', own(pageUrl), 'sessions.list', {});
+      const sessionId = (sessions.value as { id: string }[])[0]?.id;
+      const windowsBefore = fake.windows.length;
+      fake.dialogAnswers.save = join(folder, 'report.pdf');
+      const result = await call('plenary:desktop', own(pageUrl), 'report.exportPdf', { sessionId });
+      expect(result).toEqual({ ok: true, value: { filePath: fake.dialogAnswers.save } });
+      expect(await readFile(fake.dialogAnswers.save, 'latin1')).toBe('%PDF');
+      expect(fake.pdfOptions.at(-1)).toEqual({ pageSize: 'A4', printBackground: true, displayHeaderFooter: false });
+      expect(fake.scripts.at(-1)).toContain("dataset.reportReady === 'true'");
+      // The hidden window is gone again.
+      expect(fake.windows).toHaveLength(windowsBefore);
+
+      fake.dialogAnswers.save = join(folder, 'votes.csv');
+      expect(await call('plenary:desktop', own(pageUrl), 'csv.saveDialog', { sessionId })).toEqual({ ok: true, value: { filePath: fake.dialogAnswers.save } });
+      expect(await readFile(fake.dialogAnswers.save, 'utf8')).toContain('questionId');
+    } finally {
+      fake.dialogAnswers.save = null;
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('waits for the store to close before it exits', async () => {

@@ -4,10 +4,10 @@
  * hidden window that renders a report for PDF export. All load the same renderer
  * with the same locked-down preferences; only the hash route differs.
  */
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
 import { routeUrl, type RendererEntry } from './appUrl';
 import { pickAudienceDisplay } from './displays';
-import { secureWebPreferences } from './webPreferences';
+import { commandsArgument } from './preloadArgs';
 import { MIN_SIZE, readWindowState, restoreState, writeWindowState } from './windowState';
 
 export interface WindowsOptions {
@@ -15,8 +15,6 @@ export interface WindowsOptions {
   preloadPath: string;
   /** `<userData>/window-state.json` */
   stateFile: string;
-  /** Window icon for Linux and Windows (macOS takes the bundle's). */
-  icon?: string;
 }
 
 const BACKGROUND = '#ffffff';
@@ -39,6 +37,39 @@ export class Windows {
     return this.audienceWindow && !this.audienceWindow.isDestroyed() ? this.audienceWindow : null;
   }
 
+  /**
+   * Every window of ours is made here, so each one is isolated, sandboxed and
+   * without Node: the page reaches the shell through the preload's bridge alone.
+   * WARNING: the locked-down preferences come after `tuning`, so no caller can
+   * weaken them; keep them a literal here, where a reader (and the security scan,
+   * see docs/desktop.md) can see them.
+   */
+  private create(options: BrowserWindowConstructorOptions, tuning: { backgroundThrottling?: boolean } = {}): BrowserWindow {
+    return new BrowserWindow({
+      ...options,
+      webPreferences: {
+        ...tuning,
+        // CommonJS: a sandboxed window loads no ESM preload.
+        preload: this.options.preloadPath,
+        // The contract's command names, for the preload's allow-list (see preloadArgs.ts).
+        additionalArguments: [commandsArgument()],
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        // Middle-click would try to open a window; none may open (see security.ts).
+        disableBlinkFeatures: 'Auxclick',
+        spellcheck: false,
+      },
+    });
+  }
+
   private load(window: BrowserWindow, route: string): Promise<void> {
     return window.loadURL(routeUrl(this.options.entry, route));
   }
@@ -52,15 +83,13 @@ export class Windows {
     }
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const state = restoreState(readWindowState(this.options.stateFile), workAreas);
-    const window = new BrowserWindow({
+    const window = this.create({
       ...state.bounds,
       minWidth: MIN_SIZE.width,
       minHeight: MIN_SIZE.height,
       title: 'Plenary',
       show: false,
       backgroundColor: BACKGROUND,
-      ...(this.options.icon ? { icon: this.options.icon } : {}),
-      webPreferences: secureWebPreferences(this.options.preloadPath),
     });
     if (state.maximized) window.maximize();
     window.once('ready-to-show', () => window.show());
@@ -82,17 +111,11 @@ export class Windows {
     const route = `/audience/${encodeURIComponent(sessionId)}`;
     let window = this.audience;
     if (!window) {
-      window = new BrowserWindow({
-        width: 1280,
-        height: 720,
-        title: 'Plenary: audience',
-        show: false,
-        backgroundColor: '#000000',
-        autoHideMenuBar: true,
-        ...(this.options.icon ? { icon: this.options.icon } : {}),
+      window = this.create(
+        { width: 1280, height: 720, title: 'Plenary: audience', show: false, backgroundColor: '#000000', autoHideMenuBar: true },
         // The room's timer must keep ticking even when the OS thinks nobody looks.
-        webPreferences: { ...secureWebPreferences(this.options.preloadPath), backgroundThrottling: false },
-      });
+        { backgroundThrottling: false },
+      );
       window.setMenuBarVisibility(false);
       window.on('closed', () => {
         this.audienceWindow = null;
@@ -137,15 +160,12 @@ export class Windows {
 
   /** A hidden window showing the report route, for printToPDF. The caller closes it. */
   async openReport(sessionId: string): Promise<BrowserWindow> {
-    const window = new BrowserWindow({
-      width: 1100,
-      height: 1400,
-      show: false,
-      backgroundColor: BACKGROUND,
+    const window = this.create(
+      { width: 1100, height: 1400, show: false, backgroundColor: BACKGROUND },
       // WARNING: a hidden page is "in the background": no animation frames, slow
       // timers, so charts would never finish drawing. Not throttled, it draws.
-      webPreferences: { ...secureWebPreferences(this.options.preloadPath), backgroundThrottling: false },
-    });
+      { backgroundThrottling: false },
+    );
     await this.load(window, `/report/${encodeURIComponent(sessionId)}`);
     return window;
   }
