@@ -8,6 +8,7 @@ import { settingsSchema } from '../shared/model';
 import { parseOrThrow } from '../shared/validation';
 import { systemDeps, type CoreDeps } from './deps';
 import { EventBus } from './events';
+import { PhonePresence } from './phonePresence';
 import { createSessionService, type SessionService } from './sessions/sessionService';
 import { openStore, type StorePort } from './store/store';
 import { createWorkshopService } from './workshops/workshopService';
@@ -19,6 +20,8 @@ export interface Core {
   readonly events: EventBus;
   readonly sessions: SessionService;
   readonly store: StorePort;
+  /** Servers that let phones in register here (see phonePresence.ts). */
+  readonly phones: PhonePresence;
   /**
    * Validates `input` with the command's schema and runs it: what every transport
    * calls. Throws ApiError (invalid_input, not_found, conflict...).
@@ -32,7 +35,8 @@ export interface Core {
 export function createCore(store: StorePort, deps: CoreDeps = systemDeps): Core {
   const events = new EventBus();
   const workshops = createWorkshopService(store, deps, events);
-  const sessions = createSessionService(store, deps, events, workshops);
+  const phones = new PhonePresence();
+  const sessions = createSessionService(store, deps, events, workshops, phones);
   const handlers: ApiHandlers = {
     'app.info': async () => ({ version: APP_VERSION, dataDir: store.dataDir, recoveries: [...store.recoveries] }),
     'settings.get': async () => ({ ...store.settings() }),
@@ -52,6 +56,7 @@ export function createCore(store: StorePort, deps: CoreDeps = systemDeps): Core 
     events,
     sessions,
     store,
+    phones,
     call: async (name, input) => {
       const schema = commandInputs[name];
       if (!schema) throw new ApiError('not_found', `There is no command ${String(name)}.`);

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { openCore, type Core } from '../core/createCore';
 import type { CoreDeps } from '../core/deps';
 import { buildHttpServer } from './httpServer';
@@ -28,16 +29,35 @@ export function makeToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-/** Puts an HTTP server for `core` on the network. */
+/** Every non-internal IPv4 address of this computer, in the order the OS lists them. */
+export function lanIPv4Addresses(interfaces = networkInterfaces()): string[] {
+  return Object.values(interfaces).flatMap((infos) => (infos ?? []).filter((info) => info.family === 'IPv4' && !info.internal).map((info) => info.address));
+}
+
+/**
+ * Where phones can reach a server bound to `host`: a wildcard address means every
+ * LAN address (phones cannot open 0.0.0.0); loopback reaches no phone at all.
+ */
+export function joinOriginsFor(host: string, port: number, addresses = lanIPv4Addresses()): string[] {
+  if (host === '0.0.0.0' || host === '::') return addresses.map((address) => `http://${address}:${port}`);
+  if (host === 'localhost' || host.startsWith('127.') || host === '::1') return [];
+  return [`http://${host.includes(':') ? `[${host}]` : host}:${port}`];
+}
+
+/** Puts an HTTP server for `core` on the network, and tells the core where phones join. */
 export async function listen(core: Core, options: HostOptions): Promise<RunningServer> {
   const { app, participants } = await buildHttpServer({ core, token: options.token, rendererDir: options.rendererDir });
   await app.listen({ host: options.host, port: options.port });
   const { port } = app.server.address() as AddressInfo;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const detach = core.phones.attach({ joinOrigins: joinOriginsFor(options.host, port), connected: (sessionId) => participants.count(sessionId) });
   return {
     origin: `http://${shownHost}:${port}`,
     port,
-    close: () => app.close(),
+    close: async () => {
+      detach();
+      await app.close();
+    },
     phonesConnected: (sessionId) => participants.count(sessionId),
   };
 }

@@ -168,6 +168,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: rendererDir, index: false, wildcard: true, serveDotFiles: false, dotfiles: 'ignore', cacheControl: false });
     app.get('/', (_request, reply) => reply.header('Cache-Control', 'no-store').sendFile('index.html'));
+    // Without a code the page shows its "type the code" form.
+    app.get('/p/', (_request, reply) => reply.header('Cache-Control', 'no-store').sendFile('participant.html'));
     app.get<{ Params: { code: string } }>('/p/:code', (request, reply) => {
       codeOf(request);
       return reply.header('Cache-Control', 'no-store').sendFile('participant.html');

@@ -16,6 +16,7 @@ interface Audience {
 export class ParticipantHub {
   private readonly bySession = new Map<string, Audience>();
   private readonly unsubscribe: () => void;
+  private readonly countTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly core: Core) {
     this.unsubscribe = core.events.on((event) => this.onEvent(event));
@@ -31,6 +32,7 @@ export class ParticipantHub {
     }
     audience.streams.add(stream);
     stream.sendRaw(frame);
+    this.announceCount(sessionId);
   }
 
   remove(sessionId: string, stream: EventStream): void {
@@ -38,6 +40,21 @@ export class ParticipantHub {
     if (!audience) return;
     audience.streams.delete(stream);
     if (audience.streams.size === 0) this.bySession.delete(sessionId);
+    this.announceCount(sessionId);
+  }
+
+  /**
+   * Tells the facilitator how many phones are connected, at most every 250 ms per
+   * session: a thousand phones joining at once make a handful of events, not 1,000.
+   */
+  private announceCount(sessionId: string): void {
+    if (this.countTimers.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.countTimers.delete(sessionId);
+      this.core.events.emit('phones.changed', { sessionId, connected: this.core.phones.connected(sessionId) });
+    }, 250);
+    timer.unref();
+    this.countTimers.set(sessionId, timer);
   }
 
   /** How many phones are connected to a session. */
@@ -47,12 +64,14 @@ export class ParticipantHub {
 
   closeAll(): void {
     this.unsubscribe();
+    for (const timer of this.countTimers.values()) clearTimeout(timer);
+    this.countTimers.clear();
     for (const audience of this.bySession.values()) for (const stream of audience.streams) stream.close();
     this.bySession.clear();
   }
 
   private onEvent(event: PlenaryEvent): void {
-    if (!('sessionId' in event.data)) return;
+    if (!('sessionId' in event.data) || event.name === 'phones.changed') return;
     const audience = this.bySession.get(event.data.sessionId);
     if (!audience) return;
     const record = this.core.store.session(event.data.sessionId);

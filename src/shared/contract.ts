@@ -81,6 +81,8 @@ export const commandInputs = {
   'sessions.setBlackout': z.object({ sessionId: idSchema, blackout: z.boolean() }).strict(),
   /** Renames a session. */
   'sessions.rename': z.object({ sessionId: idSchema, title: z.string().trim().min(1, 'needs a title').max(200) }).strict(),
+  /** Where phones join this session and how many are connected (the host's servers report it). */
+  'sessions.phones': sessionRef,
   /** Deletes a session and its votes for good. */
   'sessions.delete': sessionRef,
 
@@ -138,6 +140,15 @@ export interface ResultsOutput {
   questions: QuestionResult[];
 }
 
+export interface PhoneStatus {
+  /** Addresses phones can open (with the join code), e.g. `http://192.168.1.20:4800/p/ABC234`; empty when no server lets phones in. */
+  joinUrls: string[];
+  /** Phones connected to the session now. */
+  connected: number;
+  /** Phones that voted on the current question. */
+  voted: number;
+}
+
 export interface ExportedFile {
   filename: string;
 }
@@ -164,6 +175,7 @@ export interface CommandOutputs {
   'sessions.setNote': Session;
   'sessions.setBlackout': Session;
   'sessions.rename': Session;
+  'sessions.phones': PhoneStatus;
   'sessions.delete': { ok: true };
   'voting.open': Session;
   'voting.close': Session;
@@ -209,6 +221,8 @@ export interface EventPayloads {
   'session.deleted': { sessionId: string };
   'workshops.changed': { workshopId: string };
   'settings.changed': { settings: Settings };
+  /** Phones joined or left a session's page. */
+  'phones.changed': { sessionId: string; connected: number };
 }
 
 export type EventName = keyof EventPayloads;
@@ -228,6 +242,7 @@ export const eventNames: EventName[] = [
   'session.deleted',
   'workshops.changed',
   'settings.changed',
+  'phones.changed',
 ];
 
 /** The IPC channel names the preload allows: one prefix, nothing else crosses. */

@@ -10,6 +10,7 @@ import { tallyQuestion, votesByQuestion } from '../../shared/tally';
 import { workshopFileName } from '../../shared/workshopFile';
 import type { CoreDeps } from '../deps';
 import type { EventBus } from '../events';
+import type { PhonePresence } from '../phonePresence';
 import type { StorePort } from '../store/store';
 import type { WorkshopService } from '../workshops/workshopService';
 import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
@@ -25,6 +26,7 @@ type SessionHandlers = Pick<
   | 'sessions.setNote'
   | 'sessions.setBlackout'
   | 'sessions.rename'
+  | 'sessions.phones'
   | 'sessions.delete'
   | 'voting.open'
   | 'voting.close'
@@ -71,7 +73,7 @@ export function summarizeSession(record: SessionRecord): SessionSummary {
   };
 }
 
-export function createSessionService(store: StorePort, deps: CoreDeps, events: EventBus, workshops: WorkshopService): SessionService {
+export function createSessionService(store: StorePort, deps: CoreDeps, events: EventBus, workshops: WorkshopService, phones: PhonePresence): SessionService {
   const countdowns = new Map<string, ReturnType<typeof setTimeout>>();
   const stamp = () => deps.now().toISOString();
 
@@ -243,6 +245,14 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'sessions.rename': async ({ sessionId, title }) => {
       const record = find(sessionId);
       return announce('session.updated', await update(record, (r) => void (r.title = title)));
+    },
+    'sessions.phones': async ({ sessionId }) => {
+      const record = find(sessionId);
+      const slide = record.slides[record.slideIndex];
+      const questionId = slide?.kind === 'scenario' ? slide.question.id : null;
+      const voted = questionId ? record.votes.filter((v) => v.questionId === questionId && v.voterKind === 'device').length : 0;
+      const joinUrls = record.status === 'active' ? phones.joinOrigins().map((origin) => `${origin}/p/${record.joinCode}`) : [];
+      return { joinUrls, connected: phones.connected(sessionId), voted };
     },
     'sessions.delete': async ({ sessionId }) => {
       const record = find(sessionId);

@@ -8,7 +8,9 @@ import type { Question, Session } from '../../../shared/model';
 import { useLiveSession } from '../../app/hooks';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { GroupTiles } from '../../components/session/GroupTiles';
+import { JoinCard } from '../../components/session/JoinCard';
 import { KeyHelp } from '../../components/session/KeyHelp';
+import { usePhones } from '../../components/session/usePhones';
 import { RevealBars } from '../../components/session/RevealBars';
 import { toggleFullscreen, usePresenterKeys } from '../../components/session/usePresenterKeys';
 import { currentQuestion, useSessionActions, type SessionActions } from '../../components/session/useSessionActions';
@@ -23,6 +25,7 @@ export default function AudienceView({ sessionId }: { sessionId: string }) {
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   const pendingGroup = usePresenterKeys({ actions, onHelp: openHelp, onFullscreen: toggleFullscreen });
+  const phones = usePhones(sessionId);
 
   useEffect(() => {
     document.title = session ? `${session.title} · Audience` : 'Plenary · Audience';
@@ -34,9 +37,13 @@ export default function AudienceView({ sessionId }: { sessionId: string }) {
 
   const slide = session.slides[session.slideIndex];
   const question = currentQuestion(session);
+  const joinUrl = phones?.joinUrls[0];
+  // The join card shows where phones matter: the opening and every open vote.
+  const showJoin = Boolean(joinUrl) && session.status === 'active' && (session.slideIndex === 0 || (question && session.questions[question.id]?.status === 'open'));
   return (
     <main className={styles.screen}>
       <div className={styles.slot}>
+        {showJoin && joinUrl && <JoinCard url={joinUrl} code={session.joinCode} className={styles.join} />}
         {slide && (
           <SlideView
             slide={slide}

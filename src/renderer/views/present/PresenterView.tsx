@@ -11,6 +11,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { KeyHelp } from '../../components/session/KeyHelp';
+import { PhonePanel } from '../../components/session/PhonePanel';
 import { toggleFullscreen, usePresenterKeys } from '../../components/session/usePresenterKeys';
 import { currentQuestion, useSessionActions } from '../../components/session/useSessionActions';
 import { SlideView } from '../../components/slide/SlideView';
@@ -119,6 +120,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
               )}
             </section>
           )}
+          <PhonePanel session={session} className={styles.panel} />
           {slide && (
             <section className={styles.panel} aria-labelledby="mynotes-heading">
               <h2 id="mynotes-heading">Your notes (kept for the report)</h2>
