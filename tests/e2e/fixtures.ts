@@ -104,7 +104,7 @@ export interface SessionLike {
   id: string;
   joinCode: string;
   slideIndex: number;
-  slides: { id: string; kind: string; question?: { id: string; options: { id: string; label: string; style: string }[] } }[];
+  slides: { id: string; kind: string; question?: { id: string; prompt: string; options: { id: string; label: string; style: string }[] } }[];
   groups: { id: string; name: string }[];
 }
 
