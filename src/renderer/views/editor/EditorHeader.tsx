@@ -13,6 +13,8 @@ interface EditorHeaderProps {
   onTitleChange: (title: string) => void;
   save: SaveState;
   onRetrySave: () => void;
+  /** Goes to the first problem that stops saving. */
+  onShowProblems: () => void;
   canUndo: boolean;
   canRedo: boolean;
   onUndo: () => void;
@@ -45,7 +47,7 @@ export function saveText(save: SaveState): string {
 }
 
 export function EditorHeader(props: EditorHeaderProps) {
-  const { title, titleErrors, onTitleChange, save, onRetrySave, canUndo, canRedo, onUndo, onRedo } = props;
+  const { title, titleErrors, onTitleChange, save, onRetrySave, onShowProblems, canUndo, canRedo, onUndo, onRedo } = props;
   const { onExport, exporting, presentHref, onLeave, readOnly } = props;
   const titleId = fieldDomId('workshop', 'title');
   return (
@@ -75,6 +77,11 @@ export function EditorHeader(props: EditorHeaderProps) {
           {(save.kind === 'invalid' || save.kind === 'failed') && <Icon name="warning" size={16} />}
           <span className={styles.statusText}>{saveText(save)}</span>
         </p>
+        {save.kind === 'invalid' && (
+          <Button size="small" onClick={onShowProblems} aria-label="Show problems">
+            Show
+          </Button>
+        )}
         {save.kind === 'failed' && (
           <Button size="small" onClick={onRetrySave}>
             Try again

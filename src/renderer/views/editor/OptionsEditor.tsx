@@ -80,23 +80,21 @@ export function OptionsEditor({ id, options, onChange, errors, optionErrors, rea
                 {letter}
               </span>
               <div className={styles.fields}>
-                <div className={styles.labelField}>
-                  <label htmlFor={labelId} className={styles.fieldLabel}>
-                    Option {letter}
-                  </label>
-                  <textarea
-                    id={labelId}
-                    rows={2}
-                    className={styles.input}
-                    value={option.label}
-                    aria-invalid={labelErrors?.length ? true : undefined}
-                    aria-describedby={describedBy(labelId, false, labelErrors)}
-                    onChange={(event) => update(index, { label: event.target.value }, `options.${option.id}.label`)}
-                  />
-                  <FieldErrors id={labelId} errors={labelErrors} />
-                </div>
-                <div className={styles.styleField}>
-                  <label htmlFor={styleId} className={styles.fieldLabel}>
+                <label htmlFor={labelId} className={styles.fieldLabel}>
+                  Option {letter}
+                </label>
+                <textarea
+                  id={labelId}
+                  rows={1}
+                  className={styles.input}
+                  value={option.label}
+                  aria-invalid={labelErrors?.length ? true : undefined}
+                  aria-describedby={describedBy(labelId, false, labelErrors)}
+                  onChange={(event) => update(index, { label: event.target.value }, `options.${option.id}.label`)}
+                />
+                <FieldErrors id={labelId} errors={labelErrors} />
+                <div className={styles.bar}>
+                  <label htmlFor={styleId} className={styles.styleLabel}>
                     Option {letter} style
                   </label>
                   <select
@@ -104,6 +102,7 @@ export function OptionsEditor({ id, options, onChange, errors, optionErrors, rea
                     className={styles.select}
                     value={option.style}
                     aria-invalid={styleErrors?.length ? true : undefined}
+                    aria-describedby={describedBy(styleId, false, styleErrors)}
                     onChange={(event) => update(index, { style: event.target.value as Style }, `options.${option.id}.style`)}
                   >
                     {styleChoices.map((choice) => (
@@ -112,42 +111,42 @@ export function OptionsEditor({ id, options, onChange, errors, optionErrors, rea
                       </option>
                     ))}
                   </select>
-                  <FieldErrors id={styleId} errors={styleErrors} />
+                  {!readOnly && (
+                    <div className={styles.actions}>
+                      <button
+                        type="button"
+                        className={styles.iconButton}
+                        aria-label={`Move option ${letter} up`}
+                        title="Move up"
+                        disabled={index === 0}
+                        onClick={() => move(index, index - 1)}
+                      >
+                        <Icon name="up" size={16} />
+                      </button>
+                      <button
+                        type="button"
+                        className={styles.iconButton}
+                        aria-label={`Move option ${letter} down`}
+                        title="Move down"
+                        disabled={index === options.length - 1}
+                        onClick={() => move(index, index + 1)}
+                      >
+                        <Icon name="down" size={16} />
+                      </button>
+                      <button
+                        type="button"
+                        className={`${styles.iconButton} ${styles.danger}`}
+                        aria-label={`Remove option ${letter}`}
+                        title="Remove option"
+                        onClick={() => remove(index)}
+                      >
+                        <Icon name="trash" size={16} />
+                      </button>
+                    </div>
+                  )}
                 </div>
+                <FieldErrors id={styleId} errors={styleErrors} />
               </div>
-              {!readOnly && (
-                <div className={styles.actions}>
-                  <button
-                    type="button"
-                    className={styles.iconButton}
-                    aria-label={`Move option ${letter} up`}
-                    title="Move up"
-                    disabled={index === 0}
-                    onClick={() => move(index, index - 1)}
-                  >
-                    <Icon name="up" size={16} />
-                  </button>
-                  <button
-                    type="button"
-                    className={styles.iconButton}
-                    aria-label={`Move option ${letter} down`}
-                    title="Move down"
-                    disabled={index === options.length - 1}
-                    onClick={() => move(index, index + 1)}
-                  >
-                    <Icon name="down" size={16} />
-                  </button>
-                  <button
-                    type="button"
-                    className={`${styles.iconButton} ${styles.danger}`}
-                    aria-label={`Remove option ${letter}`}
-                    title="Remove option"
-                    onClick={() => remove(index)}
-                  >
-                    <Icon name="trash" size={16} />
-                  </button>
-                </div>
-              )}
             </li>
           );
         })}

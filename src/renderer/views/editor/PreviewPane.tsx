@@ -15,12 +15,12 @@ export function PreviewPane({ slide, index, total }: PreviewPaneProps) {
   return (
     <section className={styles.pane} aria-labelledby="editor-preview-title">
       <h2 id="editor-preview-title" className={styles.title}>
-        Preview
+        Preview{slide ? ` · slide ${index + 1} of ${total}` : ''}
       </h2>
       {slide ? (
         <>
           <div className={styles.screen}>
-            <SlideView slide={slide} label="Slide preview" footer={<span>{`${index + 1} / ${total}`}</span>} />
+            <SlideView slide={slide} label="Slide preview" />
           </div>
           {slide.kind === 'scenario' && slide.question.options.length > 0 && (
             <div className={styles.key}>
@@ -33,12 +33,6 @@ export function PreviewPane({ slide, index, total }: PreviewPaneProps) {
                   </li>
                 ))}
               </ol>
-            </div>
-          )}
-          {slide.notes.trim() && (
-            <div className={styles.notes}>
-              <h3 className={styles.keyTitle}>Facilitator notes</h3>
-              <p>{slide.notes}</p>
             </div>
           )}
         </>

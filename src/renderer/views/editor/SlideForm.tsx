@@ -291,9 +291,10 @@ function ScenarioFields({
           label="Question"
           value={question.kind}
           options={[
-            { value: 'classify', label: 'Leader or Manager? (classify a behaviour)' },
-            { value: 'choose', label: 'What would you do? (choose a response)' },
+            { value: 'classify', label: 'Leader or Manager?' },
+            { value: 'choose', label: 'What would you do?' },
           ]}
+          hint={question.kind === 'classify' ? 'The room classifies a behaviour.' : 'The room picks a response.'}
           errors={errors('question.kind')}
           onChange={(kind) => setQuestion({ kind }, 'question.kind')}
         />
@@ -310,7 +311,7 @@ function ScenarioFields({
       <TextField
         id={id('question.prompt')}
         label="Prompt"
-        hint={question.kind === 'classify' ? 'A behaviour the room classifies.' : 'A situation, ending with the question to the room.'}
+        hint={question.kind === 'classify' ? 'Describe the behaviour to classify.' : 'A situation, ending with the question to the room.'}
         multiline
         rows={4}
         large

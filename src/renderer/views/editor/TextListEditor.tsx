@@ -33,7 +33,7 @@ export function TextListEditor({ id, title, itemName, items, max, onChange, erro
   useEffect(() => {
     if (!focusIndex) return;
     const input = document.getElementById(`${id}-${focusIndex.index}`);
-    if (input instanceof HTMLInputElement) input.focus();
+    if (input instanceof HTMLTextAreaElement) input.focus();
   }, [focusIndex, id]);
 
   const focusItem = (index: number) => setFocusIndex({ index, nonce: Date.now() + Math.random() });
@@ -57,8 +57,10 @@ export function TextListEditor({ id, title, itemName, items, max, onChange, erro
     focusItem(to);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>, index: number) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>, index: number) => {
+    if (event.nativeEvent.isComposing) return;
+    // A bullet is one paragraph: Enter starts the next one rather than a new line.
+    if (event.key === 'Enter') {
       event.preventDefault();
       insert(index + 1);
     } else if (event.key === 'Backspace' && items[index] === '' && items.length > 0) {
@@ -95,9 +97,9 @@ export function TextListEditor({ id, title, itemName, items, max, onChange, erro
                 {number}
               </label>
               <div className={styles.inputWrap}>
-                <input
+                <textarea
                   id={itemId}
-                  type="text"
+                  rows={1}
                   className={styles.input}
                   value={item}
                   aria-invalid={errs?.length ? true : undefined}

@@ -196,6 +196,10 @@ export function WorkshopEditor({ workshop }: { workshop: Workshop }) {
         onTitleChange={(title) => edit((c) => ({ ...c, title }), 'workshop:title')}
         save={autosave.state}
         onRetrySave={() => void flush()}
+        onShowProblems={() => {
+          const first = validation.problems[0];
+          if (first) goToProblem(first);
+        }}
         canUndo={canUndo(state.history)}
         canRedo={canRedo(state.history)}
         onUndo={undo}
