@@ -54,6 +54,11 @@ export function SlideList(props: SlideListProps) {
     }
   }, [localFocus, focusRequest]);
 
+  // Keep the selected row in sight, e.g. after jumping to a problem on slide 20.
+  useEffect(() => {
+    if (selectedId) rowRefs.current.get(selectedId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [selectedId]);
+
   const focusRow = (id: string) => setLocalFocus({ id, nonce: Date.now() + Math.random() });
 
   const selectAndFocus = (at: number) => {
