@@ -1,0 +1,114 @@
+/** Writes docs/benchmarks.md from the benchmarks' results. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, freemem, loadavg, platform, release } from 'node:os';
+import { dirname } from 'node:path';
+import { bytes, type BenchResult, type Table } from './util';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memory: string;
+  node: string;
+  os: string;
+  date: string;
+  load: string;
+}
+
+export function describeMachine(): Machine {
+  const cpuList = cpus();
+  return {
+    cpu: cpuList[0]?.model ?? 'unknown',
+    cores: cpuList.length,
+    memory: `${bytes(totalmem())} (${bytes(freemem())} free at the start)`,
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    date: new Date().toISOString(),
+    load: loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / '),
+  };
+}
+
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function markdownTable(table: Table): string {
+  const lines: string[] = [];
+  if (table.caption) lines.push(`${table.caption}.`, '');
+  lines.push(`| ${table.headers.map(escapeCell).join(' | ')} |`);
+  lines.push(`| ${table.headers.map(() => '---').join(' | ')} |`);
+  for (const row of table.rows) lines.push(`| ${row.map(escapeCell).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function verdict(met: boolean | null): string {
+  return met === null ? 'not judged' : met ? '**met**' : '**not met**';
+}
+
+export function renderReport(machine: Machine, results: BenchResult[], totalSeconds: number): string {
+  const out: string[] = [];
+  out.push(
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (`npm run build && node --expose-gc out/main/bench.js`); do not edit by hand, run it again.',
+    'The bench prints every figure as it goes and says whether each goal is met; it never fails on a figure, since a',
+    'benchmark is not a test. Each benchmark runs in its own temporary data folder, removed afterwards.',
+    '',
+    '## The machine of this run',
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| CPU | ${machine.cpu} |`,
+    `| Cores | ${machine.cores} |`,
+    `| Memory | ${machine.memory} |`,
+    `| Node | ${machine.node} |`,
+    `| OS | ${machine.os} |`,
+    `| Date | ${machine.date} |`,
+    `| Load average at the start (1 / 5 / 15 min) | ${machine.load} |`,
+    `| Command | \`npm run bench\` |`,
+    `| Total time | ${Math.round(totalSeconds)} s |`,
+    '',
+    '**This machine is shared and noisy**: a virtual machine whose two cores and disk are shared with other work,',
+    'so figures move from run to run, sometimes by a lot. Where it matters, the bench compares against a baseline',
+    'measured in the same run on the same machine (the disk\'s own floor, a bare Fastify server), and alternates the',
+    'two so a slow spell hits both alike; read those ratios before the absolute times.',
+    '',
+    '## Goals',
+    '',
+    '| benchmark | goal | verdict | figure |',
+    '| --- | --- | --- | --- |',
+  );
+  for (const result of results) {
+    for (const goal of result.goals) out.push(`| ${escapeCell(result.title)} | ${escapeCell(goal.text)} | ${verdict(goal.met)} | ${escapeCell(goal.detail)} |`);
+    for (const why of result.skipped) out.push(`| ${escapeCell(result.title)} | — | skipped | ${escapeCell(why)} |`);
+    if (result.error) out.push(`| ${escapeCell(result.title)} | — | failed | ${escapeCell(result.error.split('\n')[0] ?? '')} |`);
+  }
+  for (const result of results) {
+    out.push('', `## ${result.title} (${result.issue})`, '');
+    if (result.method.length > 0) {
+      out.push('How:', '');
+      for (const paragraph of result.method) out.push(`- ${paragraph}`);
+      out.push('');
+    }
+    for (const why of result.skipped) out.push(`Skipped: ${why}.`, '');
+    if (result.error) out.push('It failed:', '', '```', result.error, '```', '');
+    for (const table of result.tables) out.push(markdownTable(table), '');
+    if (result.goals.length > 0) {
+      out.push('Goals:', '');
+      for (const goal of result.goals) out.push(`- ${goal.text}: ${verdict(goal.met)} (${goal.detail}).`);
+      out.push('');
+    }
+    if (result.notes.length > 0) {
+      out.push('Notes:', '');
+      for (const note of result.notes) out.push(`- ${note}`);
+      out.push('');
+    }
+    out.push(`It took ${result.seconds.toFixed(1)} s.`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+export async function writeReport(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text, 'utf8');
+}
