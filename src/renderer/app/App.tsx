@@ -2,10 +2,12 @@
  * Picks the view for the route. Views other than the library load lazily, so the
  * presenter's first slide never waits for the editor's or the charts' code.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useCommand } from './hooks';
 import { useRoute } from './router';
 import { ErrorView } from '../components/ErrorView';
+import { KeyHelp } from '../components/session/KeyHelp';
+import { useMenuCommands } from './useMenuCommands';
 import { LibraryView } from '../views/library/LibraryView';
 
 const PresenterView = lazy(() => import('../views/present/PresenterView'));
@@ -31,8 +33,12 @@ function useTheme() {
 export function App() {
   const route = useRoute();
   useTheme();
+  const [keysShown, setKeysShown] = useState(false);
+  const showKeys = useCallback(() => setKeysShown(true), []);
+  useMenuCommands(route, showKeys);
   return (
     <Suspense fallback={<p className="visually-hidden">Loading…</p>}>
+      <KeyHelp open={keysShown} onClose={() => setKeysShown(false)} />
       {(() => {
         switch (route.view) {
           case 'library':

@@ -33,13 +33,16 @@ export function GroupTiles({ groups, question, view, onVote, pendingGroup }: Gro
               className={`${styles.tile} ${hasVoted ? styles.voted : ''} ${isPicking ? styles.picking : ''}`}
               disabled={!open}
               aria-expanded={open ? isPicking : undefined}
-              aria-label={`${number}. ${group.name}: ${hasVoted ? 'voted' : 'waiting'}`}
               onClick={() => setPicking(isPicking ? null : number)}
             >
+              {/* The visible text is the accessible name: "2. Blue Waiting". */}
               <span className={styles.name}>
                 {number}. {group.name}
+              </span>{' '}
+              <span className={styles.state}>
+                {hasVoted && <span aria-hidden="true">✓ </span>}
+                {hasVoted ? 'Voted' : 'Waiting'}
               </span>
-              <span className={styles.state}>{hasVoted ? 'Voted' : 'Waiting'}</span>
             </button>
             {isPicking && (
               <div className={styles.choices} role="group" aria-label={`Vote for ${group.name}`}>

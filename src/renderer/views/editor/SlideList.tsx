@@ -26,11 +26,6 @@ interface SlideListProps {
   focusRequest: { id: string; nonce: number } | null;
 }
 
-/** A row's accessible name: "Slide 3: Scenario, A team lead lets…". */
-export function rowName(slide: Slide, index: number, problems = 0): string {
-  const base = `Slide ${index + 1}: ${kindLabel(slide.kind)}, ${slideSummary(slide)}`;
-  return problems > 0 ? `${base} (${problemCount(problems)})` : base;
-}
 
 export function SlideList(props: SlideListProps) {
   const { slides, selectedId, problemsBySlide, readOnly, onSelect, onAdd, onDuplicate, onRemove, onMove, onOpen, focusRequest } = props;
@@ -206,7 +201,6 @@ export function SlideList(props: SlideListProps) {
               }}
               role="option"
               aria-selected={isSelected}
-              aria-label={rowName(slide, at, problems)}
               tabIndex={isSelected || (index < 0 && at === 0) ? 0 : -1}
               className={[
                 styles.row,
@@ -226,15 +220,24 @@ export function SlideList(props: SlideListProps) {
               onDrop={onDrop}
               onDragEnd={() => setDrag(null)}
             >
-              <span className={styles.number}>{at + 1}</span>
+              {/* The visible text is the row's accessible name: "Slide 4: Scenario, A lead hands…". */}
+              <span className={styles.number}>
+                <span className="visually-hidden">Slide </span>
+                {at + 1}
+                <span className="visually-hidden">: </span>
+              </span>
               <span className={styles.text}>
-                <span className={`${styles.kind} ${styles[slide.kind]}`}>{kindLabel(slide.kind)}</span>
+                <span className={`${styles.kind} ${styles[slide.kind]}`}>
+                  {kindLabel(slide.kind)}
+                  <span className="visually-hidden">, </span>
+                </span>
                 <span className={styles.summary}>{slideSummary(slide, 70)}</span>
               </span>
               {problems > 0 && (
                 <span className={styles.problems} title={problemCount(problems)}>
                   <Icon name="warning" size={16} />
                   {problems}
+                  <span className="visually-hidden"> {problems === 1 ? 'problem' : 'problems'}</span>
                 </span>
               )}
               {!readOnly && (

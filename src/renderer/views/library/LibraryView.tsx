@@ -3,7 +3,7 @@
  * duplicate, rename, export, delete (with confirmation and undo); create and
  * import (file picker or drop). Running sessions can be resumed from here.
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Workshop, WorkshopSummary } from '../../../shared/model';
 import { WORKSHOP_FILE_MAX_BYTES } from '../../../shared/workshopFile';
 import { useApi } from '../../app/ApiContext';
@@ -29,6 +29,13 @@ export function LibraryView() {
   const [toast, setToast] = useState<{ message: string; undo?: Workshop } | null>(null);
   const [dropping, setDropping] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+
+  // The desktop menu's File > New workshop lands here as #/?create=1.
+  useEffect(() => {
+    if (!window.location.hash.includes('create=1')) return;
+    setPending({ kind: 'create' });
+    window.history.replaceState(null, '', '#/');
+  }, []);
 
   const run = useCallback(
     async (action: () => Promise<unknown>) => {

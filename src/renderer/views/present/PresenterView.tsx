@@ -147,9 +147,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
         <Button onClick={toggleFullscreen}>Full screen (F)</Button>
         <span className={styles.spacer} />
         <Button onClick={() => navigate({ view: 'results', sessionId })}>Results</Button>
-        <Button onClick={openHelp} aria-label="Keyboard shortcuts">
-          Keys (?)
-        </Button>
+        <Button onClick={openHelp}>Keyboard shortcuts (?)</Button>
         {!ended && (
           <Button intent="danger" onClick={() => setConfirmEnd(true)}>
             End session

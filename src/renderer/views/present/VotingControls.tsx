@@ -2,7 +2,7 @@
  * The facilitator's voting panel for the current scenario: open (with an optional
  * countdown), close, reveal, undo; progress per group; hand counts.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Question, Session } from '../../../shared/model';
 import { Button } from '../../components/Button';
 import { GroupTiles } from '../../components/session/GroupTiles';
@@ -80,18 +80,27 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
 }
 
 function HandCounts({ question, counts, onChange }: { question: Question; counts: Record<string, number>; onChange: (optionId: string, count: number) => void }) {
+  // Steps count from what was last clicked, not from the last snapshot: two quick
+  // clicks on "+" must add two, even before the first comes back from the core.
+  const [local, setLocal] = useState(counts);
+  useEffect(() => setLocal(counts), [counts]);
+  const change = (optionId: string, count: number) => {
+    const value = Math.max(0, count);
+    setLocal((current) => ({ ...current, [optionId]: value }));
+    onChange(optionId, value);
+  };
   return (
     <div>
       <h3 className="visually-hidden">Hand count</h3>
       {question.options.map((option, index) => {
-        const count = counts[option.id] ?? 0;
+        const count = local[option.id] ?? 0;
         const letter = String.fromCharCode(65 + index);
         return (
           <div key={option.id} className={styles.countRow}>
             <strong>{letter}</strong>
             <span>{option.label}</span>
             <span className={styles.stepper}>
-              <Button size="small" aria-label={`One less for ${letter}`} onClick={() => onChange(option.id, count - 1)} disabled={count <= 0}>
+              <Button size="small" aria-label={`One less for ${letter}`} onClick={() => change(option.id, count - 1)} disabled={count <= 0}>
                 −
               </Button>
               <input
@@ -99,9 +108,9 @@ function HandCounts({ question, counts, onChange }: { question: Question; counts
                 min={0}
                 aria-label={`Hands for ${letter}: ${option.label}`}
                 value={count}
-                onChange={(e) => onChange(option.id, Number(e.target.value) || 0)}
+                onChange={(e) => change(option.id, Number(e.target.value) || 0)}
               />
-              <Button size="small" aria-label={`One more for ${letter}`} onClick={() => onChange(option.id, count + 1)}>
+              <Button size="small" aria-label={`One more for ${letter}`} onClick={() => change(option.id, count + 1)}>
                 +
               </Button>
             </span>
