@@ -325,7 +325,11 @@ async function benchResults(result: BenchResult, browser: Browser, host: Plenary
         () => 'timeout',
       );
     if (outcome !== 'charts') {
-      const why = outcome === 'placeholder' ? 'results view not built yet (the route shows its placeholder)' : 'results view not built yet (no chart within 15 s)';
+      const shown = String(await page.evaluate('document.body.innerText.replace(/\\s+/g, " ").trim().slice(0, 120)').catch(() => ''));
+      const why =
+        outcome === 'placeholder'
+          ? 'results view not built yet (the route shows its placeholder)'
+          : `results view not built yet, or broken: no chart within 15 s (the page showed: "${shown}")`;
       result.skipped.push(why);
       say(result.id, `skipped: ${why}`);
       return;

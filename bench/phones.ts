@@ -365,12 +365,18 @@ export async function benchPhones(): Promise<BenchResult> {
       judge(result, {
         text: 'every vote acknowledged (200) and present in reports.csv, in every round',
         met: acknowledged && inCsv,
-        detail: `${measured.length} rounds: ${measured.map((r) => `${statusText(r.burst.statuses)}, CSV ${r.csvRows} rows with ${r.csvDevices} of the phones`).join('; ')}`,
+        detail:
+          acknowledged && inCsv
+            ? `${measured.length} rounds of ${count(phones)} votes: every answer 200, and each round's CSV holds ${count(phones)} rows, one per phone`
+            : measured.map((r, i) => `round ${i + 1}: ${statusText(r.burst.statuses)}, CSV ${r.csvRows} rows with ${r.csvDevices} of the phones`).join('; '),
       });
+      const lasts = measured.map((r) => r.revealLast);
       judge(result, {
         text: `the reveal reaches all ${count(phones)} streams`,
         met: revealed,
-        detail: `${measured.map((r) => `${r.streamsWithResults} streams, the last after ${ms(r.revealLast)}`).join('; ')}`,
+        detail: revealed
+          ? `in all ${measured.length} rounds; the last stream after ${ms(Math.min(...lasts))} to ${ms(Math.max(...lasts))}`
+          : measured.map((r, i) => `round ${i + 1}: ${r.streamsWithResults} streams`).join('; '),
       });
       judge(result, {
         text: 'the burst against Plenary takes at most 1.5× the same burst against a bare Fastify server (medians of the rounds)',
@@ -390,7 +396,8 @@ export async function benchPhones(): Promise<BenchResult> {
   });
   result.notes.push(
     'Client and servers share the same two cores: the load generator costs about as much CPU as a server, so the absolute times say more about this machine than about a room\'s laptop; the ratio to the bare server is the figure to watch.',
-    'Every vote is acknowledged only after it is on disk (fsync). Votes that arrive while a write is on the disk share the next one, which is how 1,000 votes cost a handful of flushes rather than 1,000; it is also why Plenary\'s acknowledgements arrive in a few waves, one per flush, and its median time to acknowledgement is above the bare server\'s while the whole burst takes about as long.',
+    'Every vote is acknowledged only after it is on disk (fsync). Votes that arrive while a write is on the disk share the next one, which is how 1,000 votes cost a handful of flushes rather than 1,000; it is also why Plenary\'s acknowledgements arrive in a few waves, one per flush, so its median time to acknowledgement sits close to its burst time.',
+    'To see where the host spends the burst, run `PLENARY_BENCH_HOST_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node --expose-gc out/main/bench.js --only phones` and open the profile.',
   );
   return result;
 }

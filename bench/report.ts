@@ -45,6 +45,9 @@ function verdict(met: boolean | null): string {
 }
 
 export function renderReport(machine: Machine, results: BenchResult[], totalSeconds: number): string {
+  const loadAtEnd = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
   const out: string[] = [];
   out.push(
     '# Benchmarks',
@@ -52,6 +55,12 @@ export function renderReport(machine: Machine, results: BenchResult[], totalSeco
     'Written by `npm run bench` (`npm run build && node --expose-gc out/main/bench.js`); do not edit by hand, run it again.',
     'The bench prints every figure as it goes and says whether each goal is met; it never fails on a figure, since a',
     'benchmark is not a test. Each benchmark runs in its own temporary data folder, removed afterwards.',
+    '',
+    'Options: `node --expose-gc out/main/bench.js --only store,tally` runs some of the benchmarks (store, tally, phones,',
+    'browser) and leaves this file alone; `PLENARY_CHROMIUM` names a Chromium other than /usr/bin/chromium (without one the',
+    'browser benchmarks are skipped, saying so); `PLENARY_BENCH_HOST_ARGS` adds Node options to the host the bench starts',
+    '(e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes). The hosts run from a copy of the build made',
+    'at the start, so a rebuild during the run does not disturb it.',
     '',
     '## The machine of this run',
     '',
@@ -64,10 +73,12 @@ export function renderReport(machine: Machine, results: BenchResult[], totalSeco
     `| OS | ${machine.os} |`,
     `| Date | ${machine.date} |`,
     `| Load average at the start (1 / 5 / 15 min) | ${machine.load} |`,
+    `| Load average at the end | ${loadAtEnd} |`,
     `| Command | \`npm run bench\` |`,
     `| Total time | ${Math.round(totalSeconds)} s |`,
     '',
-    '**This machine is shared and noisy**: a virtual machine whose two cores and disk are shared with other work,',
+    '**This machine is shared and noisy**: a virtual machine whose two cores and disk are shared with other work (a load',
+    'average above 2 means other processes were competing for the two cores during the run),',
     'so figures move from run to run, sometimes by a lot. Where it matters, the bench compares against a baseline',
     'measured in the same run on the same machine (the disk\'s own floor, a bare Fastify server), and alternates the',
     'two so a slow spell hits both alike; read those ratios before the absolute times.',

@@ -159,7 +159,7 @@ async function measurePayload(result: BenchResult, dir: string, label: string, v
       detail: `store ${count(perSecond(storeSeries.latencies))}/s vs floor ${count(perSecond(floor.latencies))}/s: the floor does ${ratio(perSecond(floor.latencies) / perSecond(storeSeries.latencies))} as many`,
     });
     result.notes.push(
-      `${label}: the store's median write is ${ms(storeMedian)} against ${ms(floorMedian)} for the floor and ${ms(median(floorBackup.latencies))} for the floor with the backup rename; serialising the session (\`JSON.stringify(data, null, 1)\`) alone takes ${ms(median(stringify))} of it (${ms(median(compact))} without indentation). The rest of the difference is lowdb and the promise plumbing.`,
+      `${label}: the store's median write is ${ms(storeMedian)} against ${ms(floorMedian)} for the floor and ${ms(median(floorBackup.latencies))} for the floor with the backup rename; serialising the session (\`JSON.stringify(data, null, 1)\`) alone takes ${ms(median(stringify))} of it (${ms(median(compact))} without indentation). The rest of the difference is not broken down here (lowdb, encoding a fresh string rather than the floor's same one, garbage collection).`,
     );
     return { storeMedian, floorMedian };
   } finally {
