@@ -2,7 +2,7 @@
  * One slide, drawn the same in the editor's preview, the presenter's screen and on
  * the projector. The option letters (A, B, C) are what groups press to vote.
  */
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { Slide } from '../../../shared/model';
 import styles from './SlideView.module.css';
 
@@ -18,10 +18,40 @@ interface SlideViewProps {
   label?: string;
 }
 
+/** The smallest the type shrinks to before a slide is allowed to overflow. */
+const MIN_FIT = 0.55;
+
+/**
+ * Shrinks the slide's type until its content fits the 16:9 frame: a long scenario
+ * with three answers must not lose its last answer off the bottom of the projector.
+ */
+function useFitToFrame(deps: readonly unknown[]) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const inner = ref.current;
+    if (!inner) return;
+    const fit = () => {
+      let scale = 1;
+      inner.style.setProperty('--fit', '1');
+      while (inner.scrollHeight > inner.clientHeight + 1 && scale > MIN_FIT) {
+        scale = Math.max(MIN_FIT, scale - 0.05);
+        inner.style.setProperty('--fit', String(scale));
+      }
+    };
+    fit();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
+    observer?.observe(inner);
+    return () => observer?.disconnect();
+    // The deps are the slide and what is drawn inside it.
+  }, deps);
+  return ref;
+}
+
 export function SlideView({ slide, footer, scenarioBody, className, label }: SlideViewProps) {
+  const innerRef = useFitToFrame([slide, scenarioBody]);
   return (
     <section className={`${styles.frame} ${className ?? ''}`} aria-label={label ?? 'Slide'} data-slide-kind={slide.kind}>
-      <div className={`${styles.inner} ${slide.kind === 'title' || slide.kind === 'quote' ? styles.center : ''}`}>
+      <div ref={innerRef} className={`${styles.inner} ${slide.kind === 'title' || slide.kind === 'quote' ? styles.center : ''}`}>
         <SlideBody slide={slide} scenarioBody={scenarioBody} />
         {footer && <div className={styles.footer}>{footer}</div>}
       </div>

@@ -37,19 +37,19 @@ export default function AudienceView({ sessionId }: { sessionId: string }) {
 
   const slide = session.slides[session.slideIndex];
   const question = currentQuestion(session);
-  const joinUrl = phones?.joinUrls[0];
-  // The join card shows where phones matter: the opening and every open vote.
-  const showJoin = Boolean(joinUrl) && session.status === 'active' && (session.slideIndex === 0 || (question && session.questions[question.id]?.status === 'open'));
+  const joinUrl = session.status === 'active' ? phones?.joinUrls[0] : undefined;
+  // The join card shows where phones matter: on the opening slide, and beside every open vote.
+  const joinCard = joinUrl ? <JoinCard url={joinUrl} code={session.joinCode} className={styles.joinInline} /> : null;
   return (
     <main className={styles.screen}>
       <div className={styles.slot}>
-        {showJoin && joinUrl && <JoinCard url={joinUrl} code={session.joinCode} className={styles.join} />}
+        {joinUrl && session.slideIndex === 0 && <JoinCard url={joinUrl} code={session.joinCode} className={styles.join} />}
         {slide && (
           <SlideView
             slide={slide}
             className={styles.slide}
             label="Slide"
-            scenarioBody={question ? <ScenarioPanel session={session} question={question} actions={actions} pendingGroup={pendingGroup} /> : undefined}
+            scenarioBody={question ? <ScenarioPanel session={session} question={question} actions={actions} pendingGroup={pendingGroup} joinCard={joinCard} /> : undefined}
             footer={slide.kind === 'discussion' && slide.seconds > 0 ? <DiscussionTimer key={slide.id} seconds={slide.seconds} /> : undefined}
           />
         )}
@@ -59,7 +59,15 @@ export default function AudienceView({ sessionId }: { sessionId: string }) {
   );
 }
 
-function ScenarioPanel({ session, question, actions, pendingGroup }: { session: Session; question: Question; actions: SessionActions; pendingGroup: number | null }) {
+interface ScenarioPanelProps {
+  session: Session;
+  question: Question;
+  actions: SessionActions;
+  pendingGroup: number | null;
+  joinCard: ReactNode;
+}
+
+function ScenarioPanel({ session, question, actions, pendingGroup, joinCard }: ScenarioPanelProps) {
   const view = session.questions[question.id];
   const now = useNow(500);
   if (!view) return null;
@@ -95,11 +103,14 @@ function ScenarioPanel({ session, question, actions, pendingGroup }: { session: 
           {view.voteCount} vote{view.voteCount === 1 ? '' : 's'}
         </span>
       </div>
-      {!view.totals && session.groups.length > 0 && session.votingMode !== 'hands' && (
-        <div className={styles.tiles}>
-          <GroupTiles groups={session.groups} question={question} view={view} onVote={actions.vote} pendingGroup={pendingGroup} />
-        </div>
-      )}
+      <div className={styles.bottomRow}>
+        {!view.totals && session.groups.length > 0 && session.votingMode !== 'hands' && (
+          <div className={styles.tiles}>
+            <GroupTiles groups={session.groups} question={question} view={view} onVote={actions.vote} pendingGroup={pendingGroup} />
+          </div>
+        )}
+        {view.status === 'open' && joinCard}
+      </div>
     </div>
   );
 }
