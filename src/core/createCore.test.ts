@@ -9,6 +9,7 @@ import { UTF8_BOM } from '../shared/csv';
 import { openCore, type Core } from './createCore';
 import { fixedDeps } from './deps';
 import { JOIN_CODE_ALPHABET } from './sessions/groups';
+import { VOTE_EVENT_MS } from './sessions/sessionService';
 import { SESSIONS_DIR } from './store/store';
 import { LEADER_OR_MANAGER_ID } from './workshops/leaderOrManager';
 
@@ -214,7 +215,14 @@ describe('voting', () => {
     expect(revealed.questions[q]!.totalsByGroup).toEqual({ g1: { [a]: 0, [b]: 1 }, g2: { [a]: 0, [b]: 1 }, g3: { [a]: 0, [b]: 1 } });
     const results = await core.call('results.get', { sessionId });
     expect(results.questions.find((r) => r.questionId === q)).toMatchObject({ revealed: true, totals: { [a]: 0, [b]: 3 }, voteCount: 3 });
-    expect(events.map((e) => e.name)).toEqual(['slide.changed', 'voting.opened', 'vote.cast', 'vote.cast', 'vote.cast', 'vote.cast', 'voting.revealed']);
+    // Vote progress is announced at once, then at most every VOTE_EVENT_MS: four quick
+    // votes make one announcement now and one with the latest count soon after.
+    expect(events.map((e) => e.name)).toEqual(['slide.changed', 'voting.opened', 'vote.cast', 'voting.revealed']);
+    await new Promise((resolve) => setTimeout(resolve, VOTE_EVENT_MS * 2));
+    const progress = events.filter((e) => e.name === 'vote.cast');
+    expect(progress).toHaveLength(2);
+    const latest = progress.at(-1)!;
+    expect(latest.name === 'vote.cast' && latest.data.question.voteCount).toBe(3);
   });
 
   it('refuses a vote on a question that is not open (409 conflict), and on an idle one', async () => {

@@ -47,7 +47,8 @@ export function joinOriginsFor(host: string, port: number, addresses = lanIPv4Ad
 /** Puts an HTTP server for `core` on the network, and tells the core where phones join. */
 export async function listen(core: Core, options: HostOptions): Promise<RunningServer> {
   const { app, participants } = await buildHttpServer({ core, token: options.token, rendererDir: options.rendererDir });
-  await app.listen({ host: options.host, port: options.port });
+  // A room's phones may all connect at once: a deep accept queue spares them a 1 s retry.
+  await app.listen({ host: options.host, port: options.port, backlog: 2048 });
   const { port } = app.server.address() as AddressInfo;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const detach = core.phones.attach({ joinOrigins: joinOriginsFor(options.host, port), connected: (sessionId) => participants.count(sessionId) });

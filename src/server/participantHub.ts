@@ -71,7 +71,9 @@ export class ParticipantHub {
   }
 
   private onEvent(event: PlenaryEvent): void {
-    if (!('sessionId' in event.data) || event.name === 'phones.changed') return;
+    // A vote changes nothing a phone sees (results stay hidden until the reveal, which
+    // closes voting): skipping it keeps a burst of votes from touching every stream.
+    if (!('sessionId' in event.data) || event.name === 'phones.changed' || event.name === 'vote.cast') return;
     const audience = this.bySession.get(event.data.sessionId);
     if (!audience) return;
     const record = this.core.store.session(event.data.sessionId);

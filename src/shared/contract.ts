@@ -241,22 +241,7 @@ export type MenuCommand =
 export type EventName = keyof EventPayloads;
 export type PlenaryEvent = { [N in EventName]: { name: N; data: EventPayloads[N] } }[EventName];
 
-export const eventNames: EventName[] = [
-  'session.created',
-  'slide.changed',
-  'voting.opened',
-  'voting.closed',
-  'voting.revealed',
-  'vote.cast',
-  'vote.undone',
-  'count.set',
-  'session.updated',
-  'session.ended',
-  'session.deleted',
-  'workshops.changed',
-  'settings.changed',
-  'phones.changed',
-];
+export { eventNames } from './eventNames';
 
 /** The IPC channel names the preload allows: one prefix, nothing else crosses. */
 export const IPC_INVOKE_CHANNEL = 'plenary:invoke';

@@ -6,13 +6,13 @@
 import { z } from 'zod';
 import { ApiError } from './errors';
 import { workshopContentSchema, type WorkshopContent } from './model';
+import { WORKSHOP_FILE_MAX_BYTES } from './limits';
 import { invalidInput } from './validation';
 
 export const WORKSHOP_FILE_FORMAT = 'plenary.workshop';
 export const WORKSHOP_FILE_VERSION = 1;
 export const WORKSHOP_FILE_EXTENSION = '.plenary.json';
-/** Larger files are refused before parsing: no real workshop comes near it. */
-export const WORKSHOP_FILE_MAX_BYTES = 5 * 1024 * 1024;
+export { WORKSHOP_FILE_MAX_BYTES } from './limits';
 
 export const workshopFileSchema = z.object({
   format: z.literal(WORKSHOP_FILE_FORMAT),

@@ -46,6 +46,9 @@ export interface DeviceVote {
   groupId?: string | undefined;
 }
 
+/** How often, at most, a question's vote progress is announced during a burst. */
+export const VOTE_EVENT_MS = 100;
+
 export interface SessionService {
   handlers: SessionHandlers;
   /** The participant state for a join code; not_found when no running session has it. */
@@ -110,6 +113,33 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
   const announceQuestion = (name: 'vote.cast' | 'count.set', record: SessionRecord, question: Question) => {
     events.emit(name, { sessionId: record.id, questionId: question.id, question: questionView(record, question) });
   };
+  /**
+   * Vote progress goes out at once, then at most every VOTE_EVENT_MS per question:
+   * under a burst of a thousand phones the presenter gets a few dozen updates, each
+   * with the latest count, instead of a thousand that each tally every vote again.
+   */
+  const voteAnnouncements = new Map<string, { timer: ReturnType<typeof setTimeout>; pending: boolean }>();
+  const announceVote = (record: SessionRecord, question: Question) => {
+    const key = `${record.id}/${question.id}`;
+    const throttle = voteAnnouncements.get(key);
+    if (throttle) {
+      throttle.pending = true;
+      return;
+    }
+    announceQuestion('vote.cast', record, question);
+    const state = { pending: false, timer: setTimeout(function flush() {
+      if (!state.pending) {
+        voteAnnouncements.delete(key);
+        return;
+      }
+      state.pending = false;
+      if (store.session(record.id)) announceQuestion('vote.cast', record, question);
+      state.timer = setTimeout(flush, VOTE_EVENT_MS);
+      state.timer.unref?.();
+    }, VOTE_EVENT_MS) };
+    state.timer.unref?.();
+    voteAnnouncements.set(key, state);
+  };
   const activeByCode = (code: string): SessionRecord => {
     const wanted = normaliseJoinCode(code);
     const record = store.sessions().find((s) => s.status === 'active' && s.joinCode === wanted);
@@ -159,7 +189,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       r.votes.push(vote);
       r.updatedAt = vote.at;
     });
-    announceQuestion('vote.cast', record, question);
+    announceVote(record, question);
   };
 
   // A restart resumes the countdowns where they stood (or closes those that ran out).
@@ -392,6 +422,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     dispose: () => {
       for (const timer of countdowns.values()) clearTimeout(timer);
       countdowns.clear();
+      for (const { timer } of voteAnnouncements.values()) clearTimeout(timer);
+      voteAnnouncements.clear();
     },
   };
 }

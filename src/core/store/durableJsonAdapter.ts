@@ -57,7 +57,8 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
 
   private startFlush(data: T): Promise<void> {
     // Serialise now: later mutations belong to the next flush.
-    const text = JSON.stringify(data, null, 1);
+    // Compact: a vote rewrites the session file, and every byte is written and flushed.
+    const text = JSON.stringify(data);
     const flush = writeFileDurably(this.path, text, this.backupPath ? { backupPath: this.backupPath } : {}).finally(() => {
       if (this.flushing === flush) this.flushing = null;
     });

@@ -3,7 +3,8 @@
  * desktop app, HTTP (the facilitator RPC and its event stream) in a browser.
  */
 import type { IpcResult, PlenaryBridge } from '../../shared/bridge';
-import { eventNames, type CommandName, type PlenaryEvent } from '../../shared/contract';
+import type { CommandName, PlenaryEvent } from '../../shared/contract';
+import { eventNames } from '../../shared/eventNames';
 import { ApiError, apiErrorFromBody } from '../../shared/errors';
 
 export interface Transport {

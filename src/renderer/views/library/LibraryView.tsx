@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Workshop, WorkshopSummary } from '../../../shared/model';
-import { WORKSHOP_FILE_MAX_BYTES } from '../../../shared/workshopFile';
+import { WORKSHOP_FILE_MAX_BYTES } from '../../../shared/limits';
 import { useApi } from '../../app/ApiContext';
 import { useCommand } from '../../app/hooks';
 import { navigate } from '../../app/router';
