@@ -105,6 +105,8 @@ export const commandInputs = {
   'results.get': sessionRef,
   /** One CSV row per vote, ready for a spreadsheet. */
   'reports.csv': sessionRef,
+  /** The whole session as JSON for the facilitator's archive: the record as kept, every vote, hand count and note included. */
+  'sessions.exportJson': sessionRef,
 } as const;
 
 export type CommandName = keyof typeof commandInputs;
@@ -185,6 +187,7 @@ export interface CommandOutputs {
   'voting.setCount': { ok: true };
   'results.get': ResultsOutput;
   'reports.csv': ExportedFile & { csv: string };
+  'sessions.exportJson': ExportedFile & { json: string };
 }
 
 export type CommandOutput<N extends CommandName> = CommandOutputs[N];

@@ -36,6 +36,7 @@ type SessionHandlers = Pick<
   | 'voting.setCount'
   | 'results.get'
   | 'reports.csv'
+  | 'sessions.exportJson'
 >;
 
 /** A phone's vote, as the participant protocol carries it (already schema-checked). */
@@ -402,6 +403,13 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       });
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
       return { filename: `${base}-votes.csv`, csv: toCsv(header, rows) };
+    },
+    /** The session record as kept, wrapped with a format name and version so a later reader knows what it holds. */
+    'sessions.exportJson': async ({ sessionId }) => {
+      const record = find(sessionId);
+      const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
+      const json = JSON.stringify({ format: 'plenary-session', version: 1, exportedAt: stamp(), session: record }, null, 2);
+      return { filename: `${base}-session.json`, json: `${json}\n` };
     },
   };
 
