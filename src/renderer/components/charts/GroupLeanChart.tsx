@@ -1,0 +1,301 @@
+/**
+ * Group profiles. `GroupLeanChart`: each group's lean as a bar from the zero line,
+ * left toward manager (-100%), right toward leader (+100%), written out in words
+ * beside the zero line. `LeaderAnswerChart`: how often each group picked the
+ * option the workshop tags leader-like.
+ */
+import { Bar, BarChart, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
+import { formatLean, formatShare, type GroupProfile } from '../../../shared/profile';
+import {
+  ANIMATION_MS,
+  ChartFrame,
+  halo,
+  INITIAL_WIDTH,
+  prefersReducedMotion,
+  StylePatterns,
+  textWidth,
+  useChartBox,
+  useChartColors,
+  usePatternIds,
+  type ChartSize,
+} from './chartKit';
+import styles from './Charts.module.css';
+
+export interface GroupChartProps {
+  groups: readonly GroupProfile[];
+  size?: ChartSize;
+  animate?: boolean;
+  showTable?: boolean;
+  className?: string;
+}
+
+/** WARNING: recharts spreads each row into the bar's SVG props: no `id`, `style` or `label` fields. */
+interface GroupRow {
+  groupKey: string;
+  name: string;
+  color: string;
+  value: number;
+  known: boolean;
+  text: string;
+}
+
+function useGroupLayout(groups: readonly GroupProfile[], size: ChartSize) {
+  const box = useChartBox(size);
+  const f = box.fontPx;
+  const axisWidth = Math.ceil(Math.max(...groups.map((group) => textWidth(group.name, f)), textWidth('Group', f)) + f * 1.6 + 12);
+  const band = f * 2.3;
+  const axisHeight = f * 1.9;
+  const margin = { top: 6, right: 16, bottom: 4, left: 4 };
+  const height = Math.round(groups.length * band + axisHeight + margin.top + margin.bottom);
+  const plotLeft = margin.left + axisWidth;
+  const plotWidth = Math.max(100, box.width - plotLeft - margin.right);
+  return { box, f, axisWidth, band, axisHeight, margin, height, plotLeft, plotWidth };
+}
+
+/** The group's name with its colour beside it, right-aligned to the bars. */
+function groupTick(rows: readonly GroupRow[], f: number, textColor: string, borderColor: string) {
+  return function GroupTick(props: { x?: number | string; y?: number | string; payload?: { value?: unknown; index?: number } }) {
+    const x = Number(props.x ?? 0);
+    const y = Number(props.y ?? 0);
+    const row = rows[props.payload?.index ?? -1] ?? rows.find((r) => r.groupKey === props.payload?.value);
+    if (!row) return null;
+    return (
+      <g>
+        <text x={x - f * 1.3} y={y} textAnchor="end" dominantBaseline="central" fontSize={f} fontWeight={700} fill={textColor}>
+          {row.name}
+        </text>
+        <rect x={x - f * 1.05} y={y - f * 0.45} width={f * 0.9} height={f * 0.9} rx={3} fill={row.color} stroke={borderColor} />
+      </g>
+    );
+  };
+}
+
+export function GroupLeanChart({ groups, size = 'screen', animate, showTable = true, className }: GroupChartProps) {
+  const colors = useChartColors(size);
+  const ids = usePatternIds();
+  const layout = useGroupLayout(groups, size);
+  const { f, margin, height } = layout;
+  const animated = (animate ?? !prefersReducedMotion()) && size !== 'print';
+  const zeroX = layout.plotLeft + layout.plotWidth / 2;
+
+  const rows: GroupRow[] = groups.map((group) => ({
+    groupKey: group.groupId || '(none)',
+    name: group.name,
+    color: group.color,
+    value: group.lean === null ? 0 : Math.round(group.lean * 1000) / 10,
+    known: group.lean !== null,
+    text: group.counts.total === 0 ? 'No votes yet' : formatLean(group.lean),
+  }));
+
+  const leanLabel = (props: LabelProps) => {
+    const index = Number(props.index ?? -1);
+    const row = rows[index];
+    if (!row) return null;
+    const y = Number(props.y ?? 0) + Number(props.height ?? 0) / 2;
+    // Beside the zero line, on the side the bar does not take.
+    const toLeader = row.value > 0;
+    return (
+      <text
+        x={toLeader ? zeroX - 10 : zeroX + 10}
+        y={y}
+        textAnchor={toLeader ? 'end' : 'start'}
+        dominantBaseline="central"
+        fontSize={f * 0.85}
+        fontWeight={700}
+        fill={row.known ? colors.text : colors.muted}
+        {...halo(colors)}
+      >
+        {row.text}
+      </text>
+    );
+  };
+
+  const shape = (props: BarShapeProps) => {
+    const width = Number(props.width ?? 0);
+    const x = Number(props.x ?? 0);
+    if (!width) return <g />;
+    const value = Number((props.payload as GroupRow | undefined)?.value ?? 0);
+    // A negative bar may come with a negative width: draw it from its left end.
+    const left = width < 0 ? x + width : x;
+    return (
+      <rect
+        x={left}
+        y={Number(props.y ?? 0)}
+        width={Math.abs(width)}
+        height={Number(props.height ?? 0)}
+        fill={`url(#${value >= 0 ? ids.leader : ids.manager})`}
+        stroke={colors.text}
+        strokeWidth={1}
+      />
+    );
+  };
+
+  const ariaSummary = `Lean of each group from manager-like to leader-like: ${rows.map((row) => `${row.name}, ${row.text}`).join('; ')}.`;
+
+  const table = showTable ? (
+    <table>
+      <caption>Lean per group: (leader − manager) ÷ (leader + manager) votes</caption>
+      <thead>
+        <tr>
+          <th scope="col">Group</th>
+          <th scope="col" className={styles.num}>
+            Leader-like votes
+          </th>
+          <th scope="col" className={styles.num}>
+            Manager-like votes
+          </th>
+          <th scope="col" className={styles.num}>
+            Neutral votes
+          </th>
+          <th scope="col">Lean</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group, index) => (
+          <tr key={group.groupId || '(none)'}>
+            <th scope="row">{group.name}</th>
+            <td className={styles.num}>{group.counts.leader}</td>
+            <td className={styles.num}>{group.counts.manager}</td>
+            <td className={styles.num}>{group.counts.neutral}</td>
+            <td>{rows[index]?.text}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  ) : undefined;
+
+  const tickFormatter = (value: number) => (value === -100 ? '100% manager' : value === 100 ? '100% leader' : value === 0 ? '0' : `${Math.abs(value)}%`);
+
+  return (
+    <ChartFrame size={size} summary={ariaSummary} table={table} boxRef={layout.box.ref} className={className}>
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: INITIAL_WIDTH, height }} onResize={layout.box.onResize}>
+        <BarChart data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
+          <StylePatterns ids={ids} colors={colors} />
+          <XAxis
+            type="number"
+            domain={[-100, 100]}
+            ticks={[-100, -50, 0, 50, 100]}
+            tickFormatter={tickFormatter}
+            tick={{ fontSize: f * 0.8, fill: colors.muted }}
+            height={layout.axisHeight}
+            stroke={colors.border}
+            allowDataOverflow
+          />
+          <YAxis
+            type="category"
+            dataKey="groupKey"
+            width={layout.axisWidth}
+            interval={0}
+            axisLine={false}
+            tickLine={false}
+            tick={groupTick(rows, f, colors.text, colors.border)}
+          />
+          <ReferenceLine x={0} stroke={colors.text} strokeWidth={2} />
+          <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape}>
+            <LabelList dataKey="text" content={leanLabel} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+/** "Picked the leader-like answer": each group's share of votes on the leader-tagged option. */
+export function LeaderAnswerChart({ groups, size = 'screen', animate, showTable = true, className }: GroupChartProps) {
+  const colors = useChartColors(size);
+  const ids = usePatternIds();
+  const layout = useGroupLayout(groups, size);
+  const { f, height } = layout;
+  const margin = { ...layout.margin, right: textWidth('100% · 999 of 999', f * 0.85) + 16 };
+  const animated = (animate ?? !prefersReducedMotion()) && size !== 'print';
+
+  const rows: GroupRow[] = groups.map((group) => ({
+    groupKey: group.groupId || '(none)',
+    name: group.name,
+    color: group.color,
+    value: group.leaderLikeShare === null ? 0 : Math.round(group.leaderLikeShare * 1000) / 10,
+    known: group.leaderLikeShare !== null,
+    text: group.counts.total === 0 ? 'No votes yet' : `${formatShare(group.leaderLikeShare)} · ${group.counts.leader} of ${group.counts.total}`,
+  }));
+
+  const shareLabel = (props: LabelProps) => {
+    const row = rows[Number(props.index ?? -1)];
+    if (!row) return null;
+    return (
+      <text
+        x={Number(props.x ?? 0) + Number(props.width ?? 0) + 10}
+        y={Number(props.y ?? 0) + Number(props.height ?? 0) / 2}
+        dominantBaseline="central"
+        fontSize={f * 0.85}
+        fontWeight={700}
+        fill={row.known ? colors.text : colors.muted}
+        {...halo(colors)}
+      >
+        {row.text}
+      </text>
+    );
+  };
+
+  const ariaSummary = `Picked the leader-like answer, per group: ${rows.map((row) => `${row.name}, ${row.known ? formatShare(row.value / 100) : 'no votes yet'}`).join('; ')}.`;
+
+  const table = showTable ? (
+    <table>
+      <caption>Picked the leader-like answer: votes on the option the workshop tags leader-like</caption>
+      <thead>
+        <tr>
+          <th scope="col">Group</th>
+          <th scope="col" className={styles.num}>
+            Leader-like votes
+          </th>
+          <th scope="col" className={styles.num}>
+            All votes
+          </th>
+          <th scope="col" className={styles.num}>
+            Share
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group) => (
+          <tr key={group.groupId || '(none)'}>
+            <th scope="row">{group.name}</th>
+            <td className={styles.num}>{group.counts.leader}</td>
+            <td className={styles.num}>{group.counts.total}</td>
+            <td className={styles.num}>{formatShare(group.leaderLikeShare)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  ) : undefined;
+
+  return (
+    <ChartFrame size={size} summary={ariaSummary} table={table} boxRef={layout.box.ref} className={className}>
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: INITIAL_WIDTH, height }} onResize={layout.box.onResize}>
+        <BarChart data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
+          <StylePatterns ids={ids} colors={colors} />
+          <XAxis
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tickFormatter={(value: number) => `${value}%`}
+            tick={{ fontSize: f * 0.8, fill: colors.muted }}
+            height={layout.axisHeight}
+            stroke={colors.border}
+          />
+          <YAxis
+            type="category"
+            dataKey="groupKey"
+            width={layout.axisWidth}
+            interval={0}
+            axisLine={false}
+            tickLine={false}
+            tick={groupTick(rows, f, colors.text, colors.border)}
+          />
+          <Bar dataKey="value" minPointSize={1} fill={`url(#${ids.leader})`} stroke={colors.text} isAnimationActive={animated} animationDuration={ANIMATION_MS}>
+            <LabelList dataKey="text" content={shareLabel} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
