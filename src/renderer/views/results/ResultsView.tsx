@@ -1,0 +1,260 @@
+/**
+ * The results view (`#/results/<sessionId>`): what the room thinks, at a glance.
+ * Room profile (radar), group profiles (lean, and how often each group picked the
+ * leader-like answer), scenarios ranked from most divided to most agreed, then each
+ * revealed scenario's result. Every figure comes from src/shared/profile.ts, the
+ * same functions the report uses. Live: it follows the session's events, so a
+ * reveal in the presenter view shows up here.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Group, Question, QuestionView, Session } from '../../../shared/model';
+import { formatLean, formatShare, sessionProfile, type QuestionSummary, type SessionProfile } from '../../../shared/profile';
+import { useLiveSession } from '../../app/hooks';
+import { ErrorView, hostErrorHint } from '../../components/ErrorView';
+import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
+import styles from './ResultsView.module.css';
+
+const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', scenarios: 'results-scenarios' } as const;
+const scenarioAnchor = (questionId: string) => `results-scenario-${questionId}`;
+
+/** Scrolls to a part of the page. Hash links are routes in this app, so anchors cannot be used. */
+function scrollToId(id: string) {
+  const element = document.getElementById(id);
+  if (!element) return;
+  element.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  element.focus({ preventScroll: true });
+}
+
+export default function ResultsView({ sessionId }: { sessionId: string }) {
+  const live = useLiveSession(sessionId);
+  const session = live.data;
+  const profile = useMemo(() => (session ? sessionProfile(session) : null), [session]);
+
+  useEffect(() => {
+    document.title = session ? `${session.title} · Results` : 'Plenary · Results';
+  }, [session]);
+
+  if (live.error) return <ErrorView title="These results cannot be shown" error={live.error} hint={hostErrorHint(live.error)} onRetry={live.reload} />;
+  if (!session || !profile) return <div className={styles.page} aria-busy="true" />;
+
+  return (
+    <div className={styles.page}>
+      <ResultsHeader session={session} profile={profile} />
+      {profile.voteCount === 0 ? <EmptyState session={session} profile={profile} /> : <ResultsBody session={session} profile={profile} />}
+    </div>
+  );
+}
+
+function ResultsHeader({ session, profile }: { session: Session; profile: SessionProfile }) {
+  const scenarioCount = profile.questions.length + profile.hiddenCount;
+  const id = encodeURIComponent(session.id);
+  return (
+    <header className={styles.header}>
+      <nav className={styles.nav} aria-label="Leave the results">
+        <a href="#/">Library</a>
+        <a href={`#/present/${id}`}>← Back to presenting</a>
+      </nav>
+      <div className={styles.titleRow}>
+        <div>
+          <p className={styles.kicker}>Results</p>
+          <h1 className={styles.title}>{session.title}</h1>
+          <p className={styles.meta}>
+            <span className={session.status === 'active' ? styles.live : styles.ended}>{session.status === 'active' ? 'Live' : 'Ended'}</span>
+            <span>
+              {profile.questions.length} of {scenarioCount} scenario{scenarioCount === 1 ? '' : 's'} revealed
+            </span>
+            <span>
+              {profile.voteCount} vote{profile.voteCount === 1 ? '' : 's'} counted
+            </span>
+          </p>
+        </div>
+        <a className={styles.reportLink} href={`#/report/${id}`}>
+          Report
+        </a>
+      </div>
+    </header>
+  );
+}
+
+function EmptyState({ session, profile }: { session: Session; profile: SessionProfile }) {
+  const scenarioCount = profile.questions.length + profile.hiddenCount;
+  return (
+    <main className={styles.main}>
+      <section className={styles.empty} aria-labelledby="results-empty">
+        <h2 id="results-empty">No results yet</h2>
+        {scenarioCount === 0 ? (
+          <p>This workshop has no scenarios to vote on, so there is nothing to chart.</p>
+        ) : (
+          <p>Reveal a vote in the presenter view and it appears here. The charts update by themselves as more votes are revealed.</p>
+        )}
+        {session.status === 'active' && scenarioCount > 0 && (
+          <a className={styles.primaryLink} href={`#/present/${encodeURIComponent(session.id)}`}>
+            Go to the presenter view
+          </a>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function ResultsBody({ session, profile }: { session: Session; profile: SessionProfile }) {
+  const { room, groups, consensus } = profile;
+  const votingGroups = groups.filter((group) => group.counts.total > 0);
+  const mostDivided = consensus[0];
+  const handsOnly = votingGroups.length === 0;
+  return (
+    <main className={styles.main}>
+      <nav className={styles.jump} aria-label="Parts of the results">
+        <button type="button" onClick={() => scrollToId(sectionIds.room)}>
+          Room profile
+        </button>
+        <button type="button" onClick={() => scrollToId(sectionIds.groups)}>
+          Groups
+        </button>
+        <button type="button" onClick={() => scrollToId(sectionIds.consensus)}>
+          Consensus
+        </button>
+        <button type="button" onClick={() => scrollToId(sectionIds.scenarios)}>
+          Each scenario
+        </button>
+      </nav>
+
+      <ul className={styles.figures} aria-label="Key figures">
+        <li>
+          <strong>{formatShare(room.overall.leaderShare)}</strong>
+          <span>of all choices were leader-like</span>
+        </li>
+        <li>
+          <strong>{formatLean(room.overall.lean)}</strong>
+          <span>the room’s lean, leader-like against manager-like</span>
+        </li>
+        <li>
+          <strong>{consensus.filter((summary) => summary.divided).length}</strong>
+          <span>
+            of {consensus.length} scenario{consensus.length === 1 ? '' : 's'} divided the room
+          </span>
+        </li>
+        {mostDivided && (
+          <li>
+            <strong className={styles.figureText}>{mostDivided.title || mostDivided.question.prompt}</strong>
+            <span>split the room most ({formatShare(mostDivided.majorityShare)} for the top answer)</span>
+          </li>
+        )}
+      </ul>
+
+      <Section id={sectionIds.room} title="Room profile" lead="For each dimension, the share of the room’s choices that were leader-like. The further out, the more leader-like.">
+        <LazyRoomRadar room={room} groups={groups} size="screen" />
+      </Section>
+
+      <Section
+        id={sectionIds.groups}
+        title="Group profiles"
+        lead="Each group’s lean from manager-like to leader-like, and how often it picked the answer the workshop calls leader-like. Hand counts belong to no group, so they count for the room only."
+      >
+        {handsOnly ? (
+          <p className={styles.note}>
+            {session.groups.length === 0 ? 'This session has no groups' : 'No group has revealed votes yet'}: the group profiles appear once groups or phones in a group vote.
+          </p>
+        ) : (
+          <div className={styles.pair}>
+            <div>
+              <h3 className={styles.chartTitle}>Lean</h3>
+              <LazyGroupLeanChart groups={groups} size="screen" />
+            </div>
+            <div>
+              <h3 className={styles.chartTitle}>Picked the leader-like answer</h3>
+              <LazyLeaderAnswerChart groups={groups} size="screen" />
+            </div>
+          </div>
+        )}
+      </Section>
+
+      <Section
+        id={sectionIds.consensus}
+        title="Consensus ranking: what divides the room"
+        lead="Scenarios from most divided to most agreed, by the share of the most chosen answer. Below 60%, the room is divided: a good place to start the discussion."
+      >
+        <LazyConsensusChart ranked={consensus} size="screen" onSelect={(summary) => scrollToId(scenarioAnchor(summary.questionId))} />
+      </Section>
+
+      <Section id={sectionIds.scenarios} title="Each scenario" lead="The revealed results, in the order of the session.">
+        <div className={styles.scenarios}>
+          {profile.questions.map((summary) => (
+            <ScenarioResult key={summary.questionId} summary={summary} view={session.questions[summary.questionId]} groups={session.groups} />
+          ))}
+        </div>
+        {profile.hiddenCount > 0 && (
+          <p className={styles.note}>
+            {profile.hiddenCount} scenario{profile.hiddenCount === 1 ? ' is' : 's are'} not revealed yet; {profile.hiddenCount === 1 ? 'it appears' : 'they appear'} here once revealed.
+          </p>
+        )}
+      </Section>
+    </main>
+  );
+}
+
+function Section({ id, title, lead, children }: { id: string; title: string; lead: string; children: ReactNode }) {
+  return (
+    <section id={id} className={styles.section} aria-labelledby={`${id}-title`} tabIndex={-1}>
+      <h2 id={`${id}-title`} className={styles.sectionTitle}>
+        {title}
+      </h2>
+      <p className={styles.lead}>{lead}</p>
+      {children}
+    </section>
+  );
+}
+
+function ScenarioResult({ summary, view, groups }: { summary: QuestionSummary; view: QuestionView | undefined; groups: readonly Group[] }) {
+  const [byGroup, setByGroup] = useState(false);
+  const question: Question = summary.question;
+  const hasGroupVotes = Object.entries(view?.totalsByGroup ?? {}).some(([, totals]) => Object.values(totals).some((count) => count > 0));
+  const headingId = `${scenarioAnchor(summary.questionId)}-title`;
+  return (
+    <article id={scenarioAnchor(summary.questionId)} className={styles.scenario} aria-labelledby={headingId} tabIndex={-1}>
+      <p className={styles.kicker}>
+        {summary.title && summary.title.toLowerCase().includes(summary.dimensionName.toLowerCase()) ? summary.title : [summary.title, summary.dimensionName].filter(Boolean).join(' · ')}
+      </p>
+      <h3 id={headingId} className={styles.prompt}>
+        {question.prompt}
+      </h3>
+      {summary.voteCount === 0 || !view ? (
+        <p className={styles.note}>No votes on this scenario.</p>
+      ) : (
+        <>
+          {hasGroupVotes && (
+            <label className={styles.toggle}>
+              <input type="checkbox" checked={byGroup} onChange={(event) => setByGroup(event.currentTarget.checked)} />
+              Split by group
+            </label>
+          )}
+          <WhenNear minHeight={question.options.length * 110}>
+            <LazyQuestionResultChart question={question} view={view} groups={groups} byGroup={byGroup} size="screen" showHeader />
+          </WhenNear>
+        </>
+      )}
+    </article>
+  );
+}
+
+/**
+ * Draws its content once it comes near the viewport: a session of 24 scenarios
+ * then draws only the charts in sight, and the page is ready sooner. Without
+ * IntersectionObserver (tests, old engines) it draws straight away.
+ */
+function WhenNear({ minHeight, children }: { minHeight: number; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (near || !ref.current) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, [near]);
+  return near ? <>{children}</> : <div ref={ref} style={{ minHeight }} aria-busy="true" />;
+}
