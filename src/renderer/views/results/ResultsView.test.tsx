@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PlenaryEvent } from '../../../shared/contract';
 import type { Session } from '../../../shared/model';
 import type { ApiClient } from '../../api/client';
@@ -44,6 +44,12 @@ function tableOf(name: string): string[][] {
 
 afterEach(cleanup);
 
+// The charts load lazily; transforming recharts the first time can take seconds on a busy machine.
+beforeAll(async () => {
+  await import('../../components/charts');
+});
+const slow = { timeout: 10_000 };
+
 describe('ResultsView', () => {
   it('shows the room profile, group profiles, consensus and each revealed scenario as charts with tables', async () => {
     const { container } = renderResults(testSession());
@@ -54,7 +60,7 @@ describe('ResultsView', () => {
     expect(screen.getByRole('link', { name: 'Library' }).getAttribute('href')).toBe('#/');
 
     // Radar, lean, leader-like answer, consensus, three scenarios.
-    await waitFor(() => expect(container.querySelectorAll('.recharts-surface')).toHaveLength(7));
+    await waitFor(() => expect(container.querySelectorAll('.recharts-surface')).toHaveLength(7), slow);
 
     const figures = within(screen.getByRole('list', { name: 'Key figures' }))
       .getAllByRole('listitem')
@@ -85,9 +91,9 @@ describe('ResultsView', () => {
   it('splits a scenario by group on demand', async () => {
     const { container } = renderResults(testSession());
     const article = (await screen.findByRole('heading', { name: 'What would you do in q1?' })).closest('article')!;
-    await waitFor(() => expect(article.querySelector('.recharts-surface')).not.toBeNull());
+    await waitFor(() => expect(article.querySelector('.recharts-surface')).not.toBeNull(), slow);
     fireEvent.click(within(article).getByLabelText('Split by group'));
-    await waitFor(() => expect(within(article).getByRole('table', { name: 'Votes per option and group', hidden: true })).toBeTruthy());
+    await waitFor(() => expect(within(article).getByRole('table', { name: 'Votes per option and group', hidden: true })).toBeTruthy(), slow);
     expect(within(article).getByRole('list', { name: 'Groups' }).textContent).toBe('RedBluePhones, no group');
     expect(container.querySelectorAll('.recharts-surface').length).toBeGreaterThan(0);
   });
@@ -100,7 +106,7 @@ describe('ResultsView', () => {
 
     const revealed = testSession({ updatedAt: '2026-01-01T11:00:00.000Z' });
     emit({ name: 'voting.revealed', data: { sessionId: 'sess1', session: revealed } });
-    await waitFor(() => expect(container.querySelectorAll('.recharts-surface').length).toBeGreaterThan(0));
+    await waitFor(() => expect(container.querySelectorAll('.recharts-surface').length).toBeGreaterThan(0), slow);
     expect(screen.queryByText('No results yet')).toBeNull();
   });
 });
@@ -108,7 +114,7 @@ describe('ResultsView', () => {
 describe('ResultsSlideBody', () => {
   it('draws the room radar compactly for a results slide', async () => {
     const { container } = render(<ResultsSlideBody session={testSession()} />);
-    await waitFor(() => expect(container.querySelector('.recharts-surface')).not.toBeNull());
+    await waitFor(() => expect(container.querySelector('.recharts-surface')).not.toBeNull(), slow);
     expect(container.querySelector('table')).toBeNull();
     expect(container.textContent).toContain('53% of the room’s 30 choices were leader-like');
   });
