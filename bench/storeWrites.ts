@@ -47,6 +47,7 @@ function sessionRecord(id: string, voteCount: number): SessionRecord {
     handCounts: {},
     notes: {},
     blackout: false,
+    resultsByGroup: false,
     createdAt: at,
     startedAt: at,
     endedAt: null,

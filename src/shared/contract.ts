@@ -79,6 +79,8 @@ export const commandInputs = {
   'sessions.setNote': z.object({ sessionId: idSchema, slideId: idSchema, text: z.string().max(8000) }).strict(),
   /** Blacks out the projector, or brings it back. */
   'sessions.setBlackout': z.object({ sessionId: idSchema, blackout: z.boolean() }).strict(),
+  /** Splits the projector's revealed results by group, or shows the room as one. */
+  'sessions.setResultsView': z.object({ sessionId: idSchema, byGroup: z.boolean() }).strict(),
   /** Renames a session. */
   'sessions.rename': z.object({ sessionId: idSchema, title: z.string().trim().min(1, 'needs a title').max(200) }).strict(),
   /** Where phones join this session and how many are connected (the host's servers report it). */
@@ -176,6 +178,7 @@ export interface CommandOutputs {
   'sessions.end': Session;
   'sessions.setNote': Session;
   'sessions.setBlackout': Session;
+  'sessions.setResultsView': Session;
   'sessions.rename': Session;
   'sessions.phones': PhoneStatus;
   'sessions.delete': { ok: true };

@@ -247,6 +247,8 @@ export const sessionRecordSchema = z.object({
   /** The facilitator's notes per slide id, kept for the report. */
   notes: z.record(z.string(), z.string()),
   blackout: z.boolean().default(false),
+  /** Revealed results on the projector are split by group (the facilitator's choice). */
+  resultsByGroup: z.boolean().default(false),
   createdAt: z.string(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),

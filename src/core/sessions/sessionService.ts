@@ -25,6 +25,7 @@ type SessionHandlers = Pick<
   | 'sessions.end'
   | 'sessions.setNote'
   | 'sessions.setBlackout'
+  | 'sessions.setResultsView'
   | 'sessions.rename'
   | 'sessions.phones'
   | 'sessions.delete'
@@ -232,6 +233,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         handCounts: {},
         notes: {},
         blackout: false,
+        resultsByGroup: false,
         createdAt: now,
         startedAt: now,
         endedAt: null,
@@ -272,6 +274,10 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'sessions.setBlackout': async ({ sessionId, blackout }) => {
       const record = findActive(sessionId);
       return announce('session.updated', await update(record, (r) => void (r.blackout = blackout)));
+    },
+    'sessions.setResultsView': async ({ sessionId, byGroup }) => {
+      const record = find(sessionId);
+      return announce('session.updated', await update(record, (r) => void (r.resultsByGroup = byGroup)));
     },
     'sessions.rename': async ({ sessionId, title }) => {
       const record = find(sessionId);

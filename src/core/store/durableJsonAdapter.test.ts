@@ -98,6 +98,7 @@ describe('the store under concurrent votes', () => {
         handCounts: {},
         notes: {},
         blackout: false,
+        resultsByGroup: false,
         createdAt: at,
         startedAt: at,
         endedAt: null,

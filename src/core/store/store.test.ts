@@ -58,6 +58,7 @@ function sessionRecord(id: string, title = 'Monday group'): SessionRecord {
     handCounts: {},
     notes: {},
     blackout: false,
+    resultsByGroup: false,
     createdAt: at,
     startedAt: at,
     endedAt: null,

@@ -75,6 +75,7 @@ export function testSession(overrides: Partial<Session> = {}): Session {
     questions: views,
     notes: {},
     blackout: false,
+    resultsByGroup: false,
     createdAt: '2026-01-01T09:00:00.000Z',
     startedAt: '2026-01-01T09:00:00.000Z',
     endedAt: null,

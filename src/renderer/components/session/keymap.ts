@@ -12,6 +12,7 @@ export type KeyAction =
   | { type: 'toggleVoting' }
   | { type: 'reveal' }
   | { type: 'undo' }
+  | { type: 'byGroup' }
   | { type: 'help' }
   | { type: 'pickGroup'; groupNumber: number }
   | { type: 'vote'; groupNumber: number; optionIndex: number };
@@ -59,6 +60,9 @@ export function interpretKey(key: string, state: KeyState): { action: KeyAction 
     case 'u':
     case 'U':
       return { action: { type: 'undo' }, state: none };
+    case 'g':
+    case 'G':
+      return { action: { type: 'byGroup' }, state: none };
     case '?':
       return { action: { type: 'help' }, state: none };
     default:
@@ -77,6 +81,7 @@ export const KEY_HELP: [string, string][] = [
   ['R', 'Reveal the votes'],
   ['1–9 then A, B, C…', 'A group’s vote (group number, then the option’s letter)'],
   ['U', 'Undo the last vote'],
+  ['G', 'Revealed results: split by group, or the room as one'],
   ['?', 'Show these keys'],
 ];
 

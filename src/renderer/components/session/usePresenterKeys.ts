@@ -40,6 +40,8 @@ export function usePresenterKeys({ actions, onHelp, onFullscreen }: KeyHandlers)
           return a.reveal();
         case 'undo':
           return a.undo();
+        case 'byGroup':
+          return a.toggleByGroup();
         case 'help':
           return help();
         case 'pickGroup':

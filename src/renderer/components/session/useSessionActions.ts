@@ -58,6 +58,7 @@ export function useSessionActions(session: Session | undefined) {
       },
       setCount: (optionId: string, count: number) =>
         question && guard(() => api.call('voting.setCount', { sessionId, questionId: question.id, optionId, count: Math.max(0, Math.floor(count)) })),
+      toggleByGroup: () => session && guard(() => api.call('sessions.setResultsView', { sessionId, byGroup: !session.resultsByGroup })),
       setNote: (slideId: string, text: string) => guard(() => api.call('sessions.setNote', { sessionId, slideId, text })),
       end: () => guard(() => api.call('sessions.end', { sessionId })),
     };

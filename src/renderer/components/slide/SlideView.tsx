@@ -12,8 +12,8 @@ interface SlideViewProps {
   slide: Slide;
   /** Shown under the slide, e.g. "7 / 25"; omitted in small previews. */
   footer?: ReactNode;
-  /** Replaces the options list on a scenario (the audience view's voting panel or results). */
-  scenarioBody?: ReactNode;
+  /** Replaces the default body of a scenario (voting panel, results) or a results slide (the room's profile). */
+  body?: ReactNode;
   className?: string;
   label?: string;
 }
@@ -33,33 +33,42 @@ function useFitToFrame(deps: readonly unknown[]) {
     const fit = () => {
       let scale = 1;
       inner.style.setProperty('--fit', '1');
-      while (inner.scrollHeight > inner.clientHeight + 1 && scale > MIN_FIT) {
+      // A child's own overflow counts too: a flex child can shrink while its chart spills out.
+      const overflows = () =>
+        inner.scrollHeight > inner.clientHeight + 1 ||
+        Array.from(inner.children).some((child) => {
+          const element = child as HTMLElement;
+          return element.offsetTop + Math.max(element.scrollHeight, element.offsetHeight) > inner.clientHeight + 1;
+        });
+      while (overflows() && scale > MIN_FIT) {
         scale = Math.max(MIN_FIT, scale - 0.05);
         inner.style.setProperty('--fit', String(scale));
       }
     };
     fit();
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
+    // The frame can change size, and so can what is inside it (a chart that loads later).
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => requestAnimationFrame(fit));
     observer?.observe(inner);
+    for (const child of Array.from(inner.children)) observer?.observe(child);
     return () => observer?.disconnect();
     // The deps are the slide and what is drawn inside it.
   }, deps);
   return ref;
 }
 
-export function SlideView({ slide, footer, scenarioBody, className, label }: SlideViewProps) {
-  const innerRef = useFitToFrame([slide, scenarioBody]);
+export function SlideView({ slide, footer, body, className, label }: SlideViewProps) {
+  const innerRef = useFitToFrame([slide, body]);
   return (
     <section className={`${styles.frame} ${className ?? ''}`} aria-label={label ?? 'Slide'} data-slide-kind={slide.kind}>
       <div ref={innerRef} className={`${styles.inner} ${slide.kind === 'title' || slide.kind === 'quote' ? styles.center : ''}`}>
-        <SlideBody slide={slide} scenarioBody={scenarioBody} />
+        <SlideBody slide={slide} body={body} />
         {footer && <div className={styles.footer}>{footer}</div>}
       </div>
     </section>
   );
 }
 
-function SlideBody({ slide, scenarioBody }: { slide: Slide; scenarioBody?: ReactNode }) {
+function SlideBody({ slide, body }: { slide: Slide; body?: ReactNode }) {
   switch (slide.kind) {
     case 'title':
       return (
@@ -119,7 +128,7 @@ function SlideBody({ slide, scenarioBody }: { slide: Slide; scenarioBody?: React
         <>
           <p className={styles.kicker}>{slide.title || (slide.question.kind === 'classify' ? 'Leader or Manager?' : 'What would you do?')}</p>
           <h1 className={styles.prompt}>{slide.question.prompt}</h1>
-          {scenarioBody ?? (
+          {body ?? (
             <ol className={styles.options}>
               {slide.question.options.map((option, index) => (
                 <li key={option.id} className={styles.option}>
@@ -145,6 +154,7 @@ function SlideBody({ slide, scenarioBody }: { slide: Slide; scenarioBody?: React
         <>
           <p className={styles.kicker}>Results</p>
           <h1 className={styles.title}>{slide.title || 'Our room so far'}</h1>
+          {body}
         </>
       );
   }

@@ -14,6 +14,8 @@ import { usePhones } from '../../components/session/usePhones';
 import { RevealBars } from '../../components/session/RevealBars';
 import { toggleFullscreen, usePresenterKeys } from '../../components/session/usePresenterKeys';
 import { currentQuestion, useSessionActions, type SessionActions } from '../../components/session/useSessionActions';
+import { LazyQuestionResultChart, preloadCharts } from '../../components/charts/lazy';
+import { ResultsSlideBody } from '../results/ResultsSlideBody';
 import { SlideView } from '../../components/slide/SlideView';
 import { formatDuration, useNow } from '../present/useClock';
 import styles from './AudienceView.module.css';
@@ -49,7 +51,13 @@ export default function AudienceView({ sessionId }: { sessionId: string }) {
             slide={slide}
             className={styles.slide}
             label="Slide"
-            scenarioBody={question ? <ScenarioPanel session={session} question={question} actions={actions} pendingGroup={pendingGroup} joinCard={joinCard} /> : undefined}
+            body={
+              question ? (
+                <ScenarioPanel session={session} question={question} actions={actions} pendingGroup={pendingGroup} joinCard={joinCard} />
+              ) : slide.kind === 'results' ? (
+                <ResultsSlideBody session={session} />
+              ) : undefined
+            }
             footer={slide.kind === 'discussion' && slide.seconds > 0 ? <DiscussionTimer key={slide.id} seconds={slide.seconds} /> : undefined}
           />
         )}
@@ -70,13 +78,30 @@ interface ScenarioPanelProps {
 function ScenarioPanel({ session, question, actions, pendingGroup, joinCard }: ScenarioPanelProps) {
   const view = session.questions[question.id];
   const now = useNow(500);
+  // The chart code loads while the room votes, so the reveal draws at once.
+  useEffect(() => {
+    if (view?.status === 'open') preloadCharts();
+  }, [view?.status]);
   if (!view) return null;
   const remaining = view.closesAt ? new Date(view.closesAt).getTime() - now : null;
   let result: ReactNode = null;
   if (view.totals) {
     result = (
       <div className={styles.reveal}>
-        <RevealBars question={question} totals={view.totals} />
+        <LazyQuestionResultChart
+          question={question}
+          view={view}
+          groups={session.groups}
+          byGroup={session.resultsByGroup && session.groups.length > 0}
+          size="projector"
+          animate
+          showTable={false}
+          className={styles.chart}
+        />
+        {/* The same numbers as text, for screen readers. */}
+        <div className="visually-hidden">
+          <RevealBars question={question} totals={view.totals} />
+        </div>
       </div>
     );
   }

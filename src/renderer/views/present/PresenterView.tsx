@@ -15,6 +15,7 @@ import { PhonePanel } from '../../components/session/PhonePanel';
 import { toggleFullscreen, usePresenterKeys } from '../../components/session/usePresenterKeys';
 import { currentQuestion, useSessionActions } from '../../components/session/useSessionActions';
 import { SlideView } from '../../components/slide/SlideView';
+import { ResultsSlideBody } from '../results/ResultsSlideBody';
 import { formatDuration, sectionOf, useNow, useSectionStart } from './useClock';
 import { SessionNotes } from './SessionNotes';
 import { VotingControls } from './VotingControls';
@@ -79,6 +80,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
             <SlideView
               slide={slide}
               label="Current slide"
+              body={slide.kind === 'results' ? <ResultsSlideBody session={session} /> : undefined}
               footer={
                 <>
                   <span>{slide.section}</span>

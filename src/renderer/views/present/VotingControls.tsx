@@ -7,6 +7,7 @@ import type { Question, Session } from '../../../shared/model';
 import { Button } from '../../components/Button';
 import { GroupTiles } from '../../components/session/GroupTiles';
 import { RevealBars } from '../../components/session/RevealBars';
+import { preloadCharts } from '../../components/charts/lazy';
 import type { SessionActions } from '../../components/session/useSessionActions';
 import { formatDuration, useNow } from './useClock';
 import styles from './PresenterView.module.css';
@@ -45,7 +46,13 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
             </Button>
           ) : (
             <>
-              <Button intent="primary" onClick={() => actions.openVoting(countdown || undefined)}>
+              <Button
+                intent="primary"
+                onClick={() => {
+                  preloadCharts();
+                  actions.openVoting(countdown || undefined);
+                }}
+              >
                 {view.status === 'closed' ? 'Reopen voting (V)' : 'Open voting (V)'}
               </Button>
               <label>
@@ -66,6 +73,11 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
           <Button onClick={actions.undo} disabled={!open || view.voterIds.length === 0}>
             Undo last vote (U)
           </Button>
+          {view.revealed && session.groups.length > 0 && (
+            <Button onClick={actions.toggleByGroup} aria-pressed={session.resultsByGroup}>
+              Split by group (G)
+            </Button>
+          )}
         </div>
       )}
       {session.groups.length > 0 && session.votingMode !== 'hands' && (
