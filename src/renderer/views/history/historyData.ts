@@ -1,0 +1,143 @@
+/**
+ * The history's and the comparison's arithmetic, kept out of the views so it is
+ * tested on its own: search, whether a selection can be compared, and the rows of
+ * the comparison tables (every figure from src/shared/profile.ts).
+ */
+import type { Question, Session, SessionSummary } from '../../../shared/model';
+import { formatShare, sessionProfile, summarizeQuestion, type SessionProfile } from '../../../shared/profile';
+
+/** True when every word of the query appears in the session's title, workshop, facilitator or date. */
+export function matchesQuery(session: SessionSummary, query: string): boolean {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = [session.title, session.workshopTitle, session.facilitator, session.createdAt.slice(0, 10), formatWhen(session.createdAt)].join(' ').toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/** Why these sessions cannot be compared, or null when they can. */
+export function compareProblem(sessions: readonly Pick<SessionSummary, 'workshopId' | 'workshopTitle'>[]): string | null {
+  if (sessions.length < 2) return 'Select at least two sessions of the same workshop.';
+  const workshops = new Set(sessions.map((session) => session.workshopId));
+  if (workshops.size > 1) return 'These sessions come from different workshops; only sessions of one workshop can be compared.';
+  return null;
+}
+
+/** A session's date and time in the reader's words. */
+export function formatWhen(iso: string, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export interface ComparedSession {
+  session: Session;
+  profile: SessionProfile;
+}
+
+export function compared(sessions: readonly Session[]): ComparedSession[] {
+  return sessions.map((session) => ({ session, profile: sessionProfile(session) }));
+}
+
+export interface DimensionRow {
+  dimensionId: string;
+  name: string;
+  /** Per session (in order): leader share and the votes it rests on. */
+  cells: { leaderShare: number | null; votes: number }[];
+}
+
+/** Leader share per dimension, a column per session. Dimensions in the first session's order, then any others. */
+export function dimensionRows(items: readonly ComparedSession[]): DimensionRow[] {
+  const order: { id: string; name: string }[] = [];
+  const seen = new Set<string>();
+  for (const { session } of items) {
+    for (const dimension of session.dimensions) {
+      if (seen.has(dimension.id)) continue;
+      seen.add(dimension.id);
+      order.push({ id: dimension.id, name: dimension.name });
+    }
+  }
+  return order.map(({ id, name }) => ({
+    dimensionId: id,
+    name,
+    cells: items.map(({ profile }) => {
+      const share = profile.room.dimensions.find((d) => d.dimensionId === id);
+      return { leaderShare: share?.leaderShare ?? null, votes: share?.counts.total ?? 0 };
+    }),
+  }));
+}
+
+export type ScenarioCell =
+  | { state: 'missing' }
+  | { state: 'hidden' }
+  | { state: 'noVotes' }
+  | { state: 'voted'; majority: string; majorityShare: number | null; leaderShare: number | null; votes: number; divided: boolean };
+
+export interface ScenarioRow {
+  questionId: string;
+  name: string;
+  prompt: string;
+  cells: ScenarioCell[];
+}
+
+/** "B", or "A / B" on a tie. */
+function majorityLetters(summary: ReturnType<typeof summarizeQuestion>): string {
+  return summary.options
+    .filter((option) => summary.majorityOptionIds.includes(option.id))
+    .map((option) => option.letter)
+    .join(' / ');
+}
+
+/**
+ * Each scenario's result per session: the most-chosen option and its share, and
+ * the leader share. Scenarios are matched by question id, in the first session's
+ * order; a session whose copy of the workshop lacks one shows it as missing.
+ */
+export function scenarioRows(items: readonly ComparedSession[]): ScenarioRow[] {
+  const order: { question: Question; title: string; number: number }[] = [];
+  const seen = new Set<string>();
+  for (const { session } of items) {
+    let number = 0;
+    for (const slide of session.slides) {
+      if (slide.kind !== 'scenario') continue;
+      number += 1;
+      if (seen.has(slide.question.id)) continue;
+      seen.add(slide.question.id);
+      order.push({ question: slide.question, title: slide.title, number });
+    }
+  }
+  return order.map(({ question, title, number }) => ({
+    questionId: question.id,
+    name: title.trim() || `Scenario ${number}`,
+    prompt: question.prompt,
+    cells: items.map(({ session }): ScenarioCell => {
+      const slide = session.slides.find((s) => s.kind === 'scenario' && s.question.id === question.id);
+      if (!slide || slide.kind !== 'scenario') return { state: 'missing' };
+      const totals = session.questions[question.id]?.totals;
+      if (!totals) return { state: 'hidden' };
+      const summary = summarizeQuestion(slide.question, totals);
+      if (summary.voteCount === 0) return { state: 'noVotes' };
+      return {
+        state: 'voted',
+        majority: majorityLetters(summary),
+        majorityShare: summary.majorityShare,
+        leaderShare: summary.leaderShare,
+        votes: summary.voteCount,
+        divided: summary.divided,
+      };
+    }),
+  }));
+}
+
+/** A scenario cell in words, e.g. "B · 62%". */
+export function scenarioCellText(cell: ScenarioCell): string {
+  switch (cell.state) {
+    case 'missing':
+      return 'not in this session';
+    case 'hidden':
+      return 'not revealed';
+    case 'noVotes':
+      return 'no votes';
+    default:
+      return `${cell.majority} · ${formatShare(cell.majorityShare)}`;
+  }
+}
