@@ -54,7 +54,7 @@ test('every view has no serious or critical accessibility finding', async ({ pag
 
 test('the library, setup and presenter work from the keyboard alone, with a visible focus', async ({ page, host }) => {
   await host.open(page, '#/');
-  const start = page.getByRole('button', { name: 'Start session of Leader or Manager?' });
+  const start = page.getByRole('button', { name: 'Start session of Leader or Manager?', exact: true });
   await expect(start).toBeVisible();
   for (let i = 0; i < 30 && !(await start.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(start).toBeFocused();
