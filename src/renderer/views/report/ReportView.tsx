@@ -312,7 +312,8 @@ function Summary({ session, profile, allVotes, radarDrawn }: { session: Session;
           <dt>Votes counted</dt>
           <dd className={styles.figure}>{profile.voteCount}</dd>
           <dd>
-            on {profile.questions.length} of {scenarioCount} scenarios{profile.hiddenCount > 0 ? ' (the rest not revealed yet)' : ''}
+            on {ranked.length} of {scenarioCount} scenario{scenarioCount === 1 ? '' : 's'}
+            {profile.hiddenCount > 0 ? `; ${profile.hiddenCount} not revealed yet` : ''}
           </dd>
         </div>
         <div>
