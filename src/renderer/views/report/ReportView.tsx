@@ -595,7 +595,7 @@ function Appendix({ session, votes, hiddenCount, scenarios }: { session: Session
                 <tr key={index}>
                   <td>{entry ? scenarioHeading(entry.slide.title, entry.number) : vote.questionId}</td>
                   <td>{voterName(vote, session.groups)}</td>
-                  <td>{optionText(vote.questionId, vote.optionId)}</td>
+                  <td className={styles.clip}>{optionText(vote.questionId, vote.optionId)}</td>
                   <td className={styles.time}>{timeOfDay(vote.at)}</td>
                 </tr>
               );
