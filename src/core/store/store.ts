@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { RecoveryNotice } from '../../shared/contract';
 import { sessionRecordSchema, settingsSchema, workshopSchema, type SessionRecord, type Settings, type Workshop } from '../../shared/model';
 import { DurableJsonAdapter } from './durableJsonAdapter';
+import { sessionFileText } from './sessionFileText';
 import { acquireStoreLock, type StoreLock } from './storeLock';
 import { backupPathOf, readDocument, type DocumentSpec } from './versionedDocument';
 
@@ -137,7 +138,12 @@ class LowdbStore implements StorePort {
     let db = this.sessionDbs.get(id);
     if (!db) {
       const path = join(this.dataDir, SESSIONS_DIR, `${id}.json`);
-      const adapter = new DurableJsonAdapter<SessionFile>(path, () => readDocument(path, sessionFileSpec(id), this.now, this.recoveries), backupPathOf(path));
+      const adapter = new DurableJsonAdapter<SessionFile>(
+        path,
+        () => readDocument(path, sessionFileSpec(id), this.now, this.recoveries),
+        backupPathOf(path),
+        sessionFileText,
+      );
       db = new Low<SessionFile>(adapter, null as unknown as SessionFile);
       this.sessionDbs.set(id, db);
     }
