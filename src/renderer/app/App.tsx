@@ -1,6 +1,7 @@
 /**
- * Picks the view for the route. Views other than the library load lazily, so the
- * presenter's first slide never waits for the editor's or the charts' code.
+ * Picks the view for the route. The library, presenter and audience views are in
+ * the first bundle; the others load lazily, so the presenter's first slide never
+ * waits for the editor's or the charts' code.
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useCommand } from './hooks';
@@ -9,9 +10,11 @@ import { ErrorView } from '../components/ErrorView';
 import { KeyHelp } from '../components/session/KeyHelp';
 import { useMenuCommands } from './useMenuCommands';
 import { LibraryView } from '../views/library/LibraryView';
+// The presenter and the projector come in the first bundle: their first slide must
+// not wait for a second round trip. The charts they reveal still load lazily.
+import PresenterView from '../views/present/PresenterView';
+import AudienceView from '../views/audience/AudienceView';
 
-const PresenterView = lazy(() => import('../views/present/PresenterView'));
-const AudienceView = lazy(() => import('../views/audience/AudienceView'));
 const SetupView = lazy(() => import('../views/setup/SetupView'));
 const EditorView = lazy(() => import('../views/editor/EditorView'));
 const ResultsView = lazy(() => import('../views/results/ResultsView'));
