@@ -21,7 +21,7 @@ export function requireElectron(): void {
   const present = hasElectronBinary();
   if (!present && !told) console.log(`tests/electron: skipped. ${SKIP_REASON}`);
   told = true;
-  test.skip(!present, SKIP_REASON);
+  test.skip(!present, SKIP_REASON); // only where the Electron binary is absent, saying why
 }
 
 /** Chromium refuses to run as root with its sandbox (CI runs as root); the page-level sandbox stays on. */
