@@ -92,8 +92,15 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     if (record.status === 'ended') throw new ApiError('conflict', 'This session has ended; start a new one to vote again.');
     return record;
   };
+  // A session's slides never change, so its questions are indexed once (every vote looks one up).
+  const questionIndex = new WeakMap<SessionRecord['slides'], Map<string, Question>>();
   const findQuestion = (record: SessionRecord, questionId: string): Question => {
-    const question = questionsOf(record.slides).find((q) => q.id === questionId);
+    let byId = questionIndex.get(record.slides);
+    if (!byId) {
+      byId = new Map(questionsOf(record.slides).map((q) => [q.id, q]));
+      questionIndex.set(record.slides, byId);
+    }
+    const question = byId.get(questionId);
     if (!question) throw new ApiError('not_found', `There is no question ${questionId} in this session.`);
     return question;
   };
@@ -142,9 +149,19 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     state.timer.unref?.();
     voteAnnouncements.set(key, state);
   };
+  /** Join code → session id; checked on every use, rebuilt on a miss (a new, ended or deleted session). */
+  let codeIndex = new Map<string, string>();
   const activeByCode = (code: string): SessionRecord => {
     const wanted = normaliseJoinCode(code);
-    const record = store.sessions().find((s) => s.status === 'active' && s.joinCode === wanted);
+    const lookUp = () => {
+      const record = store.session(codeIndex.get(wanted) ?? '');
+      return record && record.status === 'active' && record.joinCode === wanted ? record : undefined;
+    };
+    let record = lookUp();
+    if (!record) {
+      codeIndex = new Map(store.sessions().filter((s) => s.status === 'active').map((s) => [s.joinCode, s.id]));
+      record = lookUp();
+    }
     if (!record) throw new ApiError('not_found', 'No running session has that code. Check the code on the screen.');
     return record;
   };
@@ -187,7 +204,9 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     await store.updateSession(record.id, (r) => {
       // A second vote by the same voter replaces the first; the newest is last, for undo.
       // Same kind too: a phone may pick a group's id as its device id, and must not replace the group's vote.
-      r.votes = r.votes.filter((v) => !(v.questionId === vote.questionId && v.voterId === vote.voterId && v.voterKind === vote.voterKind));
+      // In place, not a filtered copy: a burst of a thousand phones would copy the list a thousand times.
+      const earlier = r.votes.findIndex((v) => v.questionId === vote.questionId && v.voterId === vote.voterId && v.voterKind === vote.voterKind);
+      if (earlier >= 0) r.votes.splice(earlier, 1);
       r.votes.push(vote);
       r.updatedAt = vote.at;
     });
