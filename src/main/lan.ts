@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import type { Core } from '../core/createCore';
 import { listen, makeToken, type RunningServer } from '../server/host';
 import { ApiError } from '../shared/errors';
-import { isBindableAddress, lanAddresses, type LanAddress } from './lanAddresses';
+import { isBindableAddress, lanAddresses, type LanAddress } from '../server/lanAddresses';
 
 export type LanStatus =
   | { running: false; addresses: LanAddress[] }

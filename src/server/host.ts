@@ -8,6 +8,7 @@ import { networkInterfaces } from 'node:os';
 import { openCore, type Core } from '../core/createCore';
 import type { CoreDeps } from '../core/deps';
 import { buildHttpServer } from './httpServer';
+import { lanAddresses } from './lanAddresses';
 
 export interface HostOptions {
   host: string;
@@ -31,7 +32,7 @@ export function makeToken(): string {
 
 /** Every non-internal IPv4 address of this computer, in the order the OS lists them. */
 export function lanIPv4Addresses(interfaces = networkInterfaces()): string[] {
-  return Object.values(interfaces).flatMap((infos) => (infos ?? []).filter((info) => info.family === 'IPv4' && !info.internal).map((info) => info.address));
+  return lanAddresses(interfaces).map((entry) => entry.address);
 }
 
 /**
