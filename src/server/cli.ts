@@ -54,7 +54,13 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
   }
   for (const notice of host.core.store.recoveries) console.warn(`Plenary repaired its store: ${notice.message}`);
   console.log(host.readyLine);
+  let stopping = false;
   const shutdown = (signal: string) => {
+    // WARNING: a terminal's Ctrl+C reaches both `npm run serve`'s wrapper and this
+    // process, and the wrapper forwards it too: a second signal must not kill the
+    // host before its writes are done, so it stays handled and is ignored.
+    if (stopping) return;
+    stopping = true;
     console.log(`Plenary: ${signal} received, saving and stopping.`);
     host.stop().then(
       () => process.exit(0),
@@ -64,6 +70,6 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
