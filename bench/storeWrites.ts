@@ -10,6 +10,7 @@ import { questionsOf, type SessionRecord } from '../src/shared/model';
 import { openStore, SESSIONS_DIR, type StorePort } from '../src/core/store/store';
 import { benchWorkshop, GROUP_COUNT, syntheticVotes } from './workshop';
 import { bytes, collectGarbage, count, emptyResult, judge, median, ms, now, p99, printTable, ratio, say, sleep, withTempDir, type BenchResult } from './util';
+import { sampleSessionRecord } from '../src/core/testing/sessionRecord';
 
 const WARM_UP = 30;
 const WRITES = 300;
@@ -24,8 +25,7 @@ function sessionRecord(id: string, voteCount: number): SessionRecord {
     size: 6,
   }));
   const questions = questionsOf(content.slides);
-  const at = '2026-01-15T09:00:00.000Z';
-  return {
+  return sampleSessionRecord({
     id,
     workshopId: 'wbench',
     workshopTitle: content.title,
@@ -44,15 +44,7 @@ function sessionRecord(id: string, voteCount: number): SessionRecord {
       voteCount,
       groups.map((g) => g.id),
     ),
-    handCounts: {},
-    notes: {},
-    blackout: false,
-    resultsByGroup: false,
-    createdAt: at,
-    startedAt: at,
-    endedAt: null,
-    updatedAt: at,
-  };
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { SessionRecord } from '../../shared/model';
 import { DurableJsonAdapter } from './durableJsonAdapter';
 import type * as DurableWrite from './durableWrite';
 import { openStore, SESSIONS_DIR } from './store';
+import { sampleSessionRecord } from '../testing/sessionRecord';
 
 // Every flush to disk goes through writeFileDurably: counting its calls (the real
 // function still runs) is how many times the disk was actually written.
@@ -80,30 +81,7 @@ describe('the store under concurrent votes', () => {
     const store = await openStore(dir);
     try {
       const at = '2026-01-15T09:00:00.000Z';
-      const record: SessionRecord = {
-        id: 's1',
-        workshopId: 'w1',
-        workshopTitle: 'W',
-        title: 'T',
-        facilitator: '',
-        status: 'active',
-        joinCode: 'ABCDEF',
-        slideIndex: 0,
-        votingMode: 'phones',
-        groups: [],
-        slides: [],
-        dimensions: [],
-        questions: {},
-        votes: [],
-        handCounts: {},
-        notes: {},
-        blackout: false,
-        resultsByGroup: false,
-        createdAt: at,
-        startedAt: at,
-        endedAt: null,
-        updatedAt: at,
-      };
+      const record = sampleSessionRecord({ id: 's1', workshopTitle: 'W', title: 'T', votingMode: 'phones' });
       await store.addSession(record);
       const sessionPath = join(dir, SESSIONS_DIR, 's1.json');
       flushes.paths.length = 0;

@@ -7,6 +7,7 @@ import type { SessionRecord, Workshop } from '../../shared/model';
 import { fixedDeps } from '../deps';
 import { LIBRARY_FILE, openStore, SESSIONS_DIR, type StorePort } from './store';
 import { LOCK_FILE, StoreLockedError } from './storeLock';
+import { sampleSessionRecord } from '../testing/sessionRecord';
 
 const STAMP = '2026-01-15T09-00-00-000Z';
 
@@ -39,31 +40,12 @@ function workshop(id: string, title: string): Workshop {
 }
 
 function sessionRecord(id: string, title = 'Monday group'): SessionRecord {
-  const at = '2026-01-15T09:00:00.000Z';
-  return {
+  return sampleSessionRecord({
     id,
-    workshopId: 'w1',
-    workshopTitle: 'A workshop',
     title,
-    facilitator: '',
-    status: 'active',
-    joinCode: 'ABCDEF',
-    slideIndex: 0,
-    votingMode: 'groups',
     groups: [{ id: 'g1', name: 'Group 1', color: '#E69F00', size: null }],
     slides: [{ id: 'opening', kind: 'title', title: 'Hello', subtitle: '', section: '', minutes: 1, notes: '' }],
-    dimensions: [],
-    questions: {},
-    votes: [],
-    handCounts: {},
-    notes: {},
-    blackout: false,
-    resultsByGroup: false,
-    createdAt: at,
-    startedAt: at,
-    endedAt: null,
-    updatedAt: at,
-  };
+  });
 }
 
 beforeEach(async () => {
