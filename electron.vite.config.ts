@@ -36,7 +36,7 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       // Smaller bundles paint the first slide sooner, from disk or over the room's Wi-Fi.
-      minify: true,
+      minify: process.env.PLENARY_NO_MINIFY ? false : true,
       rolldownOptions: {
         input: {
           index: resolve(root, 'src/renderer/index.html'),

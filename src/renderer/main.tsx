@@ -3,21 +3,26 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from './api/client';
 import { ApiProvider } from './app/ApiContext';
-import { App } from './app/App';
+import { App, preloadView } from './app/App';
+import { parseRoute } from './app/router';
 import { preloadCharts } from './components/charts/lazy';
 import './styles/global.css';
 
-// Opened straight on a page of charts: fetch them alongside the first requests,
-// not after the data has come back.
-if (/^#\/(results|report|compare)\b/.test(window.location.hash)) preloadCharts();
-
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ApiProvider client={createClient()}>
-        <App />
-      </ApiProvider>
-    </StrictMode>,
-  );
+  const route = parseRoute(window.location.hash);
+  // Opened straight on a page of charts: fetch them alongside the view's code and
+  // its first requests, not after the data has come back.
+  if (route.view === 'results' || route.view === 'report' || route.view === 'compare') void preloadCharts();
+  // The view's own code first (one small chunk, or nothing for the views in this
+  // bundle), so the first render is the real view.
+  void preloadView(route).then(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <ApiProvider client={createClient()}>
+          <App />
+        </ApiProvider>
+      </StrictMode>,
+    );
+  });
 }

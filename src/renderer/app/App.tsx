@@ -3,9 +3,10 @@
  * the first bundle; the others load lazily, so the presenter's first slide never
  * waits for the editor's or the charts' code.
  */
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useCommand } from './hooks';
-import { useRoute } from './router';
+import { useRoute, type Route } from './router';
+import { lazyModule } from '../components/lazyModule';
 import { ErrorView } from '../components/ErrorView';
 import { KeyHelp } from '../components/session/KeyHelp';
 import { useMenuCommands } from './useMenuCommands';
@@ -15,13 +16,33 @@ import { LibraryView } from '../views/library/LibraryView';
 import PresenterView from '../views/present/PresenterView';
 import AudienceView from '../views/audience/AudienceView';
 
-const SetupView = lazy(() => import('../views/setup/SetupView'));
-const EditorView = lazy(() => import('../views/editor/EditorView'));
-const ResultsView = lazy(() => import('../views/results/ResultsView'));
-const ReportView = lazy(() => import('../views/report/ReportView'));
-const HistoryView = lazy(() => import('../views/history/HistoryView'));
-const CompareView = lazy(() => import('../views/history/CompareView'));
-const SettingsView = lazy(() => import('../views/settings/SettingsView'));
+const lazyViews = {
+  setup: lazyModule(() => import('../views/setup/SetupView')),
+  editor: lazyModule(() => import('../views/editor/EditorView')),
+  results: lazyModule(() => import('../views/results/ResultsView')),
+  report: lazyModule(() => import('../views/report/ReportView')),
+  history: lazyModule(() => import('../views/history/HistoryView')),
+  compare: lazyModule(() => import('../views/history/CompareView')),
+  settings: lazyModule(() => import('../views/settings/SettingsView')),
+};
+const SetupView = lazyViews.setup.component((module) => module.default, 'SetupView');
+const EditorView = lazyViews.editor.component((module) => module.default, 'EditorView');
+const ResultsView = lazyViews.results.component((module) => module.default, 'ResultsView');
+const ReportView = lazyViews.report.component((module) => module.default, 'ReportView');
+const HistoryView = lazyViews.history.component((module) => module.default, 'HistoryView');
+const CompareView = lazyViews.compare.component((module) => module.default, 'CompareView');
+const SettingsView = lazyViews.settings.component((module) => module.default, 'SettingsView');
+
+/**
+ * Loads the code of the view a page opens on, before the first render: the view
+ * then renders at once, with no Suspense fallback (and none of React's 300 ms
+ * hold-back on revealing what a fallback stood in for). Never rejects: a failed
+ * chunk is left to the view's own loading, which shows the error.
+ */
+export async function preloadView(route: Route): Promise<void> {
+  const view = route.view in lazyViews ? lazyViews[route.view as keyof typeof lazyViews] : null;
+  await view?.preload().catch(() => undefined);
+}
 
 /** Applies the facilitator's theme to the whole document. */
 function useTheme() {

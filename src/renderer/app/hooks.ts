@@ -69,12 +69,15 @@ export function useLiveSession(sessionId: string): Loaded<Session> {
       (data) => live && setState((s) => (s.data && s.data.updatedAt > data.updatedAt ? s : { data, loading: false })),
       (error: Error) => live && setState({ error, loading: false }),
     );
-    // After a dropped stream, fetch again: events sent meanwhile were lost.
+    // After a dropped stream, fetch again: events sent meanwhile were lost. This
+    // includes the stream's first opening, which may come after the first fetch.
+    // An unchanged session keeps the state as it is: re-rendering a page of charts
+    // for the same numbers costs the facilitator a frozen moment.
     let wasConnected: boolean | null = null;
     const unwatch = api.onConnection((connected) => {
       if (connected && wasConnected === false) {
         api.call('sessions.get', { sessionId }).then(
-          (data) => live && setState({ data, loading: false }),
+          (data) => live && setState((s) => (s.data && sameSession(s.data, data) ? s : { data, loading: false })),
           () => undefined,
         );
       }
@@ -88,4 +91,9 @@ export function useLiveSession(sessionId: string): Loaded<Session> {
   }, [api, sessionId, tick]);
 
   return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+/** Same content: compared as JSON, which is how it came over the wire (a few ms for a large session). */
+function sameSession(a: Session, b: Session): boolean {
+  return a.updatedAt === b.updatedAt && JSON.stringify(a) === JSON.stringify(b);
 }

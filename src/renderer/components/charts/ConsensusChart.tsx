@@ -3,12 +3,11 @@
  * chosen answer (see src/shared/profile.ts for why that measure), so the
  * facilitator can pick what to discuss. Divided ones are hatched and say so.
  */
-import { Bar, BarChart, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
+import { Bar, BarChart, LabelList, ReferenceLine, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
 import { DIVIDED_BELOW, formatShare, type QuestionSummary } from '../../../shared/profile';
 import {
   ANIMATION_MS,
   ChartFrame,
-  INITIAL_WIDTH,
   prefersReducedMotion,
   halo,
   StylePatterns,
@@ -176,7 +175,7 @@ export function ConsensusChart({ ranked, size = 'screen', animate, showTable = t
 
   if (ranked.length === 0) {
     return (
-      <ChartFrame size={size} summary={ariaSummary} boxRef={box.ref} className={className}>
+      <ChartFrame size={size} summary={ariaSummary} box={box} className={className}>
         <p className={styles.fallback}>The ranking appears once a scenario’s votes are revealed.</p>
       </ChartFrame>
     );
@@ -188,7 +187,8 @@ export function ConsensusChart({ ranked, size = 'screen', animate, showTable = t
       size={size}
       summary={ariaSummary}
       table={table}
-      boxRef={box.ref}
+      box={box}
+      plotHeight={height}
       className={className}
       footer={
         <p className={styles.note}>
@@ -197,31 +197,31 @@ export function ConsensusChart({ ranked, size = 'screen', animate, showTable = t
         </p>
       }
     >
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: INITIAL_WIDTH, height }} onResize={box.onResize}>
-        <BarChart data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
-          <StylePatterns ids={ids} colors={colors} />
-          <XAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(value: number) => `${value}%`}
-            tick={{ fontSize: f * 0.8, fill: colors.muted }}
-            height={axisHeight}
-            stroke={colors.border}
-          />
-          <YAxis type="category" dataKey="questionKey" width={axisWidth} interval={0} axisLine={false} tickLine={false} tick={NameTick} />
-          <ReferenceLine
-            x={dividedPercent}
-            stroke={colors.text}
-            strokeWidth={2}
-            strokeDasharray="6 5"
-            label={{ value: `${dividedPercent}%`, position: 'top', fill: colors.text, fontSize: f * 0.7, fontWeight: 700 }}
-          />
-          <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape}>
-            <LabelList dataKey="text" content={valueLabel} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <BarChart width={box.width} height={height} data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
+        <StylePatterns ids={ids} colors={colors} />
+        <XAxis
+          type="number"
+          // Every tick, always: no measuring of label sizes to thin them out.
+          interval={0}
+          domain={[0, 100]}
+          ticks={[0, 25, 50, 75, 100]}
+          tickFormatter={(value: number) => `${value}%`}
+          tick={{ fontSize: f * 0.8, fill: colors.muted }}
+          height={axisHeight}
+          stroke={colors.border}
+        />
+        <YAxis type="category" dataKey="questionKey" width={axisWidth} interval={0} axisLine={false} tickLine={false} tick={NameTick} />
+        <ReferenceLine
+          x={dividedPercent}
+          stroke={colors.text}
+          strokeWidth={2}
+          strokeDasharray="6 5"
+          label={{ value: `${dividedPercent}%`, position: 'top', fill: colors.text, fontSize: f * 0.7, fontWeight: 700 }}
+        />
+        <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape}>
+          <LabelList dataKey="text" content={valueLabel} />
+        </Bar>
+      </BarChart>
     </ChartFrame>
   );
 }

@@ -4,13 +4,12 @@
  * beside the zero line. `LeaderAnswerChart`: how often each group picked the
  * option the workshop tags leader-like.
  */
-import { Bar, BarChart, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
+import { Bar, BarChart, LabelList, ReferenceLine, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
 import { formatLean, formatShare, type GroupProfile } from '../../../shared/profile';
 import {
   ANIMATION_MS,
   ChartFrame,
   halo,
-  INITIAL_WIDTH,
   prefersReducedMotion,
   StylePatterns,
   textWidth,
@@ -167,35 +166,35 @@ export function GroupLeanChart({ groups, size = 'screen', animate, showTable = t
   const tickFormatter = (value: number) => (value === -100 ? '100% manager' : value === 100 ? '100% leader' : value === 0 ? '0' : `${Math.abs(value)}%`);
 
   return (
-    <ChartFrame size={size} summary={ariaSummary} table={table} boxRef={layout.box.ref} className={className}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: INITIAL_WIDTH, height }} onResize={layout.box.onResize}>
-        <BarChart data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
-          <StylePatterns ids={ids} colors={colors} />
-          <XAxis
-            type="number"
-            domain={[-100, 100]}
-            ticks={[-100, -50, 0, 50, 100]}
-            tickFormatter={tickFormatter}
-            tick={{ fontSize: f * 0.8, fill: colors.muted }}
-            height={layout.axisHeight}
-            stroke={colors.border}
-            allowDataOverflow
-          />
-          <YAxis
-            type="category"
-            dataKey="groupKey"
-            width={layout.axisWidth}
-            interval={0}
-            axisLine={false}
-            tickLine={false}
-            tick={groupTick(rows, f, colors.text, colors.border)}
-          />
-          <ReferenceLine x={0} stroke={colors.text} strokeWidth={2} />
-          <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape}>
-            <LabelList dataKey="text" content={leanLabel} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+    <ChartFrame size={size} summary={ariaSummary} table={table} box={layout.box} plotHeight={height} className={className}>
+      <BarChart width={layout.box.width} height={height} data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
+        <StylePatterns ids={ids} colors={colors} />
+        <XAxis
+          type="number"
+          // Every tick, always: no measuring of label sizes to thin them out.
+          interval={0}
+          domain={[-100, 100]}
+          ticks={[-100, -50, 0, 50, 100]}
+          tickFormatter={tickFormatter}
+          tick={{ fontSize: f * 0.8, fill: colors.muted }}
+          height={layout.axisHeight}
+          stroke={colors.border}
+          allowDataOverflow
+        />
+        <YAxis
+          type="category"
+          dataKey="groupKey"
+          width={layout.axisWidth}
+          interval={0}
+          axisLine={false}
+          tickLine={false}
+          tick={groupTick(rows, f, colors.text, colors.border)}
+        />
+        <ReferenceLine x={0} stroke={colors.text} strokeWidth={2} />
+        <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape}>
+          <LabelList dataKey="text" content={leanLabel} />
+        </Bar>
+      </BarChart>
     </ChartFrame>
   );
 }
@@ -269,33 +268,33 @@ export function LeaderAnswerChart({ groups, size = 'screen', animate, showTable 
   ) : undefined;
 
   return (
-    <ChartFrame size={size} summary={ariaSummary} table={table} boxRef={layout.box.ref} className={className}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: INITIAL_WIDTH, height }} onResize={layout.box.onResize}>
-        <BarChart data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
-          <StylePatterns ids={ids} colors={colors} />
-          <XAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(value: number) => `${value}%`}
-            tick={{ fontSize: f * 0.8, fill: colors.muted }}
-            height={layout.axisHeight}
-            stroke={colors.border}
-          />
-          <YAxis
-            type="category"
-            dataKey="groupKey"
-            width={layout.axisWidth}
-            interval={0}
-            axisLine={false}
-            tickLine={false}
-            tick={groupTick(rows, f, colors.text, colors.border)}
-          />
-          <Bar dataKey="value" minPointSize={1} fill={`url(#${ids.leader})`} stroke={colors.text} isAnimationActive={animated} animationDuration={ANIMATION_MS}>
-            <LabelList dataKey="text" content={shareLabel} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+    <ChartFrame size={size} summary={ariaSummary} table={table} box={layout.box} plotHeight={height} className={className}>
+      <BarChart width={layout.box.width} height={height} data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
+        <StylePatterns ids={ids} colors={colors} />
+        <XAxis
+          type="number"
+          // Every tick, always: no measuring of label sizes to thin them out.
+          interval={0}
+          domain={[0, 100]}
+          ticks={[0, 25, 50, 75, 100]}
+          tickFormatter={(value: number) => `${value}%`}
+          tick={{ fontSize: f * 0.8, fill: colors.muted }}
+          height={layout.axisHeight}
+          stroke={colors.border}
+        />
+        <YAxis
+          type="category"
+          dataKey="groupKey"
+          width={layout.axisWidth}
+          interval={0}
+          axisLine={false}
+          tickLine={false}
+          tick={groupTick(rows, f, colors.text, colors.border)}
+        />
+        <Bar dataKey="value" minPointSize={1} fill={`url(#${ids.leader})`} stroke={colors.text} isAnimationActive={animated} animationDuration={ANIMATION_MS}>
+          <LabelList dataKey="text" content={shareLabel} />
+        </Bar>
+      </BarChart>
     </ChartFrame>
   );
 }

@@ -8,14 +8,13 @@
  * option's text on top and the bar below, so the bars are shifted down by half the
  * text's height (see `shift`). The text wraps to the chart's measured width.
  */
-import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
+import { Bar, BarChart, LabelList, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
 import type { Group, Question, QuestionView, Style } from '../../../shared/model';
 import { formatShare, groupBreakdown, styleTag, summarizeQuestion, type BreakdownSeries } from '../../../shared/profile';
 import {
   ANIMATION_MS,
   ChartFrame,
   HtmlSwatch,
-  INITIAL_WIDTH,
   prefersReducedMotion,
   StylePatterns,
   StyleSwatch,
@@ -303,46 +302,44 @@ export function QuestionResultChart({
   ) : undefined;
 
   return (
-    <ChartFrame size={size} summary={ariaSummary} header={header} footer={legend} table={table} boxRef={box.ref} className={className}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: INITIAL_WIDTH, height }} onResize={box.onResize}>
+    <ChartFrame size={size} summary={ariaSummary} header={header} footer={legend} table={table} box={box} plotHeight={height} className={className}>
         {/*
           WARNING: recharts stacks bars in the order they were first mounted. The keyed
           chart remounts when the series change, so the label-carrying cap stays last.
         */}
-        <BarChart key={series.map((s) => s.key).join('|') || 'total'} data={rows} layout="vertical" margin={margin} barSize={barH} accessibilityLayer={false}>
-          <StylePatterns ids={ids} colors={colors} />
-          {/* 1% headroom: the zero-width cap at the longest bar must stay inside the plot, or its label is dropped. */}
-          <XAxis type="number" hide domain={[0, maxTotal * 1.01]} allowDataOverflow />
-          <YAxis type="category" dataKey="optionId" width={1} interval={0} axisLine={false} tickLine={false} tick={OptionTick} />
-          {split ? (
-            series.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                stackId="votes"
-                isAnimationActive={animated}
-                animationDuration={ANIMATION_MS}
-                shape={(props: BarShapeProps) => shiftedRect(props, () => (s.kind === 'hands' ? `url(#${ids.divided})` : seriesColor(s)))}
-              >
-                <LabelList dataKey={s.key} content={segmentLabel(seriesColor(s), s.name)} />
-              </Bar>
-            ))
-          ) : (
+      <BarChart width={box.width} height={height} key={series.map((s) => s.key).join('|') || 'total'} data={rows} layout="vertical" margin={margin} barSize={barH} accessibilityLayer={false}>
+        <StylePatterns ids={ids} colors={colors} />
+        {/* 1% headroom: the zero-width cap at the longest bar must stay inside the plot, or its label is dropped. */}
+        <XAxis type="number" hide domain={[0, maxTotal * 1.01]} allowDataOverflow />
+        <YAxis type="category" dataKey="optionId" width={1} interval={0} axisLine={false} tickLine={false} tick={OptionTick} />
+        {split ? (
+          series.map((s) => (
             <Bar
-              dataKey="count"
-              name="Votes"
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
               stackId="votes"
               isAnimationActive={animated}
               animationDuration={ANIMATION_MS}
-              shape={(props: BarShapeProps) => shiftedRect(props, (row) => fill(row.optionStyle))}
-            />
-          )}
-          <Bar dataKey="cap" stackId="votes" minPointSize={1} fill="transparent" isAnimationActive={false} legendType="none">
-            <LabelList dataKey="capLabel" content={valueLabel} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+              shape={(props: BarShapeProps) => shiftedRect(props, () => (s.kind === 'hands' ? `url(#${ids.divided})` : seriesColor(s)))}
+            >
+              <LabelList dataKey={s.key} content={segmentLabel(seriesColor(s), s.name)} />
+            </Bar>
+          ))
+        ) : (
+          <Bar
+            dataKey="count"
+            name="Votes"
+            stackId="votes"
+            isAnimationActive={animated}
+            animationDuration={ANIMATION_MS}
+            shape={(props: BarShapeProps) => shiftedRect(props, (row) => fill(row.optionStyle))}
+          />
+        )}
+        <Bar dataKey="cap" stackId="votes" minPointSize={1} fill="transparent" isAnimationActive={false} legendType="none">
+          <LabelList dataKey="capLabel" content={valueLabel} />
+        </Bar>
+      </BarChart>
     </ChartFrame>
   );
 }

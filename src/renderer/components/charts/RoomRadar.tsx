@@ -5,14 +5,13 @@
  * and are named under it instead.
  */
 import { useState } from 'react';
-import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from 'recharts';
+import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart } from 'recharts';
 import { formatShare, type GroupProfile, type RoomProfile } from '../../../shared/profile';
 import {
   ANIMATION_MS,
   ChartFrame,
   DASHES,
   HtmlSwatch,
-  INITIAL_WIDTH,
   prefersReducedMotion,
   textWidth,
   useChartBox,
@@ -184,7 +183,7 @@ export function RoomRadar({ room, groups = [], initialOverlays = [], size = 'scr
 
   if (withVotes.length < MIN_AXES) {
     return (
-      <ChartFrame size={size} summary={ariaSummary} table={table} boxRef={box.ref} className={className} footer={controls}>
+      <ChartFrame size={size} summary={ariaSummary} table={table} box={box} className={className} footer={controls}>
         <div className={styles.fallback}>
           {withVotes.length === 0
             ? 'The room profile appears once votes are revealed.'
@@ -204,47 +203,45 @@ export function RoomRadar({ room, groups = [], initialOverlays = [], size = 'scr
   }
 
   return (
-    <ChartFrame size={size} summary={ariaSummary} table={table} footer={legend} boxRef={box.ref} className={className}>
-      <ResponsiveContainer width="100%" height={chartHeight} initialDimension={{ width: INITIAL_WIDTH, height: chartHeight }} onResize={box.onResize}>
-        <RadarChart data={data} outerRadius="92%" margin={margin} accessibilityLayer={false}>
-          <PolarGrid stroke={colors.border} strokeWidth={1.5} />
-          <PolarAngleAxis dataKey="dimension" tick={AngleTick} />
-          <PolarRadiusAxis
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            angle={90 - 180 / withVotes.length}
-            tickFormatter={(value: number) => (value === 0 ? '' : `${value}%`)}
-            tick={{ fontSize: f * 0.65, fill: colors.muted }}
-            axisLine={false}
-          />
+    <ChartFrame size={size} summary={ariaSummary} table={table} footer={legend} box={box} plotHeight={chartHeight} className={className}>
+      <RadarChart width={box.width} height={chartHeight} data={data} outerRadius="92%" margin={margin} accessibilityLayer={false}>
+        <PolarGrid stroke={colors.border} strokeWidth={1.5} />
+        <PolarAngleAxis dataKey="dimension" tick={AngleTick} />
+        <PolarRadiusAxis
+          domain={[0, 100]}
+          ticks={[0, 25, 50, 75, 100]}
+          angle={90 - 180 / withVotes.length}
+          tickFormatter={(value: number) => (value === 0 ? '' : `${value}%`)}
+          tick={{ fontSize: f * 0.75, fill: colors.muted }}
+          axisLine={false}
+        />
+        <Radar
+          name="Whole room"
+          dataKey="room"
+          stroke={colors.leader}
+          strokeWidth={4}
+          fill={colors.leader}
+          fillOpacity={0.22}
+          dot={{ r: 5, fill: colors.leader, strokeWidth: 0 }}
+          isAnimationActive={animated}
+          animationDuration={ANIMATION_MS}
+        />
+        {shown.map((group) => (
           <Radar
-            name="Whole room"
-            dataKey="room"
-            stroke={colors.leader}
-            strokeWidth={4}
-            fill={colors.leader}
-            fillOpacity={0.22}
-            dot={{ r: 5, fill: colors.leader, strokeWidth: 0 }}
+            key={group.groupId}
+            name={group.name}
+            dataKey={`g:${group.groupId}`}
+            stroke={group.color}
+            strokeWidth={3}
+            strokeDasharray={dashOf(group)}
+            fill="none"
+            dot={{ r: 4, fill: group.color, strokeWidth: 0 }}
+            connectNulls
             isAnimationActive={animated}
             animationDuration={ANIMATION_MS}
           />
-          {shown.map((group) => (
-            <Radar
-              key={group.groupId}
-              name={group.name}
-              dataKey={`g:${group.groupId}`}
-              stroke={group.color}
-              strokeWidth={3}
-              strokeDasharray={dashOf(group)}
-              fill="none"
-              dot={{ r: 4, fill: group.color, strokeWidth: 0 }}
-              connectNulls
-              isAnimationActive={animated}
-              animationDuration={ANIMATION_MS}
-            />
-          ))}
-        </RadarChart>
-      </ResponsiveContainer>
+        ))}
+      </RadarChart>
     </ChartFrame>
   );
 }

@@ -5,7 +5,7 @@
  * patterns, and the frame: a role="img" plot with a summary, and a table with the
  * same numbers.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Style } from '../../../shared/model';
 import styles from './Charts.module.css';
 
@@ -15,8 +15,8 @@ export type ChartSize = 'projector' | 'screen' | 'print';
 export const ANIMATION_MS = 600;
 
 /**
- * WARNING: ResponsiveContainer measures its parent with ResizeObserver; where there
- * is none (jsdom) it keeps this size, and without it it would draw nothing at all.
+ * The width a chart is laid out for until its box has been measured, and where
+ * there is no layout to measure (jsdom, or a box that is not displayed).
  */
 export const INITIAL_WIDTH = 800;
 
@@ -80,27 +80,52 @@ export function prefersReducedMotion(): boolean {
 
 const FALLBACK_FONT: Record<ChartSize, number> = { projector: 24, screen: 18, print: 12 };
 
+/** A chart's box: the type size the CSS gives it, in pixels, and its width. */
+export interface ChartBox {
+  ref: RefObject<HTMLDivElement | null>;
+  fontPx: number;
+  width: number;
+  /** False until the box has been measured: the plot is drawn once, at its real size. */
+  measured: boolean;
+}
+
 /**
  * The chart's type size in pixels, as its CSS says (`--chart-font`), and its width.
  * Labels are laid out in SVG, which cannot wrap text: knowing both lets them wrap.
+ *
+ * Measured before the first paint, then again only when something could have
+ * changed them: the box's size (ResizeObserver), the text scale or the theme on
+ * <html>. Never after every render: recharts renders a chart several times as it
+ * settles, and reading layout each time forced the browser to lay the page out
+ * again and again. This also stands in for recharts' ResponsiveContainer, which
+ * would measure the same box a second time and draw the chart twice.
  */
-export function useChartBox(size: ChartSize): { ref: RefObject<HTMLDivElement | null>; fontPx: number; width: number; onResize: (width: number) => void } {
+export function useChartBox(size: ChartSize): ChartBox {
   const ref = useRef<HTMLDivElement | null>(null);
-  const [fontPx, setFontPx] = useState(FALLBACK_FONT[size]);
-  const [width, setWidth] = useState(INITIAL_WIDTH);
-  // Runs after every render: the text scale or the parent's size may have changed.
+  const [box, setBox] = useState({ fontPx: FALLBACK_FONT[size], width: INITIAL_WIDTH, measured: false });
   useLayoutEffect(() => {
     const element = ref.current;
-    if (!element || typeof getComputedStyle !== 'function') return;
-    const px = parseFloat(getComputedStyle(element).fontSize);
-    if (Number.isFinite(px) && px > 0 && Math.abs(px - fontPx) > 0.25) setFontPx(px);
-    const measured = element.getBoundingClientRect().width;
-    if (measured > 0 && Math.abs(measured - width) > 1) setWidth(measured);
-  });
-  const onResize = useCallback((next: number) => {
-    if (next > 0) setWidth((previous) => (Math.abs(previous - next) > 1 ? next : previous));
-  }, []);
-  return { ref, fontPx, width, onResize };
+    if (!element) return;
+    const measure = () => {
+      const px = typeof getComputedStyle === 'function' ? parseFloat(getComputedStyle(element).fontSize) : Number.NaN;
+      const measured = element.getBoundingClientRect().width;
+      setBox((previous) => {
+        const fontPx = Number.isFinite(px) && px > 0 && Math.abs(px - previous.fontPx) > 0.25 ? px : previous.fontPx;
+        const width = measured > 0 && Math.abs(measured - previous.width) > 1 ? measured : previous.width;
+        return previous.measured && fontPx === previous.fontPx && width === previous.width ? previous : { fontPx, width, measured: true };
+      });
+    };
+    measure();
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    resize?.observe(element);
+    const page = typeof MutationObserver === 'function' ? new MutationObserver(measure) : null;
+    page?.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'data-theme', 'class'] });
+    return () => {
+      resize?.disconnect();
+      page?.disconnect();
+    };
+  }, [size]);
+  return { ref, ...box };
 }
 
 /** Average width of a character relative to the font size, for the system sans-serif fonts. */
@@ -220,25 +245,33 @@ interface ChartFrameProps {
   header?: ReactNode;
   /** Shown under the plot, e.g. a legend or controls. */
   footer?: ReactNode;
-  boxRef: RefObject<HTMLDivElement | null>;
+  box: ChartBox;
+  /** The plot's height in pixels: kept while the box is measured, so the page does not jump. */
+  plotHeight?: number;
   className?: string;
   children: ReactNode;
 }
 
-/** A chart's frame: header, the plot as one image with a summary, footer, and the table on demand. */
-export function ChartFrame({ size, summary, table, header, footer, boxRef, className, children }: ChartFrameProps) {
+/**
+ * A chart's frame: header, the plot as one image with a summary, footer, and the
+ * table on demand. The plot (children, drawn at `box.width` × `plotHeight`) waits
+ * for the box to be measured.
+ */
+export function ChartFrame({ size, summary, table, header, footer, box, plotHeight, className, children }: ChartFrameProps) {
   const [open, setOpen] = useState(size === 'print');
   return (
     <figure className={`${styles.figure} ${styles[size]} ${className ?? ''}`}>
       {header}
-      <div ref={boxRef} className={styles.plot} role="img" aria-label={summary}>
-        {children}
+      <div ref={box.ref} className={styles.plot} role="img" aria-label={summary} style={box.measured ? undefined : { height: plotHeight }}>
+        {box.measured && children}
       </div>
       {footer}
       {table && (
         <details className={styles.tableBox} open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
           <summary>{open ? 'Hide table' : 'Show table'}</summary>
-          <div className={styles.tableScroll}>{table}</div>
+          {/* Built when opened: a closed table is read by no one, and the results view
+              has one per chart. */}
+          {open && <div className={styles.tableScroll}>{table}</div>}
         </details>
       )}
     </figure>

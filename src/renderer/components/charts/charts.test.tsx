@@ -7,9 +7,17 @@ import { groups, qFocus, qPower, testSession, views } from './testFixtures';
 
 afterEach(cleanup);
 
+/** Opens a chart's table as a person does, with "Show table" (a closed table is not built). */
+function showTable(figure: HTMLElement) {
+  const details = within(figure).getByText('Show table').closest('details')!;
+  details.open = true;
+  fireEvent(details, new Event('toggle'));
+}
+
 /** The rows of a chart's table as text cells, header row first. */
 function tableRows(figure: HTMLElement): string[][] {
-  const table = within(figure).getByRole('table', { hidden: true });
+  if (within(figure).queryByText('Show table')) showTable(figure);
+  const table = within(figure).getByRole('table');
   return [...table.querySelectorAll('tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''));
 }
 

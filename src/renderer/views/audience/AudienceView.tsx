@@ -80,7 +80,7 @@ function ScenarioPanel({ session, question, actions, pendingGroup, joinCard }: S
   const now = useNow(500);
   // The chart code loads while the room votes, so the reveal draws at once.
   useEffect(() => {
-    if (view?.status === 'open') preloadCharts();
+    if (view?.status === 'open') void preloadCharts();
   }, [view?.status]);
   if (!view) return null;
   const remaining = view.closesAt ? new Date(view.closesAt).getTime() - now : null;

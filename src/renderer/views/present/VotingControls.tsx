@@ -49,7 +49,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
               <Button
                 intent="primary"
                 onClick={() => {
-                  preloadCharts();
+                  void preloadCharts();
                   actions.openVoting(countdown || undefined);
                 }}
               >

@@ -9,8 +9,10 @@ import { hiddenSession, testSession } from '../../components/charts/testFixtures
 import ResultsView from './ResultsView';
 import { ResultsSlideBody } from './ResultsSlideBody';
 
-function fakeApi(session: Session) {
+function fakeApi(initial: Session) {
+  let session = initial;
   const listeners = new Set<(event: PlenaryEvent) => void>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
   const call = vi.fn(async (name: string) => {
     if (name === 'sessions.get') return session;
     throw new Error(`unexpected ${name}`);
@@ -21,10 +23,19 @@ function fakeApi(session: Session) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    onConnection: () => () => {},
+    onConnection: (listener: (connected: boolean) => void) => {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
   };
   const emit = (event: PlenaryEvent) => act(() => listeners.forEach((listener) => listener(event)));
-  return { api: api as unknown as ApiClient, emit };
+  /** The event stream drops or comes back. */
+  const connection = (connected: boolean) => act(() => connectionListeners.forEach((listener) => listener(connected)));
+  /** What the host holds from now on (events about it may never arrive). */
+  const hostHolds = (next: Session) => {
+    session = next;
+  };
+  return { api: api as unknown as ApiClient, emit, connection, hostHolds, call };
 }
 
 function renderResults(session: Session) {
@@ -34,11 +45,21 @@ function renderResults(session: Session) {
       <ResultsView sessionId={session.id} />
     </ApiProvider>,
   );
-  return { ...result, emit: fake.emit };
+  return { ...result, ...fake };
+}
+
+/** Opens every chart's table, as "Show table" does (a closed table is not built). */
+function showTables(root: ParentNode = document) {
+  for (const details of root.querySelectorAll('details')) {
+    if (details.open) continue;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+  }
 }
 
 function tableOf(name: string): string[][] {
-  const table = screen.getByRole('table', { name, hidden: true });
+  showTables();
+  const table = screen.getByRole('table', { name });
   return [...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''));
 }
 
@@ -84,7 +105,8 @@ describe('ResultsView', () => {
       ['Scenario 3 · Risk', '50%'],
       ['Scenario 1 · Power', '70%'],
     ]);
-    expect(screen.getAllByRole('table', { name: 'Votes per option', hidden: true })).toHaveLength(3);
+    showTables();
+    expect(screen.getAllByRole('table', { name: 'Votes per option' })).toHaveLength(3);
     expect(screen.getByText('1 scenario is not revealed yet; it appears here once revealed.')).toBeTruthy();
   });
 
@@ -93,7 +115,10 @@ describe('ResultsView', () => {
     const article = (await screen.findByRole('heading', { name: 'What would you do in q1?' })).closest('article')!;
     await waitFor(() => expect(article.querySelector('.recharts-surface')).not.toBeNull(), slow);
     fireEvent.click(within(article).getByLabelText('Split by group'));
-    await waitFor(() => expect(within(article).getByRole('table', { name: 'Votes per option and group', hidden: true })).toBeTruthy(), slow);
+    await waitFor(() => {
+      showTables(article);
+      expect(within(article).getByRole('table', { name: 'Votes per option and group' })).toBeTruthy();
+    }, slow);
     expect(within(article).getByRole('list', { name: 'Groups' }).textContent).toBe('RedBluePhones, no group');
     expect(container.querySelectorAll('.recharts-surface').length).toBeGreaterThan(0);
   });
@@ -108,6 +133,16 @@ describe('ResultsView', () => {
     emit({ name: 'voting.revealed', data: { sessionId: 'sess1', session: revealed } });
     await waitFor(() => expect(container.querySelectorAll('.recharts-surface').length).toBeGreaterThan(0), slow);
     expect(screen.queryByText('No results yet')).toBeNull();
+  });
+  it('catches up when the event stream comes back: a reveal made while it was down appears', async () => {
+    const { container, connection, hostHolds, call } = renderResults(hiddenSession());
+    expect(await screen.findByText('No results yet')).toBeTruthy();
+    connection(false);
+    hostHolds(testSession({ updatedAt: '2026-01-01T11:00:00.000Z' }));
+    connection(true);
+    await waitFor(() => expect(container.querySelectorAll('.recharts-surface').length).toBeGreaterThan(0), slow);
+    expect(screen.queryByText('No results yet')).toBeNull();
+    expect(call.mock.calls.filter(([name]) => name === 'sessions.get')).toHaveLength(2);
   });
 });
 

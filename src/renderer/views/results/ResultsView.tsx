@@ -5,6 +5,9 @@
  * revealed scenario's result. Every figure comes from src/shared/profile.ts, the
  * same functions the report uses. Live: it follows the session's events, so a
  * reveal in the presenter view shows up here.
+ *
+ * The charts here do not animate: this page is for reading, and they appear whole
+ * in the first frame (the growing bars belong to the reveal on the projector).
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Group, Question, QuestionView, Session } from '../../../shared/model';
@@ -15,7 +18,7 @@ import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQues
 import styles from './ResultsView.module.css';
 
 // The view's code arriving means its charts are next: start fetching them now.
-preloadCharts();
+void preloadCharts();
 
 const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', scenarios: 'results-scenarios' } as const;
 const scenarioAnchor = (questionId: string) => `results-scenario-${questionId}`;
@@ -146,7 +149,7 @@ function ResultsBody({ session, profile }: { session: Session; profile: SessionP
       </ul>
 
       <Section id={sectionIds.room} title="Room profile" lead="For each dimension, the share of the room’s choices that were leader-like. The further out, the more leader-like.">
-        <LazyRoomRadar room={room} groups={groups} size="screen" />
+        <LazyRoomRadar room={room} groups={groups} size="screen" animate={false} />
       </Section>
 
       <Section
@@ -162,11 +165,11 @@ function ResultsBody({ session, profile }: { session: Session; profile: SessionP
           <div className={styles.pair}>
             <div>
               <h3 className={styles.chartTitle}>Lean</h3>
-              <LazyGroupLeanChart groups={groups} size="screen" />
+              <LazyGroupLeanChart groups={groups} size="screen" animate={false} />
             </div>
             <div>
               <h3 className={styles.chartTitle}>Picked the leader-like answer</h3>
-              <LazyLeaderAnswerChart groups={groups} size="screen" />
+              <LazyLeaderAnswerChart groups={groups} size="screen" animate={false} />
             </div>
           </div>
         )}
@@ -177,7 +180,7 @@ function ResultsBody({ session, profile }: { session: Session; profile: SessionP
         title="Consensus ranking: what divides the room"
         lead="Scenarios from most divided to most agreed, by the share of the most chosen answer. Below 60%, the room is divided: a good place to start the discussion."
       >
-        <LazyConsensusChart ranked={consensus} size="screen" onSelect={(summary) => scrollToId(scenarioAnchor(summary.questionId))} />
+        <LazyConsensusChart ranked={consensus} size="screen" animate={false} onSelect={(summary) => scrollToId(scenarioAnchor(summary.questionId))} />
       </Section>
 
       <Section id={sectionIds.scenarios} title="Each scenario" lead="The revealed results, in the order of the session.">
@@ -232,7 +235,7 @@ function ScenarioResult({ summary, view, groups }: { summary: QuestionSummary; v
             </label>
           )}
           <WhenNear minHeight={question.options.length * 110}>
-            <LazyQuestionResultChart question={question} view={view} groups={groups} byGroup={byGroup} size="screen" showHeader />
+            <LazyQuestionResultChart question={question} view={view} groups={groups} byGroup={byGroup} size="screen" animate={false} showHeader />
           </WhenNear>
         </>
       )}
