@@ -114,6 +114,50 @@ async function timedVisit(browser: Browser, url: string, selector: string, minCo
   }
 }
 
+interface NavigationTimes {
+  /** From the click to all the charts in the DOM, and to the frame that paints them. */
+  domAt: number;
+  frameAt: number;
+}
+
+/**
+ * Navigation inside the running app, as the facilitator does it: opens `startUrl`
+ * in a new context (cold cache), waits for `readySelector` and lets the page
+ * settle, then clicks the first element matching `clickSelector` whose text is
+ * `clickText` (any text if empty) and records, in the page, the time from the
+ * click until `minCount` elements match `selector`, and the next frame.
+ */
+async function inAppVisit(browser: Browser, startUrl: string, readySelector: string, clickSelector: string, clickText: string, selector: string, minCount: number): Promise<NavigationTimes> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(startUrl);
+    await page.waitForSelector(readySelector, { timeout: 15_000 });
+    // Its own requests answered, its lazy code idle: the moment a person would click.
+    await sleep(700);
+    await page.evaluate(`(() => {
+      const probe = { clickAt: 0, domAt: null, frameAt: null };
+      window.__benchNav = probe;
+      const target = [...document.querySelectorAll(${JSON.stringify(clickSelector)})].find((element) => ${JSON.stringify(clickText)} === '' || element.textContent.trim() === ${JSON.stringify(clickText)});
+      if (!target) throw new Error('nothing to click: ' + ${JSON.stringify(clickSelector)} + ' ' + ${JSON.stringify(clickText)});
+      const check = () => {
+        if (probe.domAt !== null || document.querySelectorAll(${JSON.stringify(selector)}).length < ${minCount}) return;
+        probe.domAt = performance.now() - probe.clickAt;
+        observer.disconnect();
+        requestAnimationFrame(() => { probe.frameAt = performance.now() - probe.clickAt; });
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { childList: true, subtree: true });
+      probe.clickAt = performance.now();
+      target.click();
+    })()`);
+    await page.waitForFunction(() => ((globalThis as unknown as { __benchNav?: { frameAt: number | null } }).__benchNav?.frameAt ?? null) !== null, null, { timeout: 15_000, polling: 'raf' });
+    return (await page.evaluate('({ domAt: window.__benchNav.domAt, frameAt: window.__benchNav.frameAt })')) as NavigationTimes;
+  } finally {
+    await context.close();
+  }
+}
+
 /** A table of where the time went, medians over the runs. */
 function breakdownTable(caption: string, runs: ProbeTimes[]) {
   const pick = (key: 'domContentLoaded' | 'scriptsLoaded' | 'rpcStart' | 'rpcEnd') => {
@@ -351,9 +395,32 @@ async function benchResults(result: BenchResult, browser: Browser, host: Plenary
     await context.close();
   }
   say(result.id, `the results view draws ${expected} charts (.recharts-surface) for this session`);
-  await timedVisit(browser, url, '.recharts-surface', expected);
+  // Inside the running app: the Results button of the presenter, the Results link of the history.
+  const resultsCharts = 'section[id^="results-"] .recharts-surface';
+  const fromPresenter = () => inAppVisit(browser, `${host.origin}/?token=${host.token}#/present/${session.id}`, '[aria-label="Current slide"] h1', 'button', 'Results', resultsCharts, expected);
+  const fromHistory = () => inAppVisit(browser, `${host.origin}/?token=${host.token}#/history`, `a[href="#/results/${session.id}"]`, `a[href="#/results/${session.id}"]`, '', resultsCharts, expected);
+  await fromPresenter();
+  await fromHistory();
+  const presenterRuns: NavigationTimes[] = [];
+  const historyRuns: NavigationTimes[] = [];
   const runs: ProbeTimes[] = [];
-  for (let i = 0; i < RESULTS_RUNS; i += 1) runs.push(await timedVisit(browser, url, '.recharts-surface', expected));
+  await timedVisit(browser, url, '.recharts-surface', expected);
+  // Interleaved, so a slow spell of the shared machine lands on each kind alike.
+  for (let i = 0; i < RESULTS_RUNS; i += 1) {
+    presenterRuns.push(await fromPresenter());
+    historyRuns.push(await fromHistory());
+    runs.push(await timedVisit(browser, url, '.recharts-surface', expected));
+  }
+  const navigationTable = {
+    caption: `Inside the running app, as the facilitator gets there: ${RESULTS_RUNS} runs each, a new browser context each (cold cache), the start page loaded and settled, then ms from the click until all ${expected} charts are present`,
+    headers: ['from', 'median: charts in the DOM', 'median: the frame that paints them', 'slowest: painted'],
+    rows: [
+      ['the presenter view, its Results button', ms(median(presenterRuns.map((r) => r.domAt))), ms(median(presenterRuns.map((r) => r.frameAt))), ms(Math.max(...presenterRuns.map((r) => r.frameAt)))],
+      ['the history, the session’s Results link (the charts’ code not yet loaded)', ms(median(historyRuns.map((r) => r.domAt))), ms(median(historyRuns.map((r) => r.frameAt))), ms(Math.max(...historyRuns.map((r) => r.frameAt)))],
+    ],
+  };
+  result.tables.push(navigationTable);
+  printTable(result.id, navigationTable);
   const table = {
     caption: `The results view of a session of 24 scenarios, 12 groups and ${count(VOTES)} phone votes: ${RESULTS_RUNS} runs, a new browser context each (cold cache), ms since navigation start until all ${expected} charts are present`,
     headers: ['figure', 'median', 'slowest'],
@@ -367,9 +434,16 @@ async function benchResults(result: BenchResult, browser: Browser, host: Plenary
   result.tables.push(table, steps);
   printTable(result.id, table);
   printTable(result.id, steps);
+  const presenterFrame = median(presenterRuns.map((r) => r.frameAt));
+  const historyFrame = median(historyRuns.map((r) => r.frameAt));
+  judge(result, {
+    text: 'navigating in the app (Results in the presenter, or in the history), the results view draws its charts within 300 ms (median)',
+    met: presenterFrame < 300 && historyFrame < 300,
+    detail: `${ms(presenterFrame)} from the presenter, ${ms(historyFrame)} from the history, to the frame that paints all ${expected} charts`,
+  });
   const frame = median(runs.map((r) => r.frameAt));
   judge(result, {
-    text: 'the results view draws its charts within 300 ms of navigation (median)',
+    text: 'opening the results address as a new page (cold cache: the whole app fetched, compiled and started first), its charts are drawn within 300 ms (median)',
     met: frame < 300,
     detail: `${ms(frame)} to the frame that paints all ${expected} charts`,
   });
@@ -440,7 +514,8 @@ export async function benchBrowser(): Promise<BenchResult[]> {
     'A session of the 24-scenario workshop with four groups; `#/audience/<id>` open in one page, its event stream connected. Each sample arms a MutationObserver in the page for the target slide\'s heading, then Node calls `sessions.goTo` over the RPC; the time is `Date.now()` in the page when the heading is in the DOM minus `Date.now()` in Node just before the RPC (same machine, same clock). It includes the HTTP call, the durable write of the change (the host announces only what is on disk), the event over SSE and React\'s render. Slides alternate among the 24 scenarios.',
   );
   results.method.push(
-    `A session seeded through the real protocols: the 24-scenario workshop imported with \`workshops.import\`, 12 groups, phone mode; for each scenario \`sessions.goTo\`, \`voting.open\`, then ${PARTICIPANTS} participants (41 or 42 per scenario, ${count(VOTES)} votes in all) vote with \`POST /api/p/<code>/vote\`, each in a group, and \`voting.reveal\`; then notes on some slides and \`sessions.end\`. A first visit counts the charts the view draws once settled (\`.recharts-surface\`); each timed run opens \`#/results/<id>\` in a new browser context and records, as above, when that many charts are in the DOM and the frame that paints them.`,
+    `A session seeded through the real protocols: the 24-scenario workshop imported with \`workshops.import\`, 12 groups, phone mode; for each scenario \`sessions.goTo\`, \`voting.open\`, then ${PARTICIPANTS} participants (41 or 42 per scenario, ${count(VOTES)} votes in all) vote with \`POST /api/p/<code>/vote\`, each in a group, and \`voting.reveal\`; then notes on some slides and \`sessions.end\`. A first visit counts the charts the view draws once settled (\`.recharts-surface\`: the ones in sight; each scenario's own chart is drawn when scrolled near).`,
+    'Two ways in, each run in a new browser context (cold cache), interleaved run by run. In the app, as the facilitator gets there: the presenter view of the session (its first slide shown, then 0.7 s to settle) and a click on its Results button; or the history, and a click on the session\'s Results link, where the charts\' code has not been loaded yet. A script in the page records \`performance.now()\` at the click, when that many charts are in the results sections, and in the next animation frame (the figure judged). And as a new page: \`/?token=T#/results/<id>\` opened straight, with the probe described for the presenter, so the time includes fetching, compiling and starting the whole app.',
   );
   pdf.method.push(
     'The same seeded session: `#/report/<id>` in a page, waiting for `document.body.dataset.reportReady === \'true\'`, then `page.pdf({ format: \'A4\', printBackground: true })` timed from Node, after one warm-up print.',

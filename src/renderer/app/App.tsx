@@ -7,6 +7,7 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useCommand } from './hooks';
 import { useRoute, type Route } from './router';
 import { lazyModule } from '../components/lazyModule';
+import { preloadCharts } from '../components/charts/lazy';
 import { ErrorView } from '../components/ErrorView';
 import { KeyHelp } from '../components/session/KeyHelp';
 import { useMenuCommands } from './useMenuCommands';
@@ -19,7 +20,9 @@ import AudienceView from '../views/audience/AudienceView';
 const lazyViews = {
   setup: lazyModule(() => import('../views/setup/SetupView')),
   editor: lazyModule(() => import('../views/editor/EditorView')),
-  results: lazyModule(() => import('../views/results/ResultsView')),
+  // The results view is its charts: it arrives with their code, so it never
+  // shows a placeholder where a chart is about to be.
+  results: lazyModule(() => Promise.all([import('../views/results/ResultsView'), preloadCharts()]).then(([module]) => module)),
   report: lazyModule(() => import('../views/report/ReportView')),
   history: lazyModule(() => import('../views/history/HistoryView')),
   compare: lazyModule(() => import('../views/history/CompareView')),

@@ -3,7 +3,7 @@
  * HTTP: `#/`, `#/present/<id>`, `#/audience/<id>`, `#/results/<id>`, `#/report/<id>`,
  * plus `#/edit/<workshopId>`, `#/new/<workshopId>`, `#/history`, `#/compare?ids=`, `#/settings`.
  */
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 
 export type Route =
   | { view: 'library' }
@@ -73,13 +73,20 @@ export function navigate(route: Route): void {
   window.location.hash = hrefOf(route);
 }
 
-const subscribe = (callback: () => void) => {
-  window.addEventListener('hashchange', callback);
-  return () => window.removeEventListener('hashchange', callback);
-};
-
-/** The current route, updated on every hash change. */
+/**
+ * The current route, updated on every hash change. The update is a transition:
+ * while the next view's code loads, the current view stays on screen, rather than
+ * a blank fallback followed by React's hold-back of up to 300 ms before showing
+ * what the fallback stood in for.
+ */
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseRoute(hash);
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const update = () => startTransition(() => setHash(window.location.hash));
+    window.addEventListener('hashchange', update);
+    // A change between the first render and this effect is not missed.
+    update();
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return useMemo(() => parseRoute(hash), [hash]);
 }
