@@ -3,7 +3,7 @@
  * chosen answer (see src/shared/profile.ts for why that measure), so the
  * facilitator can pick what to discuss. Divided ones are hatched and say so.
  */
-import { Bar, BarChart, LabelList, ReferenceLine, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
+import { Bar, BarChart, ReferenceLine, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { DIVIDED_BELOW, formatShare, type QuestionSummary } from '../../../shared/profile';
 import {
   ANIMATION_MS,
@@ -87,38 +87,22 @@ export function ConsensusChart({ ranked, size = 'screen', animate, showTable = t
     );
   };
 
+  // The bar and its figure, drawn together: a LabelList would add a layer of
+  // recharts components per row, a measurable share of drawing the results page.
   const shape = (props: BarShapeProps) => {
-    const width = Number(props.width ?? 0);
-    if (width <= 0) return <g />;
+    const width = Math.max(0, Number(props.width ?? 0));
+    const x = Number(props.x ?? 0);
+    const y = Number(props.y ?? 0);
+    const barHeight = Number(props.height ?? 0);
     const row = props.payload as ConsensusRow | undefined;
+    if (!row) return <g />;
     return (
-      <rect
-        x={Number(props.x ?? 0)}
-        y={Number(props.y ?? 0)}
-        width={width}
-        height={Number(props.height ?? 0)}
-        fill={row?.divided ? `url(#${ids.divided})` : colors.accent}
-        stroke={colors.text}
-        strokeWidth={1}
-      />
-    );
-  };
-
-  const valueLabel = (props: LabelProps) => {
-    const row = rows[Number(props.index ?? -1)];
-    if (!row) return null;
-    return (
-      <text
-        x={Number(props.x ?? 0) + Number(props.width ?? 0) + 10}
-        y={Number(props.y ?? 0) + Number(props.height ?? 0) / 2}
-        dominantBaseline="central"
-        fontSize={f * 0.8}
-        fontWeight={row.divided ? 800 : 600}
-        fill={colors.text}
-        {...halo(colors)}
-      >
-        {row.text}
-      </text>
+      <g>
+        {width > 0 && <rect x={x} y={y} width={width} height={barHeight} fill={row.divided ? `url(#${ids.divided})` : colors.accent} stroke={colors.text} strokeWidth={1} />}
+        <text x={x + width + 10} y={y + barHeight / 2} dominantBaseline="central" fontSize={f * 0.8} fontWeight={row.divided ? 800 : 600} fill={colors.text} {...halo(colors)}>
+          {row.text}
+        </text>
+      </g>
     );
   };
 
@@ -212,15 +196,15 @@ export function ConsensusChart({ ranked, size = 'screen', animate, showTable = t
         />
         <YAxis type="category" dataKey="questionKey" width={axisWidth} interval={0} axisLine={false} tickLine={false} tick={NameTick} />
         <ReferenceLine
+          // Under the bars and their figures (drawn at the bars' level), over the grid.
+          zIndex={250}
           x={dividedPercent}
           stroke={colors.text}
           strokeWidth={2}
           strokeDasharray="6 5"
           label={{ value: `${dividedPercent}%`, position: 'top', fill: colors.text, fontSize: f * 0.7, fontWeight: 700 }}
         />
-        <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape}>
-          <LabelList dataKey="text" content={valueLabel} />
-        </Bar>
+        <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape} />
       </BarChart>
     </ChartFrame>
   );

@@ -4,7 +4,7 @@
  * beside the zero line. `LeaderAnswerChart`: how often each group picked the
  * option the workshop tags leader-like.
  */
-import { Bar, BarChart, LabelList, ReferenceLine, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
+import { Bar, BarChart, ReferenceLine, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { formatLean, formatShare, type GroupProfile } from '../../../shared/profile';
 import {
   ANIMATION_MS,
@@ -44,7 +44,8 @@ function useGroupLayout(groups: readonly GroupProfile[], size: ChartSize) {
   const axisWidth = Math.ceil(Math.max(...groups.map((group) => textWidth(group.name, f)), textWidth('Group', f)) + f * 1.6 + 12);
   const band = f * 2.3;
   const axisHeight = f * 1.9;
-  const margin = { top: 6, right: 16, bottom: 4, left: 4 };
+  // Room on the right for half of the last tick's label ("100% leader"), centred on its tick.
+  const margin = { top: 6, right: Math.max(16, textWidth('100% leader', f * 0.8, false) / 2 + 4), bottom: 4, left: 4 };
   const height = Math.round(groups.length * band + axisHeight + margin.top + margin.bottom);
   const plotLeft = margin.left + axisWidth;
   const plotWidth = Math.max(100, box.width - plotLeft - margin.right);
@@ -86,46 +87,37 @@ export function GroupLeanChart({ groups, size = 'screen', animate, showTable = t
     text: group.counts.total === 0 ? 'No votes yet' : formatLean(group.lean),
   }));
 
-  const leanLabel = (props: LabelProps) => {
-    const index = Number(props.index ?? -1);
-    const row = rows[index];
-    if (!row) return null;
-    const y = Number(props.y ?? 0) + Number(props.height ?? 0) / 2;
-    // Beside the zero line, on the side the bar does not take.
-    const toLeader = row.value > 0;
-    return (
-      <text
-        x={toLeader ? zeroX - 10 : zeroX + 10}
-        y={y}
-        textAnchor={toLeader ? 'end' : 'start'}
-        dominantBaseline="central"
-        fontSize={f * 0.85}
-        fontWeight={700}
-        fill={row.known ? colors.text : colors.muted}
-        {...halo(colors)}
-      >
-        {row.text}
-      </text>
-    );
-  };
-
+  // Each bar and its figure drawn together (a LabelList would add a layer of
+  // recharts components per row). The figure sits beside the zero line, on the
+  // side the bar does not take.
   const shape = (props: BarShapeProps) => {
+    const row = props.payload as GroupRow | undefined;
+    if (!row) return <g />;
     const width = Number(props.width ?? 0);
     const x = Number(props.x ?? 0);
-    if (!width) return <g />;
-    const value = Number((props.payload as GroupRow | undefined)?.value ?? 0);
+    const y = Number(props.y ?? 0);
+    const barHeight = Number(props.height ?? 0);
     // A negative bar may come with a negative width: draw it from its left end.
     const left = width < 0 ? x + width : x;
+    const toLeader = row.value > 0;
     return (
-      <rect
-        x={left}
-        y={Number(props.y ?? 0)}
-        width={Math.abs(width)}
-        height={Number(props.height ?? 0)}
-        fill={`url(#${value >= 0 ? ids.leader : ids.manager})`}
-        stroke={colors.text}
-        strokeWidth={1}
-      />
+      <g>
+        {width !== 0 && (
+          <rect x={left} y={y} width={Math.abs(width)} height={barHeight} fill={`url(#${row.value >= 0 ? ids.leader : ids.manager})`} stroke={colors.text} strokeWidth={1} />
+        )}
+        <text
+          x={toLeader ? zeroX - 10 : zeroX + 10}
+          y={y + barHeight / 2}
+          textAnchor={toLeader ? 'end' : 'start'}
+          dominantBaseline="central"
+          fontSize={f * 0.85}
+          fontWeight={700}
+          fill={row.known ? colors.text : colors.muted}
+          {...halo(colors)}
+        >
+          {row.text}
+        </text>
+      </g>
     );
   };
 
@@ -191,9 +183,7 @@ export function GroupLeanChart({ groups, size = 'screen', animate, showTable = t
           tick={groupTick(rows, f, colors.text, colors.border)}
         />
         <ReferenceLine x={0} stroke={colors.text} strokeWidth={2} />
-        <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape}>
-          <LabelList dataKey="text" content={leanLabel} />
-        </Bar>
+        <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape} />
       </BarChart>
     </ChartFrame>
   );
@@ -217,21 +207,21 @@ export function LeaderAnswerChart({ groups, size = 'screen', animate, showTable 
     text: group.counts.total === 0 ? 'No votes yet' : `${formatShare(group.leaderLikeShare)} · ${group.counts.leader} of ${group.counts.total}`,
   }));
 
-  const shareLabel = (props: LabelProps) => {
-    const row = rows[Number(props.index ?? -1)];
-    if (!row) return null;
+  // The bar and its figure drawn together, as in the lean chart.
+  const shape = (props: BarShapeProps) => {
+    const row = props.payload as GroupRow | undefined;
+    if (!row) return <g />;
+    const width = Math.max(0, Number(props.width ?? 0));
+    const x = Number(props.x ?? 0);
+    const y = Number(props.y ?? 0);
+    const barHeight = Number(props.height ?? 0);
     return (
-      <text
-        x={Number(props.x ?? 0) + Number(props.width ?? 0) + 10}
-        y={Number(props.y ?? 0) + Number(props.height ?? 0) / 2}
-        dominantBaseline="central"
-        fontSize={f * 0.85}
-        fontWeight={700}
-        fill={row.known ? colors.text : colors.muted}
-        {...halo(colors)}
-      >
-        {row.text}
-      </text>
+      <g>
+        {width > 0 && <rect x={x} y={y} width={width} height={barHeight} fill={`url(#${ids.leader})`} stroke={colors.text} strokeWidth={1} />}
+        <text x={x + width + 10} y={y + barHeight / 2} dominantBaseline="central" fontSize={f * 0.85} fontWeight={700} fill={row.known ? colors.text : colors.muted} {...halo(colors)}>
+          {row.text}
+        </text>
+      </g>
     );
   };
 
@@ -291,9 +281,7 @@ export function LeaderAnswerChart({ groups, size = 'screen', animate, showTable 
           tickLine={false}
           tick={groupTick(rows, f, colors.text, colors.border)}
         />
-        <Bar dataKey="value" minPointSize={1} fill={`url(#${ids.leader})`} stroke={colors.text} isAnimationActive={animated} animationDuration={ANIMATION_MS}>
-          <LabelList dataKey="text" content={shareLabel} />
-        </Bar>
+        <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape} />
       </BarChart>
     </ChartFrame>
   );

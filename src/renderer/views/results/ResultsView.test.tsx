@@ -74,7 +74,7 @@ const slow = { timeout: 10_000 };
 describe('ResultsView', () => {
   it('shows the room profile, group profiles, consensus and each revealed scenario as charts with tables', async () => {
     const { container } = renderResults(testSession());
-    expect(await screen.findByRole('heading', { name: 'Tuesday workshop' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Tuesday workshop' }, slow)).toBeTruthy();
     expect(screen.getByText('3 of 4 scenarios revealed')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Report' }).getAttribute('href')).toBe('#/report/sess1');
     expect(screen.getByRole('link', { name: '← Back to presenting' }).getAttribute('href')).toBe('#/present/sess1');
@@ -112,7 +112,7 @@ describe('ResultsView', () => {
 
   it('splits a scenario by group on demand', async () => {
     const { container } = renderResults(testSession());
-    const article = (await screen.findByRole('heading', { name: 'What would you do in q1?' })).closest('article')!;
+    const article = (await screen.findByRole('heading', { name: 'What would you do in q1?' }, slow)).closest('article')!;
     await waitFor(() => expect(article.querySelector('.recharts-surface')).not.toBeNull(), slow);
     fireEvent.click(within(article).getByLabelText('Split by group'));
     await waitFor(() => {

@@ -9,7 +9,7 @@
  * The charts here do not animate: this page is for reading, and they appear whole
  * in the first frame (the growing bars belong to the reveal on the projector).
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Group, Question, QuestionView, Session } from '../../../shared/model';
 import { formatLean, formatShare, sessionProfile, type QuestionSummary, type SessionProfile } from '../../../shared/profile';
 import { useLiveSession } from '../../app/hooks';
@@ -103,8 +103,13 @@ function EmptyState({ session, profile }: { session: Session; profile: SessionPr
   );
 }
 
+const noScenarios: QuestionSummary[] = [];
+
 function ResultsBody({ session, profile }: { session: Session; profile: SessionProfile }) {
   const { room, groups, consensus } = profile;
+  // The list of scenarios starts below the fold: it is built just after the first
+  // paint, so the charts at the top appear without waiting for it.
+  const scenarios = useDeferredValue(profile.questions, noScenarios);
   const votingGroups = groups.filter((group) => group.counts.total > 0);
   const mostDivided = consensus[0];
   const handsOnly = votingGroups.length === 0;
@@ -185,7 +190,7 @@ function ResultsBody({ session, profile }: { session: Session; profile: SessionP
 
       <Section id={sectionIds.scenarios} title="Each scenario" lead="The revealed results, in the order of the session.">
         <div className={styles.scenarios}>
-          {profile.questions.map((summary) => (
+          {scenarios.map((summary) => (
             <ScenarioResult key={summary.questionId} summary={summary} view={session.questions[summary.questionId]} groups={session.groups} />
           ))}
         </div>
