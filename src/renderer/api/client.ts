@@ -8,7 +8,20 @@ import { apiErrorFromBody } from '../../shared/errors';
 import { takeTokenFromUrl } from './token';
 import { httpTransport, ipcTransport, type Transport } from './transport';
 
+/** A session read started ahead of the view that will make it. */
+interface PrefetchedSession {
+  answer: Promise<unknown>;
+  /** Set by any event about the session: the answer may predate it, so it is read again. */
+  stale: boolean;
+  stopListening: () => void;
+}
+
+/** How long a read nobody asked for is kept. */
+const PREFETCH_KEPT_MS = 10_000;
+
 export class ApiClient {
+  private readonly prefetched = new Map<string, PrefetchedSession>();
+
   constructor(private readonly transport: Transport) {}
 
   get kind(): Transport['kind'] {
@@ -17,7 +30,47 @@ export class ApiClient {
 
   /** Runs a command; rejects with an ApiError carrying a message for the user. */
   call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+    if (name === 'sessions.get') {
+      const { sessionId } = input as CommandInput<'sessions.get'>;
+      const entry = this.prefetched.get(sessionId);
+      if (entry) {
+        this.prefetched.delete(sessionId);
+        return entry.answer.then(
+          (answer) => (entry.stale ? this.transport.call(name, input) : answer) as CommandOutput<N>,
+          () => this.transport.call(name, input) as Promise<CommandOutput<N>>,
+        ).finally(entry.stopListening);
+      }
+    }
     return this.transport.call(name, input) as Promise<CommandOutput<N>>;
+  }
+
+  /**
+   * Starts reading a session the view about to open will read, so the request
+   * runs while that view's code loads rather than after. The view's own
+   * `sessions.get` then takes this answer, unless an event about the session
+   * arrived meanwhile (then it reads again): never older than a read of its own.
+   */
+  prefetchSession(sessionId: string): void {
+    if (this.prefetched.has(sessionId)) return;
+    const answer = this.transport.call('sessions.get', { sessionId });
+    // Whoever takes it handles a failure; an answer nobody took is dropped.
+    answer.catch(() => undefined);
+    const unsubscribe = this.transport.subscribe((event) => {
+      if ('sessionId' in event.data && event.data.sessionId === sessionId) entry.stale = true;
+    });
+    const timer = setTimeout(() => {
+      if (this.prefetched.get(sessionId) === entry) this.prefetched.delete(sessionId);
+      unsubscribe();
+    }, PREFETCH_KEPT_MS);
+    const entry: PrefetchedSession = {
+      answer,
+      stale: false,
+      stopListening: () => {
+        clearTimeout(timer);
+        unsubscribe();
+      },
+    };
+    this.prefetched.set(sessionId, entry);
   }
 
   subscribe(listener: (event: PlenaryEvent) => void): () => void {

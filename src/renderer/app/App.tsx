@@ -5,7 +5,8 @@
  */
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useCommand } from './hooks';
-import { useRoute, type Route } from './router';
+import { liveSessionOf, parseRoute, useRoute, type Route } from './router';
+import { useApi } from './ApiContext';
 import { lazyModule } from '../components/lazyModule';
 import { preloadCharts } from '../components/charts/lazy';
 import { ErrorView } from '../components/ErrorView';
@@ -57,8 +58,22 @@ function useTheme() {
   }, [settings.data]);
 }
 
+/** On a change of page, starts reading the session the next view shows while its code loads. */
+function usePrefetchOnNavigation() {
+  const api = useApi();
+  useEffect(() => {
+    const onHashChange = () => {
+      const sessionId = liveSessionOf(parseRoute(window.location.hash));
+      if (sessionId) api.prefetchSession(sessionId);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [api]);
+}
+
 export function App() {
   const route = useRoute();
+  usePrefetchOnNavigation();
   useTheme();
   const [keysShown, setKeysShown] = useState(false);
   const showKeys = useCallback(() => setKeysShown(true), []);

@@ -90,3 +90,8 @@ export function useRoute(): Route {
   }, []);
   return useMemo(() => parseRoute(hash), [hash]);
 }
+
+/** The session a route's view reads as it opens (presenter, audience, results, report), if any. */
+export function liveSessionOf(route: Route): string | null {
+  return route.view === 'present' || route.view === 'audience' || route.view === 'results' || route.view === 'report' ? route.sessionId : null;
+}
