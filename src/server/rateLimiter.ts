@@ -5,6 +5,8 @@
  * the same rule as counting the times still inside it, without a new array per
  * request (every vote of a burst passes here).
  */
+import { performance } from 'node:perf_hooks';
+
 interface Window {
   /** The last `limit` allowed times, oldest at `oldest` once full. */
   times: number[];
@@ -19,6 +21,7 @@ export class SlidingWindowLimiter {
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
+    // The imported `performance`: Node's global one is a lazy getter, a function call on every use.
     private readonly now: () => number = () => performance.now(),
   ) {}
 
