@@ -196,6 +196,11 @@ describe('the facilitator RPC', () => {
       const res = await rawGet(path);
       expect([401, 404], path).toContain(res.status);
     }
+    // The HEAD route Fastify adds beside each GET carries the same check.
+    for (const path of ['/api/events', '/api/events?token=nope', '/api/%65vents']) {
+      const res = await rawRequest(host.server.port, path, 'HEAD');
+      expect([401, 404], `HEAD ${path}`).toContain(res.status);
+    }
     expect((await rpc<unknown[]>('sessions.list')).body).toEqual([]);
   });
 

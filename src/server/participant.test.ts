@@ -6,6 +6,7 @@ import type { ParticipantState } from '../core/sessions/sessionView';
 import type { ApiErrorBody } from '../shared/errors';
 import type { Session, Slide } from '../shared/model';
 import { startNodeHost, type NodeHost } from './host';
+import { securityHeaders } from './securityHeaders';
 
 const TOKEN = 'test-token-123';
 const BUILT_IN = 'leader-or-manager';
@@ -188,6 +189,18 @@ describe('POST /api/p/<code>/vote', () => {
     expect((await phoneVote(code.toLowerCase(), { deviceId: 'device_0001', questionId: q.id, optionId: b })).status).toBe(200);
     await rpc('voting.reveal', { sessionId: session.id, questionId: q.id });
     expect((await phoneGet(code)).body.question!.results).toEqual({ [a]: 0, [b]: 1 });
+  });
+
+  it('answers a vote, and a refused one, as JSON with every security header', async () => {
+    const { session, code, q } = await room();
+    await rpc('voting.open', { sessionId: session.id, questionId: q.id });
+    const send = (body: unknown) =>
+      fetch(`${base}/api/p/${code}/vote`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    for (const res of [await send({ deviceId: 'device_0001', questionId: q.id, optionId: q.options[0]!.id }), await send({ deviceId: 'short' })]) {
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      for (const [name, value] of Object.entries(securityHeaders)) expect(res.headers.get(name), name).toBe(value);
+    }
   });
 
   it('takes the group a phone joined', async () => {

@@ -70,3 +70,41 @@ describe('phones and groups in one room', () => {
     expect(revealed.questions[q]!.totals).toEqual({ [a]: 1, [b]: 1 });
   });
 });
+
+describe('a vote replacing an earlier one', () => {
+  const devicesOf = (sessionId: string, q: string) =>
+    core.store
+      .session(sessionId)!
+      .votes.filter((vote) => vote.questionId === q)
+      .map((vote) => `${vote.voterId} ${vote.optionId}`);
+
+  it('keeps one vote per voter among many, the newest last', async () => {
+    const { session, q, a, b } = await roomOn(['Red']);
+    for (let i = 0; i < 50; i++) await core.sessions.castFromDevice(session.joinCode, { deviceId: `phone-${String(i).padStart(4, '0')}`, questionId: q, optionId: a });
+    await core.sessions.castFromDevice(session.joinCode, { deviceId: 'phone-0007', questionId: q, optionId: b });
+    const rows = devicesOf(session.id, q);
+    expect(rows).toHaveLength(50);
+    expect(rows.filter((row) => row.startsWith('phone-0007 '))).toEqual([`phone-0007 ${b}`]);
+    expect(rows.at(-1)).toBe(`phone-0007 ${b}`);
+  });
+
+  it('after an undo removed it, a new vote by the same voter is simply added', async () => {
+    const { session, q, a, b } = await roomOn(['Red', 'Blue']);
+    await core.call('voting.cast', { sessionId: session.id, questionId: q, voterId: 'g1', optionId: a });
+    await core.call('voting.cast', { sessionId: session.id, questionId: q, voterId: 'g2', optionId: a });
+    await core.call('voting.undo', { sessionId: session.id, questionId: q });
+    await core.call('voting.cast', { sessionId: session.id, questionId: q, voterId: 'g2', optionId: b });
+    await core.call('voting.cast', { sessionId: session.id, questionId: q, voterId: 'g1', optionId: b });
+    expect(devicesOf(session.id, q)).toEqual([`g2 ${b}`, `g1 ${b}`]);
+  });
+
+  it('after a restart, a vote still replaces the one cast before it', async () => {
+    const { session, q, a, b } = await roomOn(['Red']);
+    await core.sessions.castFromDevice(session.joinCode, { deviceId: 'phone-0001', questionId: q, optionId: a });
+    await core.sessions.castFromDevice(session.joinCode, { deviceId: 'phone-0002', questionId: q, optionId: a });
+    await core.close();
+    core = await openCore(dir, fixedDeps());
+    await core.sessions.castFromDevice(session.joinCode, { deviceId: 'phone-0001', questionId: q, optionId: b });
+    expect(devicesOf(session.id, q)).toEqual([`phone-0002 ${a}`, `phone-0001 ${b}`]);
+  });
+});
