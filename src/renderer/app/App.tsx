@@ -1,14 +1,9 @@
-/**
- * Picks the view for the route. The library, presenter and audience views are in
- * the first bundle; the others load lazily, so the presenter's first slide never
- * waits for the editor's or the charts' code.
- */
+/** Picks the view for the route (the lazy ones: app/views.ts). */
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useCommand } from './hooks';
-import { liveSessionOf, parseRoute, useRoute, type Route } from './router';
+import { liveSessionOf, parseRoute, useRoute } from './router';
 import { useApi } from './ApiContext';
-import { lazyModule } from '../components/lazyModule';
-import { preloadCharts } from '../components/charts/lazy';
+import { lazyViews } from './views';
 import { ErrorView } from '../components/ErrorView';
 import { KeyHelp } from '../components/session/KeyHelp';
 import { useMenuCommands } from './useMenuCommands';
@@ -18,17 +13,6 @@ import { LibraryView } from '../views/library/LibraryView';
 import PresenterView from '../views/present/PresenterView';
 import AudienceView from '../views/audience/AudienceView';
 
-const lazyViews = {
-  setup: lazyModule(() => import('../views/setup/SetupView')),
-  editor: lazyModule(() => import('../views/editor/EditorView')),
-  // The results view is its charts: it arrives with their code, so it never
-  // shows a placeholder where a chart is about to be.
-  results: lazyModule(() => Promise.all([import('../views/results/ResultsView'), preloadCharts()]).then(([module]) => module)),
-  report: lazyModule(() => import('../views/report/ReportView')),
-  history: lazyModule(() => import('../views/history/HistoryView')),
-  compare: lazyModule(() => import('../views/history/CompareView')),
-  settings: lazyModule(() => import('../views/settings/SettingsView')),
-};
 const SetupView = lazyViews.setup.component((module) => module.default, 'SetupView');
 const EditorView = lazyViews.editor.component((module) => module.default, 'EditorView');
 const ResultsView = lazyViews.results.component((module) => module.default, 'ResultsView');
@@ -36,17 +20,6 @@ const ReportView = lazyViews.report.component((module) => module.default, 'Repor
 const HistoryView = lazyViews.history.component((module) => module.default, 'HistoryView');
 const CompareView = lazyViews.compare.component((module) => module.default, 'CompareView');
 const SettingsView = lazyViews.settings.component((module) => module.default, 'SettingsView');
-
-/**
- * Loads the code of the view a page opens on, before the first render: the view
- * then renders at once, with no Suspense fallback (and none of React's 300 ms
- * hold-back on revealing what a fallback stood in for). Never rejects: a failed
- * chunk is left to the view's own loading, which shows the error.
- */
-export async function preloadView(route: Route): Promise<void> {
-  const view = route.view in lazyViews ? lazyViews[route.view as keyof typeof lazyViews] : null;
-  await view?.preload().catch(() => undefined);
-}
 
 /** Applies the facilitator's theme to the whole document. */
 function useTheme() {

@@ -9,6 +9,7 @@ import type { SessionSummary } from '../../../shared/model';
 import { useApi } from '../../app/ApiContext';
 import { useCommand } from '../../app/hooks';
 import { hrefOf, navigate } from '../../app/router';
+import { usePreloadWhenIdle } from '../../app/views';
 import { AppHeader } from '../../components/AppHeader';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, PromptDialog, Toast } from '../../components/Dialog';
@@ -22,6 +23,8 @@ type Pending = { kind: 'rename' | 'delete'; session: SessionSummary } | null;
 export default function HistoryView() {
   const api = useApi();
   const sessions = useCommand('sessions.list', {}, (event) => event.name.startsWith('session') || event.name === 'voting.revealed');
+  // Each session's Results is the usual next page: its code is loaded while idle.
+  usePreloadWhenIdle('results', sessions.data !== undefined);
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [pending, setPending] = useState<Pending>(null);

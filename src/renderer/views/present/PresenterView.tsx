@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import { useApi } from '../../app/ApiContext';
 import { useLiveSession } from '../../app/hooks';
 import { navigate } from '../../app/router';
+import { usePreloadWhenIdle } from '../../app/views';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
@@ -26,6 +27,8 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
   const session = live.data;
   const actions = useSessionActions(session);
+  // Results is one click away: its code (and the charts') is loaded while idle.
+  usePreloadWhenIdle('results', session !== undefined);
   const [help, setHelp] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
