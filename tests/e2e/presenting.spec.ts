@@ -140,3 +140,16 @@ test('the help overlay lists the keys, and hand counts add up', async ({ page, h
   const results = await host.rpc<{ questions: { questionId: string; totals: Record<string, number> }[] }>('results.get', { sessionId: session.id });
   expect(results.questions.find((q) => q.questionId === question.id)!.totals).toEqual({ [question.options[0]!.id]: 2, [question.options[1]!.id]: 5 });
 });
+
+test('an ended session opens in the presenter with its clock stopped: how long it ran, no countdown', async ({ page, host }) => {
+  const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', title: 'Finished' });
+  await host.rpc('sessions.end', { sessionId: session.id });
+  await host.open(page, `#/present/${session.id}`);
+  await expect(page.getByText('This session has ended. Its results and report stay available.')).toBeVisible();
+  const clock = page.getByLabel('Clock');
+  await expect(clock).toContainText(/^Ran for \d/);
+  await expect(clock).not.toContainText('left');
+  const shown = await clock.textContent();
+  await page.waitForTimeout(1100);
+  await expect(clock).toHaveText(shown!);
+});

@@ -45,8 +45,10 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
   const question = currentQuestion(session);
   const ended = session.status === 'ended';
   const section = sectionOf(session);
-  const elapsed = now - new Date(session.startedAt).getTime();
-  const sectionLeft = sectionStart !== null && section.minutes > 0 ? section.minutes * 60_000 - (now - sectionStart) : null;
+  // An ended session's clock stops at its end: no countdown, the time it ran.
+  const endedAt = ended && session.endedAt ? new Date(session.endedAt).getTime() : null;
+  const elapsed = (endedAt ?? now) - new Date(session.startedAt).getTime();
+  const sectionLeft = !ended && sectionStart !== null && section.minutes > 0 ? section.minutes * 60_000 - (now - sectionStart) : null;
 
   const openAudience = () => {
     if (api.isDesktop) void api.desktop('window.openAudience', { sessionId });
@@ -67,7 +69,11 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
         )}
         <span className={styles.spacer} />
         <div className={styles.clock} aria-label="Clock">
-          <span title="Time since the session started">Elapsed {formatDuration(elapsed)}</span>
+          {ended ? (
+            <span title="From the start of the session to its end">Ran for {formatDuration(elapsed)}</span>
+          ) : (
+            <span title="Time since the session started">Elapsed {formatDuration(elapsed)}</span>
+          )}
           {sectionLeft !== null && (
             <span className={sectionLeft < 0 ? styles.over : ''} title={`Suggested time for “${section.name}”: ${section.minutes} min`}>
               {section.name || 'Section'}: {sectionLeft >= 0 ? `${formatDuration(sectionLeft)} left` : `${formatDuration(-sectionLeft)} over`}
