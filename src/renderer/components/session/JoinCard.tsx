@@ -1,16 +1,20 @@
 /** How phones join: a QR code of the address, the address, and the join code. */
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import styles from './JoinCard.module.css';
+
+/** The QR encoder loads with the first card: most pages, and every first slide, never need it. */
+const loadQrCode = () => import('qrcode').then((module) => module.default);
 
 export function JoinCard({ url, code, className }: { url: string; code: string; className?: string }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
-      (text) => live && setSvg(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`),
-      () => live && setSvg(null),
-    );
+    loadQrCode()
+      .then((QRCode) => QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
+      .then(
+        (text) => live && setSvg(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`),
+        () => live && setSvg(null),
+      );
     return () => {
       live = false;
     };
