@@ -3,12 +3,13 @@
  * chosen answer (see src/shared/profile.ts for why that measure), so the
  * facilitator can pick what to discuss. Divided ones are hatched and say so.
  */
-import { Bar, BarChart, ReferenceLine, XAxis, YAxis, type BarShapeProps } from 'recharts';
+import { Bar, BarChart, ReferenceLine, YAxis, type BarShapeProps } from 'recharts';
 import { DIVIDED_BELOW, formatShare, type QuestionSummary } from '../../../shared/profile';
 import {
   ANIMATION_MS,
   ChartFrame,
   prefersReducedMotion,
+  shareAxis,
   halo,
   StylePatterns,
   textWidth,
@@ -183,17 +184,7 @@ export function ConsensusChart({ ranked, size = 'screen', animate, showTable = t
     >
       <BarChart width={box.width} height={height} data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
         <StylePatterns ids={ids} colors={colors} />
-        <XAxis
-          type="number"
-          // Every tick, always: no measuring of label sizes to thin them out.
-          interval={0}
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickFormatter={(value: number) => `${value}%`}
-          tick={{ fontSize: f * 0.8, fill: colors.muted }}
-          height={axisHeight}
-          stroke={colors.border}
-        />
+        {shareAxis(f, axisHeight, colors)}
         <YAxis type="category" dataKey="questionKey" width={axisWidth} interval={0} axisLine={false} tickLine={false} tick={NameTick} />
         <ReferenceLine
           // Under the bars and their figures (drawn at the bars' level), over the grid.

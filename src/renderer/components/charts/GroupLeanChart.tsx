@@ -11,11 +11,13 @@ import {
   ChartFrame,
   halo,
   prefersReducedMotion,
+  shareAxis,
   StylePatterns,
   textWidth,
   useChartBox,
   useChartColors,
   usePatternIds,
+  type ChartColors,
   type ChartSize,
 } from './chartKit';
 import styles from './Charts.module.css';
@@ -68,6 +70,11 @@ function groupTick(rows: readonly GroupRow[], f: number, textColor: string, bord
       </g>
     );
   };
+}
+
+/** The groups down the side: each name with its colour, one row per group. */
+function groupAxis(width: number, rows: readonly GroupRow[], f: number, colors: ChartColors) {
+  return <YAxis type="category" dataKey="groupKey" width={width} interval={0} axisLine={false} tickLine={false} tick={groupTick(rows, f, colors.text, colors.border)} />;
 }
 
 export function GroupLeanChart({ groups, size = 'screen', animate, showTable = true, className }: GroupChartProps) {
@@ -173,15 +180,7 @@ export function GroupLeanChart({ groups, size = 'screen', animate, showTable = t
           stroke={colors.border}
           allowDataOverflow
         />
-        <YAxis
-          type="category"
-          dataKey="groupKey"
-          width={layout.axisWidth}
-          interval={0}
-          axisLine={false}
-          tickLine={false}
-          tick={groupTick(rows, f, colors.text, colors.border)}
-        />
+        {groupAxis(layout.axisWidth, rows, f, colors)}
         <ReferenceLine x={0} stroke={colors.text} strokeWidth={2} />
         <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape} />
       </BarChart>
@@ -261,26 +260,8 @@ export function LeaderAnswerChart({ groups, size = 'screen', animate, showTable 
     <ChartFrame size={size} summary={ariaSummary} table={table} box={layout.box} plotHeight={height} className={className}>
       <BarChart width={layout.box.width} height={height} data={rows} layout="vertical" margin={margin} barSize={f * 1.3} accessibilityLayer={false}>
         <StylePatterns ids={ids} colors={colors} />
-        <XAxis
-          type="number"
-          // Every tick, always: no measuring of label sizes to thin them out.
-          interval={0}
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickFormatter={(value: number) => `${value}%`}
-          tick={{ fontSize: f * 0.8, fill: colors.muted }}
-          height={layout.axisHeight}
-          stroke={colors.border}
-        />
-        <YAxis
-          type="category"
-          dataKey="groupKey"
-          width={layout.axisWidth}
-          interval={0}
-          axisLine={false}
-          tickLine={false}
-          tick={groupTick(rows, f, colors.text, colors.border)}
-        />
+        {shareAxis(f, layout.axisHeight, colors)}
+        {groupAxis(layout.axisWidth, rows, f, colors)}
         <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape} />
       </BarChart>
     </ChartFrame>

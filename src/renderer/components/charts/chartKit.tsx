@@ -6,6 +6,7 @@
  * same numbers.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { XAxis } from 'recharts';
 import type { Style } from '../../../shared/model';
 import styles from './Charts.module.css';
 
@@ -281,4 +282,23 @@ export function ChartFrame({ size, summary, table, header, footer, box, plotHeig
 /** Votes in words: "1 vote", "12 votes". */
 export function votesText(count: number): string {
   return `${count} vote${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The 0–100 % axis under a chart of shares. Every tick, always (`interval={0}`):
+ * recharts would otherwise measure each label in the page to thin them out.
+ */
+export function shareAxis(fontPx: number, height: number, colors: ChartColors) {
+  return (
+    <XAxis
+      type="number"
+      interval={0}
+      domain={[0, 100]}
+      ticks={[0, 25, 50, 75, 100]}
+      tickFormatter={(value: number) => `${value}%`}
+      tick={{ fontSize: fontPx * 0.8, fill: colors.muted }}
+      height={height}
+      stroke={colors.border}
+    />
+  );
 }
