@@ -17,6 +17,8 @@ const PDF_RUNS = 5;
 const VOTES = 1000;
 const PARTICIPANTS = 42;
 const VIEWPORT = { width: 1280, height: 800 };
+/** In-app navigation: how long the start page is left after it is drawn before the click, as a person would. */
+const SETTLE_MS = 1500;
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 /**
@@ -134,7 +136,7 @@ async function inAppVisit(browser: Browser, startUrl: string, readySelector: str
     await page.goto(startUrl);
     await page.waitForSelector(readySelector, { timeout: 15_000 });
     // Its own requests answered, its lazy code idle: the moment a person would click.
-    await sleep(700);
+    await sleep(SETTLE_MS);
     await page.evaluate(`(() => {
       const probe = { clickAt: 0, domAt: null, frameAt: null };
       window.__benchNav = probe;
@@ -515,7 +517,7 @@ export async function benchBrowser(): Promise<BenchResult[]> {
   );
   results.method.push(
     `A session seeded through the real protocols: the 24-scenario workshop imported with \`workshops.import\`, 12 groups, phone mode; for each scenario \`sessions.goTo\`, \`voting.open\`, then ${PARTICIPANTS} participants (41 or 42 per scenario, ${count(VOTES)} votes in all) vote with \`POST /api/p/<code>/vote\`, each in a group, and \`voting.reveal\`; then notes on some slides and \`sessions.end\`. A first visit counts the charts the view draws once settled (\`.recharts-surface\`: the ones in sight; each scenario's own chart is drawn when scrolled near).`,
-    'Two ways in, each run in a new browser context (cold cache), interleaved run by run. In the app, as the facilitator gets there: the presenter view of the session (its first slide shown, then 0.7 s to settle) and a click on its Results button; or the history, and a click on the session\'s Results link. Both views load the results view\'s code (and the charts\') once the browser is idle after drawing them, as the app does for any facilitator; the 0.7 s wait stands for the time a person takes to click. A script in the page records `performance.now()` at the click, when that many charts are in the results sections, and in the next animation frame (the figure judged). And as a new page: `/?token=T#/results/<id>` opened straight, with the probe described for the presenter, so the time includes fetching, compiling and starting the whole app.',
+    `Two ways in, each run in a new browser context (cold cache), interleaved run by run. In the app, as the facilitator gets there: the presenter view of the session (its first slide shown, then ${SETTLE_MS / 1000} s to settle) and a click on its Results button; or the history, and a click on the session's Results link. Both views load the results view's code (and the charts') once the browser is idle after drawing them, as the app does for any facilitator; the wait stands for the time a person takes to find and click the button. A script in the page records \`performance.now()\` at the click, when that many charts are in the results sections, and in the next animation frame (the figure judged). And as a new page: \`/?token=T#/results/<id>\` opened straight, with the probe described for the presenter, so the time includes fetching, compiling and starting the whole app.`,
   );
   pdf.method.push(
     'The same seeded session: `#/report/<id>` in a page, waiting for `document.body.dataset.reportReady === \'true\'`, then `page.pdf({ format: \'A4\', printBackground: true })` timed from Node, after one warm-up print.',

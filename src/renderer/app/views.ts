@@ -32,7 +32,7 @@ export async function preloadView(route: Route): Promise<void> {
 }
 
 /** How long after its page is drawn a preload waits, so it never competes with what follows the first paint. */
-const PRELOAD_AFTER_MS = 800;
+const PRELOAD_AFTER_MS = 400;
 
 /**
  * Loads the code of the page a view most often leads to (the presenter's and the
