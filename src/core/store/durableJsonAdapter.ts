@@ -1,8 +1,9 @@
 /**
  * A lowdb adapter of ours: lowdb's stock JSONFile renames but never fsyncs, so an
  * acknowledged vote could vanish in a power cut. This one writes durably and
- * coalesces: writes that arrive while a flush is on the disk wait for one more
- * flush, which carries all of them (group commit).
+ * coalesces (group commit): the writes of one turn of the event loop share a
+ * flush, and writes that arrive while a flush is on the disk wait for one more
+ * flush, which carries all of them.
  */
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durableWrite';
@@ -35,17 +36,20 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
       this.next.data = data;
       return this.next.done;
     }
-    if (!this.flushing) return this.startFlush(data);
     const queued: { data: T; done: Promise<void> } = { data, done: Promise.resolve() };
-    queued.done = this.flushing
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then((): Promise<void> => {
-        this.next = null;
-        return this.startFlush(queued.data);
-      });
+    // Idle: wait for the rest of this turn of the event loop, so the writes it
+    // brings (a burst of phones' votes, read from many sockets at once) share this
+    // flush instead of queueing behind a flush that carries one of them.
+    const turn = this.flushing
+      ? this.flushing.then(
+          () => undefined,
+          () => undefined,
+        )
+      : new Promise<void>((resolve) => setImmediate(resolve));
+    queued.done = turn.then((): Promise<void> => {
+      this.next = null;
+      return this.startFlush(queued.data);
+    });
     this.next = queued;
     return queued.done;
   }
