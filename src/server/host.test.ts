@@ -163,10 +163,11 @@ describe('the Node host', () => {
     const stream = await EventReader.open(`${base}/api/events?token=${TOKEN}`);
     answers.push(stream.headers!);
     for (const headers of answers) {
-      expect(headers.get('content-security-policy')).toContain("default-src 'self'");
-      expect(headers.get('content-security-policy')).toContain("script-src 'self'");
+      // Not pages: the strictest policy, nothing may load.
+      expect(headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(headers.get('x-content-type-options')).toBe('nosniff');
       expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
     }
   });
 });
@@ -364,9 +365,11 @@ describe('pages and paths', () => {
     expect(app.body).toContain('Plenary app');
     expect(app.headers['content-security-policy']).toContain("default-src 'self'");
     expect(app.headers['x-content-type-options']).toBe('nosniff');
+    expect(app.headers['content-security-policy']).toContain("script-src 'self'");
     const phone = await get('/p/abcdef');
     expect(phone.status).toBe(200);
     expect(phone.body).toContain('Plenary phone');
+    expect(phone.headers['content-security-policy']).toContain("script-src 'self'");
     expect(phone.headers['x-content-type-options']).toBe('nosniff');
   });
 

@@ -14,7 +14,7 @@ import { ApiError, httpStatusOf, type ApiErrorCode } from '../shared/errors';
 import { parseDeviceVote } from './deviceVote';
 import { ParticipantHub } from './participantHub';
 import { SlidingWindowLimiter } from './rateLimiter';
-import { securityHeaders } from './securityHeaders';
+import { apiSecurityHeaders, securityHeadersFor } from './securityHeaders';
 import { openEventStream, type EventStream } from './sse';
 
 export interface HttpServerOptions {
@@ -71,7 +71,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
   // Every answer, errors and files included. A callback, not an async hook: this runs
   // for each of a burst's thousand votes, and a promise per answer is work for nothing.
   app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.headers(securityHeaders);
+    reply.headers(securityHeadersFor(reply.getHeader('content-type')));
     done(null, payload);
   });
 
@@ -118,7 +118,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
 
   app.get('/api/events', facilitatorOnly, (request, reply) => {
     reply.hijack();
-    const stream = openEventStream(reply.raw, securityHeaders, () => {
+    const stream = openEventStream(reply.raw, apiSecurityHeaders, () => {
       facilitatorStreams.delete(stream);
       unsubscribe();
     });
@@ -154,7 +154,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     const sessionId = core.sessions.sessionIdForCode(code);
     const state = core.sessions.participantState(code);
     reply.hijack();
-    const stream = openEventStream(reply.raw, securityHeaders, () => participants.remove(sessionId, stream));
+    const stream = openEventStream(reply.raw, apiSecurityHeaders, () => participants.remove(sessionId, stream));
     participants.add(sessionId, stream, state);
   });
 

@@ -6,7 +6,7 @@ import type { ParticipantState } from '../core/sessions/sessionView';
 import type { ApiErrorBody } from '../shared/errors';
 import type { Session, Slide } from '../shared/model';
 import { startNodeHost, type NodeHost } from './host';
-import { securityHeaders } from './securityHeaders';
+import { apiSecurityHeaders } from './securityHeaders';
 
 const TOKEN = 'test-token-123';
 const BUILT_IN = 'leader-or-manager';
@@ -199,7 +199,7 @@ describe('POST /api/p/<code>/vote', () => {
     for (const res of [await send({ deviceId: 'device_0001', questionId: q.id, optionId: q.options[0]!.id }), await send({ deviceId: 'short' })]) {
       expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(res.headers.get('cache-control')).toBe('no-store');
-      for (const [name, value] of Object.entries(securityHeaders)) expect(res.headers.get(name), name).toBe(value);
+      for (const [name, value] of Object.entries(apiSecurityHeaders)) expect(res.headers.get(name), name).toBe(value);
     }
   });
 

@@ -1,6 +1,6 @@
 /**
- * Headers on every answer. The CSP allows our own scripts only; inline styles are
- * allowed because recharts sets style attributes on its SVG.
+ * Headers on every answer. The pages' CSP allows our own scripts only; inline
+ * styles are allowed because recharts sets style attributes on its SVG.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -24,3 +24,17 @@ export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };
+
+/**
+ * For answers that are not pages (JSON, event streams, scripts, styles, images):
+ * nothing they contain may load anything or be framed. Stricter than the pages'
+ * policy, and a fifth of its size on each of a burst's thousand vote answers.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+export const apiSecurityHeaders: Record<string, string> = { ...securityHeaders, 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY };
+
+/** The headers for an answer of this content type: the pages' set for HTML, the stricter one otherwise. */
+export function securityHeadersFor(contentType: unknown): Record<string, string> {
+  return typeof contentType === 'string' && contentType.startsWith('text/html') ? securityHeaders : apiSecurityHeaders;
+}
