@@ -28,7 +28,7 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
     pending ??= load().then(
       (value) => (module = value),
       (error: unknown) => {
-        // A failed chunk (the host went away) may be retried on the next render.
+        // A failed chunk (the host went away): a later preload() tries again.
         pending = null;
         throw error;
       },
