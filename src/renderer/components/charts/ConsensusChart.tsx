@@ -193,7 +193,7 @@ export function ConsensusChart({ ranked, size = 'screen', animate, showTable = t
           stroke={colors.text}
           strokeWidth={2}
           strokeDasharray="6 5"
-          label={{ value: `${dividedPercent}%`, position: 'top', fill: colors.text, fontSize: f * 0.7, fontWeight: 700 }}
+          label={{ value: `${dividedPercent}%`, position: 'top', fill: colors.text, fontSize: f * 0.8, fontWeight: 700 }}
         />
         <Bar dataKey="value" minPointSize={1} isAnimationActive={animated} animationDuration={ANIMATION_MS} shape={shape} />
       </BarChart>

@@ -109,7 +109,10 @@ export function useChartBox(size: ChartSize): ChartBox {
     if (!element) return;
     const measure = () => {
       const px = typeof getComputedStyle === 'function' ? parseFloat(getComputedStyle(element).fontSize) : Number.NaN;
-      const measured = element.getBoundingClientRect().width;
+      // The box's own CSS pixels (clientWidth), not its size on screen: a page may
+      // be zoomed (the results view is, on a projector), and the chart is drawn
+      // inside that zoom.
+      const measured = element.clientWidth;
       setBox((previous) => {
         const fontPx = Number.isFinite(px) && px > 0 && Math.abs(px - previous.fontPx) > 0.25 ? px : previous.fontPx;
         const width = measured > 0 && Math.abs(measured - previous.width) > 1 ? measured : previous.width;
