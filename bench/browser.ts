@@ -306,7 +306,7 @@ async function phoneVote(origin: string, code: string, body: object): Promise<vo
 }
 
 /** 24 scenarios, 12 groups, 1,000 phone votes cast through the participant protocol, all revealed, ended. */
-export async function seedSession(host: PlenaryHost, workshopId: string): Promise<SessionLike> {
+async function seedSession(host: PlenaryHost, workshopId: string): Promise<SessionLike> {
   const groups = Array.from({ length: GROUP_COUNT }, (_, index) => `Table ${index + 1}`);
   const session = await host.rpc<SessionLike>('sessions.create', { workshopId, title: 'Results benchmark', facilitator: 'Bench', votingMode: 'phones', groups });
   const random = seededRandom(11);

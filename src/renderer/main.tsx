@@ -6,7 +6,6 @@ import { ApiProvider } from './app/ApiContext';
 import { App } from './app/App';
 import { preloadView } from './app/views';
 import { liveSessionOf, parseRoute } from './app/router';
-import { preloadCharts } from './components/charts/lazy';
 import './styles/global.css';
 
 const root = document.getElementById('root');
@@ -16,12 +15,9 @@ if (root) {
   // The view's data, its code and the charts' code travel side by side.
   const sessionId = liveSessionOf(route);
   if (sessionId) client.prefetchSession(sessionId);
-  // Opened straight on a page of charts: fetch them alongside the view's code and
-  // its first requests, not after the data has come back.
-  if (route.view === 'results' || route.view === 'report' || route.view === 'compare') void preloadCharts();
-  // The view's own code first (one small chunk, or nothing for the views in this
-  // bundle), so the first render is the real view.
-  void preloadView(route).then(() => {
+  // The view's own code first (its chunk and what it needs, the charts included, or
+  // nothing for the views in this bundle), so the first render is the real view.
+  void preloadView(route.view).then(() => {
     createRoot(root).render(
       <StrictMode>
         <ApiProvider client={client}>

@@ -21,14 +21,14 @@ export const lazyViews = {
 };
 
 /**
- * Loads the code of a route's view. `main.tsx` awaits it for the first page, so
- * the first render is the view itself, with no Suspense fallback (and none of
- * React's 300 ms hold-back on revealing what a fallback stood in for). Never
- * rejects: a failed chunk is left to the view's own loading, which shows the error.
+ * Loads the code of a view. `main.tsx` awaits it for the first page, so the first
+ * render is the view itself, with no Suspense fallback (and none of React's 300 ms
+ * hold-back on revealing what a fallback stood in for). Never rejects: a failed
+ * chunk is left to the view's own loading, which shows the error. Views in the
+ * first bundle have nothing to load.
  */
-export async function preloadView(route: Route): Promise<void> {
-  const view = route.view in lazyViews ? lazyViews[route.view as keyof typeof lazyViews] : null;
-  await view?.preload().catch(() => undefined);
+export async function preloadView(view: Route['view']): Promise<void> {
+  if (view in lazyViews) await lazyViews[view as keyof typeof lazyViews].preload().catch(() => undefined);
 }
 
 /** How long after its page is drawn a preload waits, so it never competes with what follows the first paint. */
@@ -44,7 +44,7 @@ export function usePreloadWhenIdle(view: keyof typeof lazyViews, ready: boolean)
   useEffect(() => {
     if (!ready) return;
     let idle: number | null = null;
-    const load = () => void lazyViews[view].preload().catch(() => undefined);
+    const load = () => void preloadView(view);
     const timer = setTimeout(() => {
       if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(load, { timeout: 3000 });
       else load();

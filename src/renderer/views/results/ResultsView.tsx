@@ -14,11 +14,8 @@ import type { Group, Question, QuestionView, Session } from '../../../shared/mod
 import { formatLean, formatShare, sessionProfile, type QuestionSummary, type SessionProfile } from '../../../shared/profile';
 import { useLiveSession } from '../../app/hooks';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
-import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar, preloadCharts } from '../../components/charts/lazy';
+import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
 import styles from './ResultsView.module.css';
-
-// The view's code arriving means its charts are next: start fetching them now.
-void preloadCharts();
 
 const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', scenarios: 'results-scenarios' } as const;
 const scenarioAnchor = (questionId: string) => `results-scenario-${questionId}`;
