@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 const TOOL = '@doyensec/electronegativity@1.10.3';
 const ELECTRON_VERSION = '45.5.0';
@@ -30,35 +31,9 @@ function fail(message, code = 1) {
   process.exit(code);
 }
 
-/** RFC 4180 CSV (quoted fields, "" for a quote, newlines inside quotes). */
+/** The report's records (RFC 4180: quoted fields, newlines inside quotes), blank ones left out. */
 function parseCsv(text) {
-  const records = [];
-  let record = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      if (record.some((value) => value !== '')) records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  record.push(field);
-  if (record.some((value) => value !== '')) records.push(record);
-  return records;
+  return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }).filter((record) => record.some((value) => value !== ''));
 }
 
 const samePath = (a, b) => normalize(a).replaceAll('\\', '/') === normalize(b).replaceAll('\\', '/');

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlenaryEvent } from '../shared/contract';
 import { ApiError } from '../shared/errors';
 import { questionsOf, type Session, type Slide } from '../shared/model';
-import { UTF8_BOM } from '../shared/csv';
+import { parseCsv, UTF8_BOM } from '../shared/csv';
 import { openCore, type Core } from './createCore';
 import { fixedDeps } from './deps';
 import { JOIN_CODE_ALPHABET } from './sessions/groups';
@@ -42,36 +42,6 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 type Scenario = Extract<Slide, { kind: 'scenario' }>;
 function scenarios(session: Session): { slide: Scenario; index: number }[] {
   return session.slides.flatMap((slide, index) => (slide.kind === 'scenario' ? [{ slide, index }] : []));
-}
-
-/** RFC 4180 fields, quoted or not. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 beforeEach(async () => {

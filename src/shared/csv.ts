@@ -22,3 +22,41 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
+
+/**
+ * Reads the CSV that `toCsv` writes: every field quoted, `""` for a quote, CRLF
+ * between rows (LF alone is accepted too). A BOM at the start is skipped.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = text.startsWith(UTF8_BOM) ? UTF8_BOM.length : 0;
+  for (; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,18 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { desktop, invoke, launchApp, requireElectron, valueOf, type LaunchedApp } from './electronApp';
+import { desktop, invoke, launchForEachTest, valueOf } from './electronApp';
 
-requireElectron();
-
-let launched: LaunchedApp;
-test.beforeEach(async () => {
-  launched = await launchApp();
-});
-test.afterEach(async () => {
-  await launched?.close();
-});
+const launched = launchForEachTest();
 
 test('opening the audience window gives a second window on the audience route', async () => {
-  const { app, window } = launched;
+  const { app, window } = launched();
   const workshops = valueOf<{ id: string; builtIn: boolean }[]>(await invoke(window, 'workshops.list'));
   const builtIn = workshops.find((w) => w.builtIn);
   expect(builtIn).toBeTruthy();

@@ -93,6 +93,27 @@ export async function launchApp(folders?: Folders): Promise<LaunchedApp> {
 }
 
 /**
+ * Call at the top of a spec file whose tests each need the app: skips them all
+ * where there is no Electron (saying why), and otherwise gives each test its own
+ * launch on fresh folders, closed after it. Returns the current test's app.
+ */
+export function launchForEachTest(): () => LaunchedApp {
+  requireElectron();
+  let launched: LaunchedApp | undefined;
+  test.beforeEach(async () => {
+    launched = await launchApp();
+  });
+  test.afterEach(async () => {
+    await launched?.close();
+    launched = undefined;
+  });
+  return () => {
+    if (!launched) throw new Error('The app is launched for each test: call this inside a test.');
+    return launched;
+  };
+}
+
+/**
  * Starts the app as a plain process (no test driver), as a user's second
  * double-click would, and resolves with its exit code.
  */

@@ -1,18 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { desktop, invoke, launchApp, requireElectron, type LaunchedApp } from './electronApp';
+import { desktop, invoke, launchForEachTest } from './electronApp';
 
-requireElectron();
-
-let launched: LaunchedApp;
-test.beforeEach(async () => {
-  launched = await launchApp();
-});
-test.afterEach(async () => {
-  await launched?.close();
-});
+const launched = launchForEachTest();
 
 test('the page runs isolated: no Node, and only the three bridge functions', async () => {
-  const seen = await launched.window.evaluate(() => {
+  const seen = await launched().window.evaluate(() => {
     const g = globalThis as unknown as Record<string, unknown> & { plenary: Record<string, unknown> };
     return {
       require: typeof g.require,
@@ -35,7 +27,7 @@ test('the page runs isolated: no Node, and only the three bridge functions', asy
 });
 
 test('the bridge refuses names outside the contract, and the core validates inputs', async () => {
-  const { window } = launched;
+  const { window } = launched();
   const unknown = await window.evaluate(async () => {
     const bridge = (globalThis as unknown as { plenary: { invoke(n: string, i: unknown): Promise<unknown>; desktop(a: string): Promise<unknown> } }).plenary;
     const outcome = async (p: Promise<unknown>) => p.then(() => 'resolved', (error: Error) => `rejected: ${error.message}`);
@@ -53,7 +45,7 @@ test('the bridge refuses names outside the contract, and the core validates inpu
 });
 
 test('the page cannot open windows or navigate away', async () => {
-  const { app, window } = launched;
+  const { app, window } = launched();
   await window.evaluate(() => {
     (globalThis as unknown as { open(url: string): unknown }).open('file:///etc/passwd');
   });

@@ -1,18 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { launchApp, requireElectron, type LaunchedApp } from './electronApp';
+import { launchForEachTest } from './electronApp';
 
-requireElectron();
-
-let launched: LaunchedApp;
-test.beforeEach(async () => {
-  launched = await launchApp();
-});
-test.afterEach(async () => {
-  await launched?.close();
-});
+const launched = launchForEachTest();
 
 test('the application menu has File, Edit, View, Session and Help with their items', async () => {
-  const menu = await launched.app.evaluate(({ Menu }) =>
+  const menu = await launched().app.evaluate(({ Menu }) =>
     (Menu.getApplicationMenu()?.items ?? []).map((item) => ({
       label: item.label,
       items: (item.submenu?.items ?? []).filter((sub) => sub.type !== 'separator').map((sub) => sub.label),
@@ -28,7 +20,7 @@ test('the application menu has File, Edit, View, Session and Help with their ite
 });
 
 test('a menu command reaches the page as a menu.command event', async () => {
-  const { app, window } = launched;
+  const { app, window } = launched();
   await window.evaluate(() => {
     const g = globalThis as unknown as { plenary: { on(l: (e: unknown) => void): () => void }; __menuEvents: unknown[] };
     g.__menuEvents = [];

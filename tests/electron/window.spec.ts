@@ -1,27 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { launchApp, requireElectron, type LaunchedApp } from './electronApp';
+import { launchForEachTest } from './electronApp';
 
-requireElectron();
-
-let launched: LaunchedApp;
-test.beforeEach(async () => {
-  launched = await launchApp();
-});
-test.afterEach(async () => {
-  await launched?.close();
-});
+const launched = launchForEachTest();
 
 test('the presenter window opens on the library, with the built-in workshop', async () => {
-  const { window } = launched;
+  const { window } = launched();
   await expect(window.getByText('Leader or Manager?').first()).toBeVisible();
   expect(await window.title()).toContain('Plenary');
   expect(window.url()).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html#\/$/);
 });
 
 test('the app uses the data folder it was given', async () => {
-  const info = await launched.window.evaluate(async () => {
+  const info = await launched().window.evaluate(async () => {
     const bridge = (globalThis as unknown as { plenary: { invoke(name: string, input: unknown): Promise<{ ok: boolean; value?: { dataDir: string } }> } }).plenary;
     return bridge.invoke('app.info', {});
   });
-  expect(info).toMatchObject({ ok: true, value: { dataDir: launched.folders.dataDir } });
+  expect(info).toMatchObject({ ok: true, value: { dataDir: launched().folders.dataDir } });
 });

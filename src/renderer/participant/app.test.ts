@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startApp } from './app';
+import { participantState } from './testFixtures';
 import type { ParticipantState } from './types';
 
 class FakeEventSource {
@@ -33,25 +34,7 @@ class FakeEventSource {
   }
 }
 
-function state(question: Partial<NonNullable<ParticipantState['question']>> | null = {}, groups: { id: string; name: string }[] = []): ParticipantState {
-  return {
-    session: { title: 'Team day', groups },
-    question:
-      question === null
-        ? null
-        : {
-            id: 'q1',
-            prompt: 'What would you do?',
-            options: [
-              { id: 'a', label: 'Ask the team' },
-              { id: 'b', label: 'Decide alone' },
-            ],
-            status: 'open',
-            results: null,
-            ...question,
-          },
-  };
-}
+const state = participantState;
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

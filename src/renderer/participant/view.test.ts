@@ -1,27 +1,13 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialState, toViewModel, type AppState } from './model';
+import { participantState } from './testFixtures';
 import type { ParticipantState } from './types';
 import { createView, type ViewHandlers } from './view';
 
+/** Markup in the host's text, to show the page writes it as text. */
 function server(question: Partial<NonNullable<ParticipantState['question']>> | null, groups: { id: string; name: string }[] = []): ParticipantState {
-  return {
-    session: { title: 'Team <b>day</b>', groups },
-    question:
-      question === null
-        ? null
-        : {
-            id: 'q1',
-            prompt: 'What would you <i>do</i>?',
-            options: [
-              { id: 'a', label: 'Ask the team' },
-              { id: 'b', label: 'Decide alone' },
-            ],
-            status: 'open',
-            results: null,
-            ...question,
-          },
-  };
+  return participantState(question, groups, { title: 'Team <b>day</b>', prompt: 'What would you <i>do</i>?' });
 }
 
 function live(patch: Partial<AppState> = {}, s: ParticipantState = server({})): AppState {

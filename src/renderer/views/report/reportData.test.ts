@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../../shared/csv';
-import { contentWidthMm, cssString, pageCss, parseCsv, participantsOf, unguardId, voterName, votesFromCsv } from './reportData';
+import { parseCsv } from '../../../shared/csv';
+import { contentWidthMm, cssString, pageCss, participantsOf, unguardId, voterName, votesFromCsv } from './reportData';
 
 describe('reading reports.csv back', () => {
   it('parses what toCsv writes: BOM, quotes, doubled quotes, commas and line breaks inside fields', () => {

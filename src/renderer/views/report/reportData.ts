@@ -5,45 +5,7 @@
  * so they are tested without a browser.
  */
 import type { Group, Session, VotingMode } from '../../../shared/model';
-import { UTF8_BOM } from '../../../shared/csv';
-
-/**
- * Reads the CSV that `toCsv` writes: every field quoted, `""` for a quote, CRLF
- * between rows (LF alone is accepted too). A BOM at the start is skipped.
- */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.startsWith(UTF8_BOM) ? UTF8_BOM.length : 0;
-  for (; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+import { parseCsv } from '../../../shared/csv';
 
 /**
  * Undoes the CSV's formula guard on a field that cannot start with an apostrophe
