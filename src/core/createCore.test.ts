@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,7 @@ import { JOIN_CODE_ALPHABET } from './sessions/groups';
 import { VOTE_EVENT_MS } from './sessions/sessionService';
 import { SESSIONS_DIR } from './store/store';
 import { LEADER_OR_MANAGER_ID } from './workshops/leaderOrManager';
+import { sessionOnDisk } from './testing/sessionOnDisk';
 
 let dir: string;
 let deps: ReturnType<typeof fixedDeps>;
@@ -412,9 +413,7 @@ describe('restarting', () => {
     const q = scenarios(session)[0]!.slide.question;
     await core.call('voting.open', { sessionId: session.id, questionId: q.id });
     await core.call('voting.cast', { sessionId: session.id, questionId: q.id, voterId: 'g1', optionId: q.options[0]!.id });
-    const file = JSON.parse(await readFile(join(dir, SESSIONS_DIR, `${session.id}.json`), 'utf8')) as {
-      session: { votes: { voterId: string; optionId: string }[] };
-    };
-    expect(file.session.votes).toEqual([expect.objectContaining({ voterId: 'g1', optionId: q.options[0]!.id })]);
+    const onDisk = await sessionOnDisk(join(dir, SESSIONS_DIR), session.id);
+    expect(onDisk.votes).toEqual([expect.objectContaining({ voterId: 'g1', optionId: q.options[0]!.id })]);
   });
 });

@@ -200,39 +200,9 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     });
     return announce('voting.closed', view);
   };
-  /**
-   * Each session's latest vote per (question, voter kind, voter), so a vote finds the
-   * one it replaces without scanning the list: a scan per vote made a burst of a
-   * thousand phones quadratic (half a million comparisons, the host's largest cost).
-   * Keyed by the votes array itself, so a session read anew starts a fresh index.
-   * It may hold a vote that is gone (voting.undo splices the list, not the index);
-   * a hit is therefore confirmed by the vote's position in the list.
-   */
-  const latestVotes = new WeakMap<Vote[], Map<string, Vote>>();
-  const voteKey = (vote: Vote) => `${vote.questionId}\n${vote.voterKind}\n${vote.voterId}`;
-  const latestVotesOf = (votes: Vote[]): Map<string, Vote> => {
-    let index = latestVotes.get(votes);
-    if (!index) {
-      index = new Map(votes.map((v) => [voteKey(v), v]));
-      latestVotes.set(votes, index);
-    }
-    return index;
-  };
   const castVote = async (record: SessionRecord, question: Question, vote: Vote) => {
-    await store.updateSession(record.id, (r) => {
-      // A second vote by the same voter replaces the first; the newest is last, for undo.
-      // Same kind too: a phone may pick a group's id as its device id, and must not replace the group's vote.
-      // In place, not a filtered copy: a burst of a thousand phones would copy the list a thousand times.
-      const index = latestVotesOf(r.votes);
-      const key = voteKey(vote);
-      const earlier = index.get(key);
-      // Identity search, and only when this voter has voted before.
-      const at = earlier ? r.votes.lastIndexOf(earlier) : -1;
-      if (at >= 0) r.votes.splice(at, 1);
-      r.votes.push(vote);
-      index.set(key, vote);
-      r.updatedAt = vote.at;
-    });
+    // The store adds it to the list (replacing this voter's earlier vote) and logs it.
+    await store.castVote(record.id, vote);
     announceVote(record, question);
   };
 

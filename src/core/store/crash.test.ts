@@ -11,7 +11,9 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /**
  * The child runs the real store (TypeScript, loaded through vite's module runner,
  * since Node 20 cannot run .ts itself) and votes as fast as it can, printing
- * "ack N" after each write resolves. The parent kills it with SIGKILL mid-stream.
+ * "ack N" after each write resolves. Every tenth write is another kind of change
+ * (a note), which rewrites the session file and starts a new vote log, so the kill
+ * can land in either kind of flush. The parent kills it with SIGKILL mid-stream.
  */
 const childSource = (storeUrl: string, viteUrl: string) => `
 const { runnerImport } = await import(${JSON.stringify(viteUrl)});
@@ -31,9 +33,8 @@ let next = 0;
 const vote = async () => {
   for (;;) {
     const n = next++;
-    await store.updateSession('s1', (r) => {
-      r.votes.push({ questionId: 'q1', voterId: 'device-' + n, voterKind: 'device', groupId: null, optionId: 'a', at });
-    });
+    if (n % 10 === 0) await store.updateSession('s1', (r) => void (r.notes['n' + n] = 'note ' + n));
+    else await store.castVote('s1', { questionId: 'q1', voterId: 'device-' + n, voterKind: 'device', groupId: null, optionId: 'a', at });
     process.stdout.write('ack ' + n + '\\n');
   }
 };
@@ -63,7 +64,7 @@ describe('a process killed while voting', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
 
-    // Kill once 40 votes are acknowledged (others are in flight at that moment).
+    // Kill once 40 writes are acknowledged (others are in flight at that moment).
     let buffer = '';
     await new Promise<void>((resolve, reject) => {
       child.on('exit', () => reject(new Error(`The child stopped before voting: ${stderr}`)));
@@ -87,7 +88,11 @@ describe('a process killed while voting', () => {
     const store = await openStore(dataDir);
     try {
       const voters = new Set(store.session('s1')?.votes.map((v) => v.voterId));
-      for (const n of acked) expect(voters.has(`device-${n}`), `acknowledged vote ${n} is missing`).toBe(true);
+      const notes = store.session('s1')?.notes ?? {};
+      for (const n of acked) {
+        if (n % 10 === 0) expect(notes[`n${n}`], `acknowledged note ${n} is missing`).toBe(`note ${n}`);
+        else expect(voters.has(`device-${n}`), `acknowledged vote ${n} is missing`).toBe(true);
+      }
       // A kill can leave a temp file, but never a damaged store file.
       expect(store.recoveries).toEqual([]);
       expect((await readdir(join(dataDir, SESSIONS_DIR))).filter((name) => name.includes('corrupt'))).toEqual([]);

@@ -19,7 +19,7 @@ describe('the session file text', () => {
       await core.call('sessions.goTo', { sessionId: session.id, slideIndex });
       await core.call('voting.open', { sessionId: session.id, questionId: slide.question.id });
       const record = core.store.session(session.id)!;
-      const file = { schemaVersion: 1, session: record };
+      const file = { schemaVersion: 2, voteLog: 3, session: record };
       expect(JSON.parse(sessionFileText(file))).toEqual(JSON.parse(JSON.stringify(file)));
 
       for (const [voterId, option] of [['g1', 0], ['g2', 1], ['g1', 1], ['g3', 0]] as const) {

@@ -10,7 +10,8 @@ import type { SessionRecord, Vote } from '../../shared/model';
 const voteText = new WeakMap<Vote, string>();
 const slidesText = new WeakMap<SessionRecord['slides'], string>();
 
-function cachedVote(vote: Vote): string {
+/** A vote's JSON, made once: the same text serves its line in the vote log and every later snapshot. */
+export function voteLine(vote: Vote): string {
   let text = voteText.get(vote);
   if (text === undefined) {
     text = JSON.stringify(vote);
@@ -33,8 +34,8 @@ function cachedSlides(slides: SessionRecord['slides']): string {
  * last). WARNING: it relies on votes and the slides array never being mutated in
  * place; the core replaces a vote rather than editing it.
  */
-export function sessionFileText(file: { schemaVersion: number; session: SessionRecord }): string {
+export function sessionFileText(file: { schemaVersion: number; voteLog: number; session: SessionRecord }): string {
   const { votes, slides, ...rest } = file.session;
   const head = JSON.stringify(rest);
-  return `{"schemaVersion":${JSON.stringify(file.schemaVersion)},"session":${head.slice(0, -1)},"slides":${cachedSlides(slides)},"votes":[${votes.map(cachedVote).join(',')}]}}`;
+  return `{"schemaVersion":${JSON.stringify(file.schemaVersion)},"voteLog":${JSON.stringify(file.voteLog)},"session":${head.slice(0, -1)},"slides":${cachedSlides(slides)},"votes":[${votes.map(voteLine).join(',')}]}}`;
 }

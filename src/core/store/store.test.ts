@@ -66,7 +66,7 @@ describe('an acknowledged write', () => {
       record.notes.opening = 'Started late';
     });
     const file = await readJson(join(dir, SESSIONS_DIR, 's1.json'));
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(2);
     const session = file.session as SessionRecord;
     expect(session.title).toBe('Renamed on Tuesday');
     expect(session.notes).toEqual({ opening: 'Started late' });
@@ -264,7 +264,7 @@ describe('a damaged session file', () => {
   it('written by a newer Plenary is refused with a message saying so', async () => {
     await sessionWithBackup();
     const path = join(dir, SESSIONS_DIR, 's2.json');
-    const newer = JSON.stringify({ schemaVersion: 2, session: { id: 's2' } });
+    const newer = JSON.stringify({ schemaVersion: 3, session: { id: 's2' } });
     await writeFile(path, newer);
     const store = await openAt();
     expect(store.session('s2')).toBeUndefined();

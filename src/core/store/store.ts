@@ -5,13 +5,14 @@
  * folder lock sees to the second process).
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { RecoveryNotice } from '../../shared/contract';
-import { sessionRecordSchema, settingsSchema, workshopSchema, type SessionRecord, type Settings, type Workshop } from '../../shared/model';
+import { sessionRecordSchema, settingsSchema, workshopSchema, type SessionRecord, type Settings, type Vote, type Workshop } from '../../shared/model';
 import { DurableJsonAdapter } from './durableJsonAdapter';
-import { sessionFileText } from './sessionFileText';
+import { recordVote, SessionFileAdapter, voteLogPath, type SessionFile } from './sessionFileAdapter';
+import { sessionFileText, voteLine } from './sessionFileText';
 import { acquireStoreLock, type StoreLock } from './storeLock';
 import { backupPathOf, readDocument, type DocumentSpec } from './versionedDocument';
 
@@ -28,10 +29,11 @@ const libraryFileSchema = z.object({
 export type LibraryFile = z.infer<typeof libraryFileSchema>;
 
 const sessionFileSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
+  /** The vote log that continues this snapshot: `<id>.votes.<voteLog>.jsonl`. */
+  voteLog: z.number().int().min(0),
   session: sessionRecordSchema,
-});
-type SessionFile = z.infer<typeof sessionFileSchema>;
+}) satisfies z.ZodType<SessionFile>;
 
 /** The file formats' specs. Each new format version adds its migration here. */
 export const libraryFileSpec: DocumentSpec<LibraryFile> = {
@@ -43,8 +45,11 @@ export const libraryFileSpec: DocumentSpec<LibraryFile> = {
 export const sessionFileSpec = (id: string): DocumentSpec<SessionFile> => ({
   label: `Session ${id}`,
   schema: sessionFileSchema,
-  currentVersion: 1,
-  migrations: {},
+  currentVersion: 2,
+  migrations: {
+    // Format 2 keeps the votes cast since the snapshot in a log beside it; a format-1 file holds all its votes.
+    1: (old) => ({ ...old, voteLog: 0 }),
+  },
 });
 
 /** What the core needs from storage; nothing about files leaks past it. */
@@ -63,8 +68,14 @@ export interface StorePort {
   addSession(record: SessionRecord): Promise<void>;
   /** Applies `change` to a session and resolves once it is on disk; concurrent calls share a flush. */
   updateSession(id: string, change: (record: SessionRecord) => void): Promise<void>;
+  /**
+   * Adds a vote to a session, replacing the same voter's earlier vote on the
+   * question (`applyVote`), and resolves once it is on disk. Cheaper than
+   * updateSession: the vote is appended to the session's vote log.
+   */
+  castVote(id: string, vote: Vote): Promise<void>;
   deleteSession(id: string): Promise<void>;
-  /** Waits for pending writes, then lets the folder go. */
+  /** Waits for pending writes, folds each vote log into its session file, then lets the folder go. */
   close(): Promise<void>;
 }
 
@@ -134,20 +145,32 @@ class LowdbStore implements StorePort {
     }
   }
 
+  private sessionPath(id: string): string {
+    return join(this.dataDir, SESSIONS_DIR, `${id}.json`);
+  }
+
   private sessionDb(id: string): Low<SessionFile> {
     let db = this.sessionDbs.get(id);
     if (!db) {
-      const path = join(this.dataDir, SESSIONS_DIR, `${id}.json`);
-      const adapter = new DurableJsonAdapter<SessionFile>(
+      const path = this.sessionPath(id);
+      const spec = sessionFileSpec(id);
+      const adapter = new SessionFileAdapter({
         path,
-        () => readDocument(path, sessionFileSpec(id), this.now, this.recoveries),
-        backupPathOf(path),
-        sessionFileText,
-      );
+        backupPath: backupPathOf(path),
+        readSnapshot: () => readDocument(path, spec, this.now, this.recoveries),
+        serialize: sessionFileText,
+        label: spec.label,
+        now: this.now,
+        notices: this.recoveries,
+      });
       db = new Low<SessionFile>(adapter, null as unknown as SessionFile);
       this.sessionDbs.set(id, db);
     }
     return db;
+  }
+
+  private static adapterOf(db: Low<SessionFile>): SessionFileAdapter {
+    return db.adapter as SessionFileAdapter;
   }
 
   private assertOpen(): void {
@@ -182,7 +205,7 @@ class LowdbStore implements StorePort {
   async addSession(record: SessionRecord): Promise<void> {
     this.assertOpen();
     const db = this.sessionDb(record.id);
-    db.data = { schemaVersion: 1, session: record };
+    db.data = { schemaVersion: 2, voteLog: 0, session: record };
     await db.write();
     this.library.data.sessionIds.push(record.id);
     await this.library.write();
@@ -196,23 +219,39 @@ class LowdbStore implements StorePort {
     await db.write();
   }
 
+  async castVote(id: string, vote: Vote): Promise<void> {
+    this.assertOpen();
+    const db = this.sessionDbs.get(id);
+    if (!db?.data) throw new Error(`No session ${id} in the store.`);
+    recordVote(db.data.session, vote);
+    await LowdbStore.adapterOf(db).append(db.data, voteLine(vote));
+  }
+
   async deleteSession(id: string): Promise<void> {
     this.assertOpen();
     const db = this.sessionDbs.get(id);
-    if (db) await (db.adapter as DurableJsonAdapter<SessionFile>).settle();
+    if (db) {
+      const adapter = LowdbStore.adapterOf(db);
+      await adapter.settle();
+      adapter.close();
+    }
     this.sessionDbs.delete(id);
     this.library.data.sessionIds = this.library.data.sessionIds.filter((other) => other !== id);
     await this.library.write();
-    const path = join(this.dataDir, SESSIONS_DIR, `${id}.json`);
+    const path = this.sessionPath(id);
     await rm(path, { force: true });
     await rm(backupPathOf(path), { force: true });
+    const logPrefix = basename(voteLogPath(path, 0)).replace(/0\.jsonl$/, '');
+    const dir = join(this.dataDir, SESSIONS_DIR);
+    for (const name of await readdir(dir)) if (name.startsWith(logPrefix)) await rm(join(dir, name), { force: true });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const adapters = [this.library, ...this.sessionDbs.values()].map((db) => db.adapter as DurableJsonAdapter<unknown>);
-    await Promise.all(adapters.map((adapter) => adapter.settle()));
+    const sessionAdapters = [...this.sessionDbs.values()].map(LowdbStore.adapterOf);
+    await Promise.all([(this.library.adapter as DurableJsonAdapter<LibraryFile>).settle(), ...sessionAdapters.map((adapter) => adapter.compact())]);
+    for (const adapter of sessionAdapters) adapter.close();
     await this.lock.release();
   }
 }

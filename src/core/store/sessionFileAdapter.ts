@@ -1,0 +1,269 @@
+/**
+ * A session on disk: a snapshot file (`<id>.json`, written durably and whole, its
+ * previous version kept as `.bak`) and a vote log beside it (`<id>.votes.<n>.jsonl`,
+ * one vote per line) holding the votes cast since that snapshot.
+ *
+ * Why a log: a vote is acknowledged only once it is on disk. Rewriting the whole
+ * session for each flush costs nine file-system steps and every byte of every vote
+ * so far; under a burst of a thousand phones the first flush crawled behind the
+ * requests still being read, so nearly every answer left in one wave at the end.
+ * Appending a vote is one write and one fdatasync, whatever the session's size.
+ *
+ * The snapshot names the log that continues it (`voteLog: n`). Any other change
+ * (a slide, a reveal, an undo) writes a new snapshot that holds every vote so far;
+ * if votes were logged since the last one, it starts log n + 1 at the same time, so
+ * a log's votes are never applied twice. Log n - 1 is kept while the backup
+ * (snapshot n - 1) may still need it.
+ *
+ * Writes are grouped (group commit): the changes of one turn of the event loop
+ * share a flush, and changes that arrive while a flush is on the disk share the
+ * next. A flush writes a snapshot if any of its changes needs one, else it appends.
+ */
+import { closeSync, fdatasync, openSync, writeSync } from 'node:fs';
+import { copyFile, readFile, rm } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { RecoveryNotice } from '../../shared/contract';
+import { voteSchema, type SessionRecord, type Vote } from '../../shared/model';
+import { applyVote } from '../../shared/voteList';
+import { writeFileDurably } from './durableWrite';
+
+/** The session file as stored; `voteLog` names the log that continues it. */
+export interface SessionFile {
+  schemaVersion: 2;
+  voteLog: number;
+  session: SessionRecord;
+}
+
+/** The log that continues snapshot `generation` of the session file at `path`. */
+export const voteLogPath = (path: string, generation: number) => `${path.replace(/\.json$/, '')}.votes.${generation}.jsonl`;
+
+/** A vote as it enters a session: the list, and the session's last change. */
+export function recordVote(session: SessionRecord, vote: Vote): void {
+  applyVote(session.votes, vote);
+  session.updatedAt = vote.at;
+}
+
+interface Batch {
+  /** The session's latest state, if some change in this batch needs a snapshot. */
+  snapshot: SessionFile | null;
+  /** Log lines (a vote each, with its newline), when no snapshot is needed. */
+  lines: string[];
+  done: Promise<void>;
+}
+
+export interface SessionFileAdapterOptions {
+  path: string;
+  backupPath: string;
+  /** Reads (and if need be repairs) the snapshot; null when there is none. */
+  readSnapshot: () => Promise<SessionFile | null>;
+  serialize: (file: SessionFile) => string;
+  label: string;
+  now: () => Date;
+  notices: RecoveryNotice[];
+}
+
+export class SessionFileAdapter implements Adapter<SessionFile> {
+  /** The newest log: the one this process appends to. */
+  private generation = 0;
+  /** The log the snapshot on disk names; its backup names this one or an earlier one. */
+  private snapshotGeneration = 0;
+  private logFd: number | null = null;
+  /** Lines appended to the current log since the snapshot that started it. */
+  private logged = 0;
+  /** A failed flush leaves the log in doubt: the next flush writes a snapshot. */
+  private snapshotDue = false;
+  private flushing: Promise<void> | null = null;
+  private next: Batch | null = null;
+  private latest: SessionFile | null = null;
+
+  constructor(private readonly options: SessionFileAdapterOptions) {}
+
+  /** Reads the snapshot and replays its logs; unless its log was there and empty, starts a new snapshot and log at once. */
+  async read(): Promise<SessionFile | null> {
+    const file = await this.options.readSnapshot();
+    if (!file) return null;
+    this.latest = file;
+    this.generation = file.voteLog;
+    this.snapshotGeneration = file.voteLog;
+    let logs = 0;
+    let clean = true;
+    // Normally log n is the last one. A later one exists when the process stopped
+    // while starting it (it is empty), or when snapshot n was restored from its
+    // backup: then its votes were acknowledged after the damaged snapshot, and count.
+    for (let generation = file.voteLog; ; generation += 1) {
+      const log = await this.readLog(generation);
+      if (log === null) break;
+      for (const vote of log.votes) recordVote(file.session, vote);
+      if (log.bytes > 0) clean = false;
+      logs += 1;
+      this.generation = generation;
+    }
+    if (logs === 1 && clean) {
+      this.logFd = openSync(voteLogPath(this.options.path, this.generation), 'a', 0o600);
+    } else {
+      // Fold what the logs held into a new snapshot with a new, empty log: a torn
+      // last line is never appended to, and a log's name is durable before use.
+      await this.writeSnapshot(file);
+    }
+    return file;
+  }
+
+  /** Writes the whole session (any change but a vote). Resolves once it is on disk. */
+  write(data: SessionFile): Promise<void> {
+    this.latest = data;
+    const batch = this.enqueue();
+    batch.snapshot = data;
+    return batch.done;
+  }
+
+  /** Logs a vote already applied to `data`. Resolves once it is on disk. */
+  append(data: SessionFile, line: string): Promise<void> {
+    this.latest = data;
+    const batch = this.enqueue();
+    batch.lines.push(`${line}\n`);
+    return batch.done;
+  }
+
+  /** Resolves when nothing is pending (used on shutdown and before a delete). */
+  async settle(): Promise<void> {
+    while (this.flushing || this.next) {
+      await (this.next?.done ?? this.flushing)?.catch(() => undefined);
+    }
+  }
+
+  /**
+   * Folds the log into a snapshot if it holds votes, so that after a clean shutdown
+   * the session file alone holds the whole session (a copy of it is complete).
+   */
+  async compact(): Promise<void> {
+    await this.settle();
+    if ((this.logged > 0 || this.snapshotDue) && this.latest) await this.write(this.latest);
+  }
+
+  /** Lets the log file go; call after settle() or compact(). */
+  close(): void {
+    if (this.logFd !== null) closeSync(this.logFd);
+    this.logFd = null;
+  }
+
+  private enqueue(): Batch {
+    if (this.next) return this.next;
+    const batch: Batch = { snapshot: null, lines: [], done: Promise.resolve() };
+    // Idle: wait for the rest of this turn of the event loop, so the votes it brings
+    // (a burst of phones, read from many sockets at once) share this flush.
+    const turn = this.flushing
+      ? this.flushing.then(
+          () => undefined,
+          () => undefined,
+        )
+      : new Promise<void>((resolve) => setImmediate(resolve));
+    batch.done = turn.then((): Promise<void> => {
+      this.next = null;
+      const flush = this.flush(batch).finally(() => {
+        if (this.flushing === flush) this.flushing = null;
+      });
+      this.flushing = flush;
+      return flush;
+    });
+    this.next = batch;
+    return batch;
+  }
+
+  private async flush(batch: Batch): Promise<void> {
+    if (batch.snapshot || this.snapshotDue || this.logFd === null) {
+      await this.writeSnapshot(batch.snapshot ?? this.latest!);
+      return;
+    }
+    try {
+      // WARNING: a synchronous write, on purpose: it only copies a few hundred bytes
+      // into the page cache, and saves a turn of the event loop under a burst. The
+      // slow part, fdatasync, runs on libuv's thread pool.
+      writeSync(this.logFd, batch.lines.join(''));
+      this.logged += batch.lines.length;
+      const fd = this.logFd;
+      await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      // Part of a line may be on disk: start a new snapshot and log before appending again.
+      this.snapshotDue = true;
+      throw error;
+    }
+  }
+
+  private async writeSnapshot(data: SessionFile): Promise<void> {
+    const { path, backupPath, serialize } = this.options;
+    // A new log only if the current one holds votes: they are in this snapshot and
+    // must not be replayed onto it. The new log is created before the snapshot's
+    // rename, whose folder fsync then makes both names durable.
+    const rotate = this.logged > 0 || this.snapshotDue || this.logFd === null;
+    const generation = rotate ? this.generation + 1 : this.generation;
+    let newLog: number | null = null;
+    try {
+      if (rotate) newLog = openSync(voteLogPath(path, generation), 'w', 0o600);
+      data.voteLog = generation;
+      await writeFileDurably(path, serialize(data), { backupPath });
+    } catch (error) {
+      if (newLog !== null) closeSync(newLog);
+      // The snapshot on disk may now name either log: append to neither until a snapshot lands.
+      this.snapshotDue = true;
+      if (rotate) this.generation = generation;
+      throw error;
+    }
+    this.snapshotDue = false;
+    const previous = this.snapshotGeneration;
+    this.snapshotGeneration = generation;
+    if (!rotate) return;
+    if (this.logFd !== null) closeSync(this.logFd);
+    this.logFd = newLog;
+    this.logged = 0;
+    this.generation = generation;
+    // The backup is the snapshot that was on disk: it needs its log and the later
+    // ones. The log before it serves nothing now.
+    if (previous >= 1) await rm(voteLogPath(path, previous - 1), { force: true });
+  }
+
+  /**
+   * The votes of one log, or null when it does not exist. A last line with no
+   * newline was being written when the process stopped: never acknowledged, so it
+   * is dropped quietly. A bad line anywhere else is damage: the good votes are kept,
+   * the log is copied aside and the user told.
+   */
+  private async readLog(generation: number): Promise<{ votes: Vote[]; bytes: number } | null> {
+    const logPath = voteLogPath(this.options.path, generation);
+    let text: string;
+    try {
+      text = await readFile(logPath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const lines = text.split('\n');
+    lines.pop(); // '' after the last newline, or a torn last line
+    const votes: Vote[] = [];
+    let bad = 0;
+    for (const line of lines) {
+      if (line === '') continue;
+      const parsed = (() => {
+        try {
+          return voteSchema.safeParse(JSON.parse(line));
+        } catch {
+          return null;
+        }
+      })();
+      if (parsed?.success) votes.push(parsed.data);
+      else bad += 1;
+    }
+    if (bad > 0) {
+      const stamp = this.options.now().toISOString().replace(/[:.]/g, '-');
+      const movedTo = `${logPath}.corrupt-${stamp}`;
+      await copyFile(logPath, movedTo);
+      this.options.notices.push({
+        file: basename(logPath),
+        movedTo: basename(movedTo),
+        restoredFrom: null,
+        message: `${this.options.label}: ${bad} line${bad === 1 ? '' : 's'} of its vote log could not be read; the other ${votes.length} vote${votes.length === 1 ? ' was' : 's were'} kept. The log was copied to ${basename(movedTo)}.`,
+      });
+    }
+    return { votes, bytes: text.length };
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The session's vote log, seen from outside the store: what is on disk once a vote
+ * is acknowledged, and what a folder holds when it is opened again after the
+ * process stopped at any moment. "Stopped" is a copy of the folder taken while the
+ * store is open, without closing it: the files as a power cut would leave them
+ * (everything acknowledged has been fsynced).
+ */
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SessionRecord, Vote } from '../../shared/model';
+import { fixedDeps } from '../deps';
+import { sampleSessionRecord, SAMPLE_TIME } from '../testing/sessionRecord';
+import { openStore, SESSIONS_DIR, type StorePort } from './store';
+import { LOCK_FILE } from './storeLock';
+
+const STAMP = '2026-01-15T09-00-00-000Z';
+let dir: string;
+const opened: StorePort[] = [];
+
+async function openAt(path: string): Promise<StorePort> {
+  const store = await openStore(path, { now: fixedDeps().now });
+  opened.push(store);
+  return store;
+}
+
+/** The folder as a crash would leave it now: a copy, with the running store's lock left out. */
+async function folderAfterCrash(from: string): Promise<string> {
+  const to = await mkdtemp(join(dir, 'after-crash-'));
+  await cp(from, to, { recursive: true, filter: (source) => !source.endsWith(LOCK_FILE) });
+  return to;
+}
+
+function vote(voterId: string, optionId: string, questionId = 'q1', voterKind: Vote['voterKind'] = 'device'): Vote {
+  return { questionId, voterId, voterKind, groupId: null, optionId, at: SAMPLE_TIME };
+}
+
+const session = (id = 's1'): SessionRecord => sampleSessionRecord({ id, votingMode: 'phones' });
+const choices = (store: StorePort, id = 's1') => store.session(id)?.votes.map((v) => `${v.voterId}:${v.optionId}`);
+const sessionsDir = (dataDir: string) => join(dataDir, SESSIONS_DIR);
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plenary-votelog-'));
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a vote', () => {
+  it('is on disk once castVote resolves, in the log beside the session file, which is not rewritten', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    const before = await stat(join(sessionsDir(data), 's1.json'));
+    await store.castVote('s1', vote('phone-a', 'leader'));
+
+    const log = await readFile(join(sessionsDir(data), 's1.votes.1.jsonl'), 'utf8');
+    expect(log.split('\n')).toEqual([JSON.stringify(vote('phone-a', 'leader')), '']);
+    const after = await stat(join(sessionsDir(data), 's1.json'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+
+    const reopened = await openAt(await folderAfterCrash(data));
+    expect(choices(reopened)).toEqual(['phone-a:leader']);
+  });
+
+  it('replaces the same voter\'s earlier vote, in memory and after a crash, keeping the order undo relies on', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    await store.castVote('s1', vote('phone-b', 'manager'));
+    await store.castVote('s1', vote('phone-a', 'manager'));
+    // A group may share a phone's id; it is another voter.
+    await store.castVote('s1', vote('phone-a', 'leader', 'q1', 'group'));
+    const expected = ['phone-b:manager', 'phone-a:manager', 'phone-a:leader'];
+    expect(choices(store)).toEqual(expected);
+    expect(choices(await openAt(await folderAfterCrash(data)))).toEqual(expected);
+  });
+
+  it('a thousand cast at once are all acknowledged and all there after a crash, in a few appends', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await Promise.all(Array.from({ length: 1000 }, (_, i) => store.castVote('s1', vote(`phone-${i}`, i % 2 ? 'leader' : 'manager'))));
+    const reopened = await openAt(await folderAfterCrash(data));
+    expect(new Set(reopened.session('s1')?.votes.map((v) => v.voterId)).size).toBe(1000);
+  });
+});
+
+describe('a change that is not a vote', () => {
+  it('writes the session file with every vote so far and starts a new log, so no vote counts twice', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    await store.castVote('s1', vote('phone-b', 'manager'));
+    // An undo is a change of the whole list: phone-b's vote goes.
+    await store.updateSession('s1', (record) => void record.votes.pop());
+    const file = JSON.parse(await readFile(join(sessionsDir(data), 's1.json'), 'utf8')) as { voteLog: number; session: SessionRecord };
+    expect(file.session.votes.map((v) => v.voterId)).toEqual(['phone-a']);
+    expect(file.voteLog).toBe(2);
+    await store.castVote('s1', vote('phone-c', 'leader'));
+
+    const reopened = await openAt(await folderAfterCrash(data));
+    expect(choices(reopened)).toEqual(['phone-a:leader', 'phone-c:leader']);
+  });
+
+  it('leaves the log alone when no vote came since the last one (a slide change costs no more than before)', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.updateSession('s1', (record) => void (record.slideIndex = 1));
+    await store.updateSession('s1', (record) => void (record.slideIndex = 2));
+    expect((await readdir(sessionsDir(data))).filter((name) => name.includes('.votes.'))).toEqual(['s1.votes.1.jsonl']);
+  });
+});
+
+describe('opening a folder', () => {
+  it('drops a torn last line (a vote being written when the process stopped, never acknowledged) without a word', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    const crashed = await folderAfterCrash(data);
+    await appendFile(join(sessionsDir(crashed), 's1.votes.1.jsonl'), '{"questionId":"q1","voterId":"phone-b","vo');
+
+    const reopened = await openAt(crashed);
+    expect(choices(reopened)).toEqual(['phone-a:leader']);
+    expect(reopened.recoveries).toEqual([]);
+    // The next vote goes to a fresh log, never after the torn bytes.
+    await reopened.castVote('s1', vote('phone-c', 'manager'));
+    expect(choices(await openAt(await folderAfterCrash(crashed)))).toEqual(['phone-a:leader', 'phone-c:manager']);
+  });
+
+  it('keeps the good votes of a damaged log, copies the log aside and says so', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    const crashed = await folderAfterCrash(data);
+    const logPath = join(sessionsDir(crashed), 's1.votes.1.jsonl');
+    await appendFile(logPath, `not a vote\n${JSON.stringify(vote('phone-b', 'manager'))}\n`);
+    const damaged = await readFile(logPath, 'utf8');
+
+    const reopened = await openAt(crashed);
+    expect(choices(reopened)).toEqual(['phone-a:leader', 'phone-b:manager']);
+    expect(reopened.recoveries).toEqual([
+      expect.objectContaining({ file: 's1.votes.1.jsonl', movedTo: `s1.votes.1.jsonl.corrupt-${STAMP}`, restoredFrom: null }),
+    ]);
+    expect(reopened.recoveries[0]!.message).toBe(
+      `Session s1: 1 line of its vote log could not be read; the other 2 votes were kept. The log was copied to s1.votes.1.jsonl.corrupt-${STAMP}.`,
+    );
+    expect(await readFile(join(sessionsDir(crashed), `s1.votes.1.jsonl.corrupt-${STAMP}`), 'utf8')).toBe(damaged);
+  });
+
+  it('with a damaged session file, restores the backup and replays both logs since it: every acknowledged vote is kept', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    await store.updateSession('s1', (record) => void (record.title = 'Renamed'));
+    await store.castVote('s1', vote('phone-b', 'manager'));
+    const crashed = await folderAfterCrash(data);
+    await writeFile(join(sessionsDir(crashed), 's1.json'), 'garbage');
+
+    const reopened = await openAt(crashed);
+    expect(choices(reopened)).toEqual(['phone-a:leader', 'phone-b:manager']);
+    expect(reopened.recoveries).toEqual([expect.objectContaining({ file: 's1.json', restoredFrom: 's1.json.bak' })]);
+  });
+
+  it('reads a session file of format 1 (votes inside, no log) and goes on voting', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.close();
+    const path = join(sessionsDir(data), 's1.json');
+    const record = { ...session(), votes: [vote('phone-a', 'leader')] };
+    await writeFile(path, JSON.stringify({ schemaVersion: 1, session: record }));
+    await rm(join(sessionsDir(data), 's1.votes.1.jsonl'));
+
+    const reopened = await openAt(data);
+    expect(choices(reopened)).toEqual(['phone-a:leader']);
+    expect(reopened.recoveries).toEqual([]);
+    await reopened.castVote('s1', vote('phone-b', 'manager'));
+    expect(choices(await openAt(await folderAfterCrash(data)))).toEqual(['phone-a:leader', 'phone-b:manager']);
+  });
+});
+
+describe('closing and deleting', () => {
+  it('a clean close folds the log into the session file, so the file alone holds the session', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    await store.close();
+    const file = JSON.parse(await readFile(join(sessionsDir(data), 's1.json'), 'utf8')) as { voteLog: number; session: SessionRecord };
+    expect(file.session.votes.map((v) => v.voterId)).toEqual(['phone-a']);
+    expect(await readFile(join(sessionsDir(data), `s1.votes.${file.voteLog}.jsonl`), 'utf8')).toBe('');
+  });
+
+  it('deleting a session removes its logs too', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session('s1'));
+    await store.addSession(session('s2'));
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    await store.updateSession('s1', (record) => void (record.title = 'Renamed'));
+    await store.deleteSession('s1');
+    expect((await readdir(sessionsDir(data))).filter((name) => name.startsWith('s1'))).toEqual([]);
+    expect(await readdir(sessionsDir(data))).toContain('s2.votes.1.jsonl');
+  });
+});
