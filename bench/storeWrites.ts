@@ -3,7 +3,7 @@
  * same disk, measured in the same run with the same payload; and whether
  * concurrent writes to one session coalesce.
  */
-import { watch } from 'node:fs';
+import { fdatasync, openSync, closeSync, watch, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { questionsOf, type SessionRecord } from '../src/shared/model';
@@ -161,6 +161,69 @@ async function measurePayload(result: BenchResult, dir: string, label: string, v
 }
 
 /**
+ * A vote, acknowledged: `castVote` appends one line to the session's vote log and
+ * fdatasyncs it. The floor is the same two system calls on an open file, with a
+ * line of the same length, and nothing else.
+ */
+async function measureVoteAppend(result: BenchResult, dir: string): Promise<void> {
+  const store = await openStore(join(dir, 'votes-store'));
+  await mkdir(join(dir, 'votes-floor'), { recursive: true });
+  const floorFd = openSync(join(dir, 'votes-floor', 'floor.votes.jsonl'), 'a', 0o600);
+  try {
+    const id = 'sbenchvote';
+    const record = sessionRecord(id, 0);
+    await store.addSession(record);
+    const question = questionsOf(record.slides)[0]!;
+    const voteAt = (serial: number) => ({
+      questionId: question.id,
+      voterId: `phone-${String(serial).padStart(6, '0')}`,
+      voterKind: 'device' as const,
+      groupId: null,
+      optionId: question.options[serial % question.options.length]!.id,
+      at: new Date(Date.UTC(2026, 0, 15, 9, 0, 0, 0) + serial).toISOString(),
+    });
+    const line = `${JSON.stringify(voteAt(0))}\n`;
+    const floorAppend = () =>
+      new Promise<void>((resolve, reject) => {
+        writeSync(floorFd, line);
+        fdatasync(floorFd, (error) => (error ? reject(error) : resolve()));
+      });
+    const series: Series[] = [
+      { name: 'floor: write one line + fdatasync, on an open file', latencies: [], run: () => floorAppend() },
+      { name: 'store: castVote, acknowledged (a new voter each time)', latencies: [], run: (n) => store.castVote(id, voteAt(n)) },
+    ];
+    let serial = 1;
+    for (const entry of series) for (let i = 0; i < WARM_UP; i += 1) await entry.run(serial++);
+    collectGarbage();
+    for (let i = 0; i < WRITES; i += 1) {
+      for (const entry of series) {
+        const start = now();
+        await entry.run(serial++);
+        entry.latencies.push(now() - start);
+      }
+    }
+    const [floor, storeSeries] = series as [Series, Series];
+    const floorMedian = median(floor.latencies);
+    const storeMedian = median(storeSeries.latencies);
+    const table = {
+      caption: `A vote: ${bytes(Buffer.byteLength(line))} per line, ${WRITES} sequential writes per row, interleaved, after ${WARM_UP} warm-up`,
+      headers: ['what', 'median', 'p99', 'median vs floor'],
+      rows: series.map((entry) => [entry.name, ms(median(entry.latencies)), ms(p99(entry.latencies)), ratio(median(entry.latencies) / floorMedian)]),
+    };
+    result.tables.push(table);
+    printTable(result.id, table);
+    judge(result, {
+      text: 'A vote: the median acknowledged castVote within 1.2× the floor of the same disk (one line appended + fdatasync)',
+      met: storeMedian <= 1.2 * floorMedian,
+      detail: `store ${ms(storeMedian)} vs floor ${ms(floorMedian)}: ${ratio(storeMedian / floorMedian)}`,
+    });
+  } finally {
+    closeSync(floorFd);
+    await store.close();
+  }
+}
+
+/**
  * Counts flushes from outside the store: each flush creates exactly one temp file
  * with a fresh name (`.<id>.json.<pid>.<n>.tmp`) before renaming it, and the
  * kernel's file watcher (inotify) reports every name created in the folder.
@@ -234,12 +297,15 @@ export async function benchStoreWrites(): Promise<BenchResult> {
     'The real store: `openStore` on a temp folder, one session added, then `updateSession` on it, each call awaited before the next (an acknowledged write: the promise resolves once the file is on disk). Each write changes one timestamp, so every write carries the same bytes.',
     'The floor, in the same run on the same disk, with the same bytes: open a temp file, write, `fsync`, close, rename over the target, open the folder, `fsync` it, close. No JSON, no lowdb, no backup. A second floor row adds the one extra rename the store does (the old file becomes `.bak`, the last good version), to show what that costs.',
     `${WRITES} writes per row, interleaved one by one (floor, floor with backup, store, floor, …) so a slow spell of the shared disk hits each row alike, after ${WARM_UP} warm-up writes each. Writes per second = writes / the sum of their latencies. Two payloads: a fresh session of the 24-scenario workshop with 12 groups, and the same session holding 1,000 votes.`,
+    'A vote: `castVote` on a fresh session, a new voter each time, so each call appends one line to the session\'s vote log and fdatasyncs it (a change that is not a vote writes the whole session, as above). Its floor: the same line written to an open file with `writeSync` and flushed with `fdatasync`, interleaved one by one.',
     `Coalescing: ${CONCURRENT} \`updateSession\` calls on one session at once (\`Promise.all\`), against ${CONCURRENT} awaited one by one. Flushes are counted from outside the store: each flush creates one temp file with a fresh name before renaming it, and a file watcher (inotify, \`fs.watch\`) on the sessions folder collects the distinct temp names. The sequential run checks the counter (it must see ${CONCURRENT}). Afterwards the file is read back to find all ${CONCURRENT} changes.`,
   );
   await withTempDir('store', async (dir) => {
     await measurePayload(result, join(dir, 'fresh'), 'Fresh session', 0);
     collectGarbage();
     await measurePayload(result, join(dir, 'votes'), 'Session with 1,000 votes', 1000);
+    collectGarbage();
+    await measureVoteAppend(result, dir);
     collectGarbage();
     await measureCoalescing(result, dir);
   });
