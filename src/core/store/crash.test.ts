@@ -51,7 +51,8 @@ afterEach(async () => {
 });
 
 describe('a process killed while voting', () => {
-  it('keeps every acknowledged vote, and the folder opens again without repairs', async () => {
+  // Early, and later once several logs have come and gone.
+  it.each([40, 400])('killed after %i acknowledged writes, keeps every one, and the folder opens again without repairs', async (killAfter) => {
     const dataDir = join(dir, 'data');
     const script = join(dir, 'child.mjs');
     const storeUrl = fileURLToPath(new URL('./store.ts', import.meta.url));
@@ -64,7 +65,7 @@ describe('a process killed while voting', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
 
-    // Kill once 40 writes are acknowledged (others are in flight at that moment).
+    // Kill once `killAfter` writes are acknowledged (others are in flight at that moment).
     let buffer = '';
     await new Promise<void>((resolve, reject) => {
       child.on('exit', () => reject(new Error(`The child stopped before voting: ${stderr}`)));
@@ -76,7 +77,7 @@ describe('a process killed while voting', () => {
           const match = /^ack (\d+)$/.exec(line);
           if (match) acked.add(Number(match[1]));
         }
-        if (acked.size >= 40 && !child.killed) {
+        if (acked.size >= killAfter && !child.killed) {
           child.kill('SIGKILL');
           resolve();
         }
