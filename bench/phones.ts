@@ -397,7 +397,7 @@ export async function benchPhones(): Promise<BenchResult> {
   });
   result.notes.push(
     'Client and servers share the same two cores: the load generator costs about as much CPU as a server, so the absolute times say more about this machine than about a room\'s laptop; the ratio to the bare server is the figure to watch.',
-    'Every vote is acknowledged only after it is on disk (fsync). Votes that arrive while a write is on the disk share the next one, which is how 1,000 votes cost a handful of flushes rather than 1,000; it is also why Plenary\'s acknowledgements arrive in a few waves, one per flush, so its median time to acknowledgement sits close to its burst time.',
+    'Every vote is acknowledged only after it is on disk: appended to the session\'s vote log and fdatasynced. Votes that arrive while a flush is on the disk share the next one, which is how 1,000 votes cost far fewer flushes than 1,000; it is also why Plenary\'s acknowledgements arrive in waves, one per flush. Before the vote log (each flush rewrote the whole session file, nine file-system steps), the same burst ran at about 1.55× the bare server in A/B runs on this machine.',
     'To see where the host spends the burst, run `PLENARY_BENCH_HOST_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node --expose-gc out/main/bench.js --only phones` and open the profile.',
   );
   return result;

@@ -282,7 +282,7 @@ async function measureCoalescing(result: BenchResult, dir: string): Promise<void
     printTable(result.id, table);
     say(result.id, `concurrent / sequential elapsed: ${ratio(concurrentTime / sequentialTime)}`);
     judge(result, {
-      text: `concurrent writes to one session coalesce: ${CONCURRENT} concurrent calls need at most 2 flushes (calls made in one turn of the event loop share a flush; calls that come while one is on the disk share the next), and every change is on disk`,
+      text: `concurrent writes to one session coalesce: ${CONCURRENT} concurrent calls need at most 2 flushes (calls made together share a flush; calls that come while one is on the disk share the next), and every change is on disk`,
       met: concurrentFlushes <= 2 && concurrentFlushes >= 1 && found === CONCURRENT && sequentialFlushes === CONCURRENT,
       detail: `${concurrentFlushes} flush${concurrentFlushes === 1 ? '' : 'es'} for ${CONCURRENT} concurrent calls (${sequentialFlushes} for ${CONCURRENT} sequential ones, which checks the counter), ${found}/${CONCURRENT} changes on disk, ${ms(concurrentTime)} vs ${ms(sequentialTime)} sequential`,
     });

@@ -183,8 +183,11 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
       // WARNING: a synchronous write, on purpose: it only copies a few hundred bytes
       // into the page cache, and saves a turn of the event loop under a burst. The
       // slow part, fdatasync, runs on libuv's thread pool.
-      writeSync(this.logFd, batch.lines.join(''));
+      const bytes = Buffer.from(batch.lines.join(''), 'utf8');
+      const written = writeSync(this.logFd, bytes);
       this.logged += batch.lines.length;
+      // A short write (a full disk) must not be acknowledged.
+      if (written !== bytes.length) throw new Error(`Only ${written} of ${bytes.length} bytes of the vote log were written.`);
       const fd = this.logFd;
       await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
     } catch (error) {
