@@ -20,8 +20,8 @@
  * writes a snapshot if any of its changes needs one, else it appends.
  */
 import { closeSync, fdatasync, openSync, writeSync } from 'node:fs';
-import { copyFile, readFile, rm } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { RecoveryNotice } from '../../shared/contract';
 import { voteSchema, type SessionRecord, type Vote } from '../../shared/model';
@@ -76,6 +76,7 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
   private flushing: Promise<void> | null = null;
   private next: Batch | null = null;
   private latest: SessionFile | null = null;
+  private closed = false;
 
   constructor(private readonly options: SessionFileAdapterOptions) {}
 
@@ -84,22 +85,23 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
     const file = await this.options.readSnapshot();
     if (!file) return null;
     this.latest = file;
-    this.generation = file.voteLog;
     this.snapshotGeneration = file.voteLog;
-    let logs = 0;
-    let clean = true;
-    // Normally log n is the last one. A later one exists when the process stopped
-    // while starting it (it is empty), or when snapshot n was restored from its
-    // backup: then its votes were acknowledged after the damaged snapshot, and count.
-    for (let generation = file.voteLog; ; generation += 1) {
+    // Normally log n is the only one from n on. A later one exists when the process
+    // stopped while starting it (it is empty), or when snapshot n was restored from
+    // its backup: then its votes were acknowledged after the damaged snapshot, and
+    // count. Every log from n on is read, in order, gaps and all.
+    const generations = (await this.logGenerations()).filter((generation) => generation >= file.voteLog);
+    let clean = generations.length === 1 && generations[0] === file.voteLog;
+    for (const generation of generations) {
       const log = await this.readLog(generation);
-      if (log === null) break;
+      if (log === null) continue;
       for (const vote of log.votes) recordVote(file.session, vote);
       if (log.bytes > 0) clean = false;
-      logs += 1;
-      this.generation = generation;
     }
-    if (logs === 1 && clean) {
+    this.generation = Math.max(file.voteLog, ...generations);
+    if (clean) {
+      // WARNING: the folder's entries are made durable by the store once every session
+      // is open (one folder fsync), before any vote is acknowledged.
       this.logFd = openSync(voteLogPath(this.options.path, this.generation), 'a', 0o600);
     } else {
       // Fold what the logs held into a new snapshot with a new, empty log: a torn
@@ -141,13 +143,16 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
     if ((this.logged > 0 || this.snapshotDue) && this.latest) await this.write(this.latest);
   }
 
-  /** Lets the log file go; call after settle() or compact(). */
+  /** Refuses further writes and lets the log file go; call after settle() or compact(). */
   close(): void {
-    if (this.logFd !== null) closeSync(this.logFd);
+    this.closed = true;
+    const fd = this.logFd;
     this.logFd = null;
+    if (fd !== null) closeSync(fd);
   }
 
   private enqueue(): Batch {
+    if (this.closed) throw new Error(`${this.options.label} is closed.`);
     if (this.next) return this.next;
     const batch: Batch = { snapshot: null, lines: [], done: Promise.resolve() };
     // Idle: flush once the current task is done (a microtask), so the changes it
@@ -206,27 +211,51 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
     const generation = rotate ? this.generation + 1 : this.generation;
     let newLog: number | null = null;
     try {
-      if (rotate) newLog = openSync(voteLogPath(path, generation), 'w', 0o600);
+      if (rotate) {
+        // 'wx': a log that exists already may hold acknowledged votes; never truncate one.
+        newLog = openSync(voteLogPath(path, generation), 'wx', 0o600);
+        // From here the name is taken, whatever happens to the snapshot.
+        this.generation = generation;
+      }
       data.voteLog = generation;
       await writeFileDurably(path, serialize(data), { backupPath });
     } catch (error) {
       if (newLog !== null) closeSync(newLog);
       // The snapshot on disk may now name either log: append to neither until a snapshot lands.
       this.snapshotDue = true;
-      if (rotate) this.generation = generation;
       throw error;
     }
-    this.snapshotDue = false;
     const previous = this.snapshotGeneration;
     this.snapshotGeneration = generation;
+    this.snapshotDue = false;
     if (!rotate) return;
-    if (this.logFd !== null) closeSync(this.logFd);
+    const oldLog = this.logFd;
     this.logFd = newLog;
     this.logged = 0;
-    this.generation = generation;
+    // The snapshot is on disk: tidying up after it must not fail the write.
+    if (oldLog !== null) {
+      try {
+        closeSync(oldLog);
+      } catch {
+        // Nothing is pending on it; the descriptor is gone either way.
+      }
+    }
     // The backup is the snapshot that was on disk: it needs its log and the later
     // ones. The log before it serves nothing now.
-    if (previous >= 1) await rm(voteLogPath(path, previous - 1), { force: true });
+    if (previous >= 1) await rm(voteLogPath(path, previous - 1), { force: true }).catch(() => undefined);
+  }
+
+  /** The generations of this session's logs on disk, oldest first. */
+  private async logGenerations(): Promise<number[]> {
+    const { path } = this.options;
+    const prefix = basename(voteLogPath(path, 0)).replace(/0\.jsonl$/, '');
+    const generations: number[] = [];
+    for (const name of await readdir(dirname(path))) {
+      if (!name.startsWith(prefix)) continue;
+      const match = /^(\d+)\.jsonl$/.exec(name.slice(prefix.length));
+      if (match) generations.push(Number(match[1]));
+    }
+    return generations.sort((a, b) => a - b);
   }
 
   /**

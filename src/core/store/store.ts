@@ -15,6 +15,7 @@ import { recordVote, SessionFileAdapter, voteLogPath, type SessionFile } from '.
 import { sessionFileText, voteLine } from './sessionFileText';
 import { acquireStoreLock, type StoreLock } from './storeLock';
 import { backupPathOf, readDocument, type DocumentSpec } from './versionedDocument';
+import { fsyncDirectory } from './durableWrite';
 
 export const LIBRARY_FILE = 'library.json';
 export const SESSIONS_DIR = 'sessions';
@@ -118,7 +119,12 @@ class LowdbStore implements StorePort {
     );
     await library.read();
     const store = new LowdbStore(dataDir, recoveries, lock, library, now);
-    await store.loadSessions();
+    try {
+      await store.loadSessions();
+    } catch (error) {
+      store.closeSessionAdapters();
+      throw error;
+    }
     return store;
   }
 
@@ -139,6 +145,10 @@ class LowdbStore implements StorePort {
       if (db.data) loaded.push(id);
       else this.sessionDbs.delete(id);
     }
+    // A log reused from the last run, or a snapshot renamed just before that run was
+    // killed, has a name that may not be durable yet: one folder flush makes them
+    // so, before any vote is acknowledged.
+    await fsyncDirectory(dir);
     if (loaded.join() !== indexed.join()) {
       this.library.data.sessionIds = loaded;
       await this.library.write();
@@ -167,6 +177,17 @@ class LowdbStore implements StorePort {
       this.sessionDbs.set(id, db);
     }
     return db;
+  }
+
+  /** Lets every session's log file go. */
+  closeSessionAdapters(): void {
+    for (const db of this.sessionDbs.values()) {
+      try {
+        LowdbStore.adapterOf(db).close();
+      } catch {
+        // A descriptor that will not close is gone anyway.
+      }
+    }
   }
 
   private static adapterOf(db: Low<SessionFile>): SessionFileAdapter {
@@ -230,12 +251,14 @@ class LowdbStore implements StorePort {
   async deleteSession(id: string): Promise<void> {
     this.assertOpen();
     const db = this.sessionDbs.get(id);
+    // Out of the map first: a vote or change that comes now finds no session, rather
+    // than a file about to be removed.
+    this.sessionDbs.delete(id);
     if (db) {
       const adapter = LowdbStore.adapterOf(db);
       await adapter.settle();
       adapter.close();
     }
-    this.sessionDbs.delete(id);
     this.library.data.sessionIds = this.library.data.sessionIds.filter((other) => other !== id);
     await this.library.write();
     const path = this.sessionPath(id);
@@ -250,8 +273,15 @@ class LowdbStore implements StorePort {
     if (this.closed) return;
     this.closed = true;
     const sessionAdapters = [...this.sessionDbs.values()].map(LowdbStore.adapterOf);
-    await Promise.all([(this.library.adapter as DurableJsonAdapter<LibraryFile>).settle(), ...sessionAdapters.map((adapter) => adapter.compact())]);
-    for (const adapter of sessionAdapters) adapter.close();
+    // Settled, not all: one session that cannot be folded must not keep the others'
+    // files open, or the lock held. Its error is still reported, once all is let go.
+    const outcomes = await Promise.allSettled([
+      (this.library.adapter as DurableJsonAdapter<LibraryFile>).settle(),
+      ...sessionAdapters.map((adapter) => adapter.compact()),
+    ]);
+    this.closeSessionAdapters();
     await this.lock.release();
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 }

@@ -3,7 +3,7 @@
  * A file that fails is moved aside (never overwritten), the last good backup takes
  * its place, and a notice says what happened.
  */
-import { copyFile, readFile, rename, stat } from 'node:fs/promises';
+import { readFile, rename, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { RecoveryNotice } from '../../shared/contract';
@@ -98,7 +98,8 @@ export async function readDocument<T extends { schemaVersion: number }>(
     // No file: a crash between the backup rename and the new file's rename. The
     // backup is the last acknowledged state; put it back quietly.
     if (backup && 'doc' in backup) {
-      await copyFile(backupPath, path);
+      // Durably: this file may go on being the snapshot while only votes are logged beside it.
+      await writeFileDurably(path, await readFile(backupPath, 'utf8'));
       return backup.doc;
     }
     return null;

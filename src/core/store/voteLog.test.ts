@@ -188,7 +188,39 @@ describe('opening a folder', () => {
   });
 });
 
+describe('after an upgrade from format 1', () => {
+  it('a damaged session file restored from its format-1 backup still gets every vote cast since the upgrade', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.close();
+    await writeFile(join(sessionsDir(data), 's1.json'), JSON.stringify({ schemaVersion: 1, session: { ...session(), votes: [vote('phone-a', 'leader')] } }));
+    await rm(join(sessionsDir(data), 's1.votes.1.jsonl'));
+
+    const upgraded = await openAt(data);
+    await upgraded.castVote('s1', vote('phone-b', 'manager'));
+    const crashed = await folderAfterCrash(data);
+    await writeFile(join(sessionsDir(crashed), 's1.json'), 'garbage');
+
+    const reopened = await openAt(crashed);
+    expect(choices(reopened)).toEqual(['phone-a:leader', 'phone-b:manager']);
+  });
+});
+
 describe('closing and deleting', () => {
+  it('a vote that comes while its session is being deleted is refused, and nothing of the session comes back', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session());
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    const deleting = store.deleteSession('s1');
+    await expect(store.castVote('s1', vote('phone-b', 'manager'))).rejects.toThrow(/No session s1/);
+    await deleting;
+    expect((await readdir(sessionsDir(data))).filter((name) => name.startsWith('s1'))).toEqual([]);
+    expect(store.session('s1')).toBeUndefined();
+  });
+
+
   it('a clean close folds the log into the session file, so the file alone holds the session', async () => {
     const data = join(dir, 'data');
     const store = await openAt(data);
