@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -270,6 +270,21 @@ describe('a damaged session file', () => {
     expect(store.session('s2')).toBeUndefined();
     expect(store.recoveries[0]!.message).toMatch(/Session s2 .*newer Plenary/);
     expect(await readFile(`${path}.corrupt-${STAMP}`, 'utf8')).toBe(newer);
+  });
+});
+
+describe('a store file the system will not read', () => {
+  it('stops the opening with a message naming it, moves nothing, and lets the folder go', async () => {
+    const store = await openAt();
+    await store.addSession(sessionRecord('s1'));
+    await store.close();
+    const path = join(dir, SESSIONS_DIR, 's1.json');
+    // A folder where the file should be: reading it fails the way a bad disk does (EISDIR).
+    await rm(path);
+    await mkdir(path);
+    await expect(openStore(dir, { now: fixedDeps().now })).rejects.toThrow(`Plenary could not read ${path}`);
+    expect((await readdir(join(dir, SESSIONS_DIR))).filter((name) => name.includes('corrupt'))).toEqual([]);
+    expect(await readdir(dir)).not.toContain(LOCK_FILE);
   });
 });
 

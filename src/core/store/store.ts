@@ -99,6 +99,8 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
 
 class LowdbStore implements StorePort {
   private readonly sessionDbs = new Map<string, Low<SessionFile>>();
+  /** Adding and deleting sessions, while they run. */
+  private readonly operations = new Set<Promise<unknown>>();
   private closed = false;
 
   private constructor(
@@ -212,6 +214,18 @@ class LowdbStore implements StorePort {
     await this.library.write();
   }
 
+  /** Runs a change of several steps so that close() waits for all of it: the lock is never let go halfway. */
+  private track<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The store is closed.'));
+    const running = operation();
+    this.operations.add(running);
+    running.then(
+      () => this.operations.delete(running),
+      () => this.operations.delete(running),
+    );
+    return running;
+  }
+
   sessions(): SessionRecord[] {
     return this.library.data.sessionIds.flatMap((id) => {
       const record = this.sessionDbs.get(id)?.data?.session;
@@ -223,13 +237,14 @@ class LowdbStore implements StorePort {
     return this.sessionDbs.get(id)?.data?.session ?? undefined;
   }
 
-  async addSession(record: SessionRecord): Promise<void> {
-    this.assertOpen();
-    const db = this.sessionDb(record.id);
-    db.data = { schemaVersion: 2, voteLog: 0, session: record };
-    await db.write();
-    this.library.data.sessionIds.push(record.id);
-    await this.library.write();
+  addSession(record: SessionRecord): Promise<void> {
+    return this.track(async () => {
+      const db = this.sessionDb(record.id);
+      db.data = { schemaVersion: 2, voteLog: 0, session: record };
+      await db.write();
+      this.library.data.sessionIds.push(record.id);
+      await this.library.write();
+    });
   }
 
   async updateSession(id: string, change: (record: SessionRecord) => void): Promise<void> {
@@ -248,30 +263,32 @@ class LowdbStore implements StorePort {
     await LowdbStore.adapterOf(db).append(db.data, voteLine(vote));
   }
 
-  async deleteSession(id: string): Promise<void> {
-    this.assertOpen();
-    const db = this.sessionDbs.get(id);
-    // Out of the map first: a vote or change that comes now finds no session, rather
-    // than a file about to be removed.
-    this.sessionDbs.delete(id);
-    if (db) {
-      const adapter = LowdbStore.adapterOf(db);
-      await adapter.settle();
-      adapter.close();
-    }
-    this.library.data.sessionIds = this.library.data.sessionIds.filter((other) => other !== id);
-    await this.library.write();
-    const path = this.sessionPath(id);
-    await rm(path, { force: true });
-    await rm(backupPathOf(path), { force: true });
-    const logPrefix = basename(voteLogPath(path, 0)).replace(/0\.jsonl$/, '');
-    const dir = join(this.dataDir, SESSIONS_DIR);
-    for (const name of await readdir(dir)) if (name.startsWith(logPrefix)) await rm(join(dir, name), { force: true });
+  deleteSession(id: string): Promise<void> {
+    return this.track(async () => {
+      const db = this.sessionDbs.get(id);
+      // Out of the map first: a vote or change that comes now finds no session, rather
+      // than a file about to be removed.
+      this.sessionDbs.delete(id);
+      if (db) {
+        const adapter = LowdbStore.adapterOf(db);
+        await adapter.settle();
+        adapter.close();
+      }
+      this.library.data.sessionIds = this.library.data.sessionIds.filter((other) => other !== id);
+      await this.library.write();
+      const path = this.sessionPath(id);
+      await rm(path, { force: true });
+      await rm(backupPathOf(path), { force: true });
+      const logPrefix = basename(voteLogPath(path, 0)).replace(/0\.jsonl$/, '');
+      const dir = join(this.dataDir, SESSIONS_DIR);
+      for (const name of await readdir(dir)) if (name.startsWith(logPrefix)) await rm(join(dir, name), { force: true });
+    });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await Promise.allSettled([...this.operations]);
     const sessionAdapters = [...this.sessionDbs.values()].map(LowdbStore.adapterOf);
     // Settled, not all: one session that cannot be folded must not keep the others'
     // files open, or the lock held. Its error is still reported, once all is let go.

@@ -26,6 +26,13 @@ export const backupPathOf = (path: string) => `${path}.bak`;
 
 class UnreadableFile extends Error {}
 
+/** A store file the system would not read; nothing was moved or changed. */
+export class StoreUnreadableError extends Error {
+  constructor(path: string, cause: Error) {
+    super(`Plenary could not read ${path} (${cause.message}). Nothing was changed; check the disk, then start Plenary again.`, { cause });
+  }
+}
+
 /** Parses, migrates and validates a file's text; throws UnreadableFile with the reason. */
 export function decodeDocument<T extends { schemaVersion: number }>(text: string, spec: DocumentSpec<T>): T {
   let raw: unknown;
@@ -69,7 +76,10 @@ async function tryRead<T extends { schemaVersion: number }>(path: string, spec: 
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return { error: `it could not be read (${(error as Error).message})` };
+    // Not damage: the disk would not give the bytes (EIO, too many open files, a
+    // folder in the file's place). Moving a good file aside for that would put an
+    // older backup in its place, so opening stops here and changes nothing.
+    throw new StoreUnreadableError(path, error as Error);
   }
   try {
     return { doc: decodeDocument(text, spec) };

@@ -232,6 +232,22 @@ describe('closing and deleting', () => {
     expect(await readFile(join(sessionsDir(data), `s1.votes.${file.voteLog}.jsonl`), 'utf8')).toBe('');
   });
 
+  it('closing while a session is being deleted waits for the delete to finish before letting the folder go', async () => {
+    const data = join(dir, 'data');
+    const store = await openAt(data);
+    await store.addSession(session('s1'));
+    await store.addSession(session('s2'));
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    const deleting = store.deleteSession('s1');
+    await store.close();
+    // Once close resolves, the delete is complete: nothing of s1 is left, and the lock is gone.
+    expect((await readdir(sessionsDir(data))).filter((name) => name.startsWith('s1'))).toEqual([]);
+    expect(await readdir(data)).not.toContain(LOCK_FILE);
+    await deleting;
+    const reopened = await openAt(data);
+    expect(reopened.sessions().map((s) => s.id)).toEqual(['s2']);
+  });
+
   it('deleting a session removes its logs too', async () => {
     const data = join(dir, 'data');
     const store = await openAt(data);
