@@ -3,7 +3,7 @@
  * process, so its memory can be read from /proc and its CPU is not the client's.
  * Also the bare Fastify baseline (bench/bare-server.mjs), started the same way.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { copyFile, cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -140,6 +140,25 @@ export function memoryOf(pid: number): { rss: number; peak: number } | null {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
     return { rss: field('VmRSS'), peak: field('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+let clockTicksPerSecond: number | null = null;
+
+/**
+ * A process's CPU time so far (user + system, all its threads), in ms; null off
+ * Linux. From /proc/<pid>/stat, in clock ticks (10 ms here): sum many bursts
+ * before reading anything into it.
+ */
+export function cpuTimeOf(pid: number): number | null {
+  try {
+    clockTicksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    // The fields after the command name, which may itself hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
   } catch {
     return null;
   }

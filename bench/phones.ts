@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { Agent, request, type IncomingMessage } from 'node:http';
-import { memoryOf, scenarioIndexes, startBare, startPlenary, type ChildServer, type PlenaryHost, type SessionLike } from './childHost';
+import { cpuTimeOf, memoryOf, scenarioIndexes, startBare, startPlenary, type ChildServer, type PlenaryHost, type SessionLike } from './childHost';
 import { benchWorkshopFile } from './workshop';
 import { bytes, count, emptyResult, judge, median, ms, now, p99, printTable, ratio, say, sleep, withTempDir, type BenchResult } from './util';
 
@@ -143,6 +143,8 @@ interface Burst {
   statuses: Map<number, number>;
   /** Votes sent over an already open connection. */
   reused: number;
+  /** The server process's CPU time during the burst (ms, 10 ms ticks), or null off Linux. */
+  serverCpu: number | null;
 }
 
 /**
@@ -150,16 +152,24 @@ interface Burst {
  * `warm`: each phone votes over the idle keep-alive connection in its own pool.
  * `cold`: every vote opens a new connection, a storm of 1,000 connects at once.
  */
-async function burst(origin: string, code: string, bodies: string[], phones: Phone[], mode: 'warm' | 'cold'): Promise<Burst> {
+async function burst(server: ChildServer, code: string, bodies: string[], phones: Phone[], mode: 'warm' | 'cold'): Promise<Burst> {
   const cold = mode === 'cold' ? new Agent({ keepAlive: true, maxSockets: Infinity }) : null;
-  const url = new URL(origin);
+  const url = new URL(server.origin);
   try {
+    const cpuBefore = cpuTimeOf(server.pid);
     const outcomes = await Promise.all(bodies.map((body, index) => castVote(url, code, body, cold ?? phones[index]!.agent)));
+    const cpuAfter = cpuTimeOf(server.pid);
     const first = Math.min(...outcomes.map((o) => o.start));
     const last = Math.max(...outcomes.map((o) => o.end));
     const statuses = new Map<number, number>();
     for (const outcome of outcomes) statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
-    return { total: last - first, latencies: outcomes.map((o) => o.end - o.start), statuses, reused: outcomes.filter((o) => o.reused).length };
+    return {
+      total: last - first,
+      latencies: outcomes.map((o) => o.end - o.start),
+      statuses,
+      reused: outcomes.filter((o) => o.reused).length,
+      serverCpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    };
   } finally {
     cold?.destroy();
   }
@@ -195,7 +205,7 @@ async function plenaryRound(host: PlenaryHost, workshopId: string, phones: numbe
     const bodies = Array.from({ length: phones }, (_, i) =>
       JSON.stringify({ deviceId: `${prefix}${String(i).padStart(4, '0')}`, questionId: question.id, optionId: question.options[i % question.options.length]!.id }),
     );
-    const result = await burst(host.origin, session.joinCode, bodies, connected, mode);
+    const result = await burst(host, session.joinCode, bodies, connected, mode);
     const { csv } = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id });
     const csvRows = csv.split('\r\n').filter((line) => line.trim() !== '').length - 1;
     const csvDevices = new Set(csv.match(new RegExp(`${prefix}\\d{4}`, 'g')) ?? []).size;
@@ -232,7 +242,7 @@ async function bareRound(bare: ChildServer, phones: number, tag: string, mode: '
   const connected = await connectPhones(bare.origin, 'BARE00', phones);
   try {
     const bodies = Array.from({ length: phones }, (_, i) => JSON.stringify({ deviceId: `bench-${tag}-phone-${String(i).padStart(4, '0')}`, questionId: 'q1', optionId: 'a' }));
-    return await burst(bare.origin, 'BARE00', bodies, connected, mode);
+    return await burst(bare, 'BARE00', bodies, connected, mode);
   } finally {
     disconnect(connected);
   }
@@ -264,6 +274,7 @@ export async function benchPhones(): Promise<BenchResult> {
     'Time to acknowledgement: from a vote\'s request being created to its answer having been read. Burst time: from the first request to the last acknowledgement. Every answer must be 200, and `reports.csv` must then hold one row per phone. Then `voting.reveal`, timed from the RPC being sent until the last of the streams has received the `state` event that carries the results (the host writes the reveal to disk before it announces it).',
     `The baseline: bench/bare-server.mjs, a bare Fastify server in its own process answering fixed replies on the same routes (the vote route parses the JSON body and answers \`{"ok":true}\`; the event stream sends one fixed state). Same client, same run. One warm-up round against each first, then ${MEASURED_ROUNDS} measured rounds alternating which server goes first; each Plenary round is a new session. The goal is judged on the medians of the rounds.`,
     'Then one more round against each in which every vote opens a new connection (1,000 connects at once), not judged: it shows what a storm of new connections does to both servers.',
+    'Server CPU time: the server process\'s user + system time from /proc/<pid>/stat, read just before the first vote of a burst is sent and just after its last answer is read. It comes in 10 ms ticks, so it is summed over the rounds and divided by their number. It shows each server\'s own work per burst, which the burst time mixes with the load generator\'s on two shared cores.',
     'Peak memory: the host process\'s VmHWM from /proc/<pid>/status (its peak resident set over its life, all rounds included), beside its resident set when idle after starting.',
   );
   await withTempDir('phones', async (dir) => {
@@ -312,6 +323,14 @@ export async function benchPhones(): Promise<BenchResult> {
       const bareTotal = median(bareRounds.map((r) => r.total));
       const allPlenaryLatencies = plenaryRounds.flatMap((r) => r.burst.latencies);
       const allBareLatencies = bareRounds.flatMap((r) => r.latencies);
+      // CPU time comes in 10 ms ticks, so it is summed over the rounds, then shared out.
+      const cpuPerBurst = (bursts: Burst[]) => (bursts.every((b) => b.serverCpu !== null) ? bursts.reduce((sum, b) => sum + b.serverCpu!, 0) / bursts.length : null);
+      const plenaryCpu = cpuPerBurst(plenaryRounds.map((r) => r.burst));
+      const bareCpu = cpuPerBurst(bareRounds);
+      const cpuRow =
+        plenaryCpu !== null && bareCpu !== null
+          ? ['server CPU time per burst (user + system; mean of the rounds)', ms(plenaryCpu), ms(bareCpu), ratio(plenaryCpu / bareCpu)]
+          : ['server CPU time per burst', 'n/a', 'n/a', ''];
       const summary = {
         caption: `Summary of the ${MEASURED_ROUNDS} measured rounds, ${count(phones)} phones each voting once (burst and reveal: medians of the rounds; acknowledgement times: quantiles over all ${count(allPlenaryLatencies.length)} votes)`,
         headers: ['figure', 'Plenary host', 'bare Fastify', 'Plenary / bare'],
@@ -319,6 +338,7 @@ export async function benchPhones(): Promise<BenchResult> {
           ['burst: first vote sent to last acknowledged', ms(plenaryTotal), ms(bareTotal), ratio(plenaryTotal / bareTotal)],
           ['time to acknowledgement, median', ms(median(allPlenaryLatencies)), ms(median(allBareLatencies)), ratio(median(allPlenaryLatencies) / median(allBareLatencies))],
           ['time to acknowledgement, p99', ms(p99(allPlenaryLatencies)), ms(p99(allBareLatencies)), ratio(p99(allPlenaryLatencies) / p99(allBareLatencies))],
+          cpuRow,
           ['votes answered 200', `${count(plenaryRounds.reduce((n, r) => n + (r.burst.statuses.get(200) ?? 0), 0))} of ${count(allPlenaryLatencies.length)}`, `${count(bareRounds.reduce((n, r) => n + (r.statuses.get(200) ?? 0), 0))} of ${count(allBareLatencies.length)}`, ''],
           ['reveal: RPC sent → results on the last of the streams', ms(median(plenaryRounds.map((r) => r.revealLast))), '—', ''],
           ['reveal: RPC sent → results on half of the streams', ms(median(plenaryRounds.map((r) => r.revealMedian))), '—', ''],
