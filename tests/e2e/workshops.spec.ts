@@ -93,8 +93,9 @@ test('the built-in workshop is read-only; Duplicate makes an editable copy; dele
   await host.open(page);
   // Other tests in this worker may have made copies too: count the cards with this exact title.
   const copies = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Leader or Manager? (copy)', exact: true }) });
+  // count() does not wait: first let the library show the copy just made.
+  await expect(copies.first()).toBeVisible();
   const before = await copies.count();
-  expect(before).toBeGreaterThan(0);
   await copies.first().getByRole('button', { name: 'Delete Leader or Manager? (copy)', exact: true }).click();
   await page.getByRole('dialog', { name: 'Delete workshop?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(copies).toHaveCount(before - 1);
