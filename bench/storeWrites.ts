@@ -72,6 +72,24 @@ interface Series {
   run: (serial: number) => Promise<void>;
 }
 
+/**
+ * Runs each series' warm-up, then WRITES calls of each, interleaved call by call,
+ * so a slow spell of the shared disk hits every series alike. Each call gets the
+ * next serial number, from 1.
+ */
+async function runInterleaved(series: Series[]): Promise<void> {
+  let serial = 1;
+  for (const entry of series) for (let i = 0; i < WARM_UP; i += 1) await entry.run(serial++);
+  collectGarbage();
+  for (let i = 0; i < WRITES; i += 1) {
+    for (const entry of series) {
+      const start = now();
+      await entry.run(serial++);
+      entry.latencies.push(now() - start);
+    }
+  }
+}
+
 async function measurePayload(result: BenchResult, dir: string, label: string, voteCount: number): Promise<{ storeMedian: number; floorMedian: number }> {
   const storeDir = join(dir, 'store');
   const floorDir = join(dir, 'floor');
@@ -88,22 +106,12 @@ async function measurePayload(result: BenchResult, dir: string, label: string, v
     const payload = await readFile(join(storeDir, SESSIONS_DIR, `${id}.json`), 'utf8');
     const floorTarget = join(floorDir, 'floor.json');
     const floorBackupTarget = join(floorDir, 'floor-with-backup.json');
-    let serial = 1;
     const series: Series[] = [
       { name: 'floor: temp write + fsync + rename + folder fsync', latencies: [], run: (n) => floorWrite(floorDir, floorTarget, payload, n, false) },
       { name: 'floor + the backup rename the store also does', latencies: [], run: (n) => floorWrite(floorDir, floorBackupTarget, payload, n, true) },
       { name: 'store: updateSession, acknowledged', latencies: [], run: (n) => store.updateSession(id, change(n)) },
     ];
-    for (const entry of series) for (let i = 0; i < WARM_UP; i += 1) await entry.run(serial++);
-    collectGarbage();
-    // Interleaved write by write, so a slow spell of the shared disk hits every series alike.
-    for (let i = 0; i < WRITES; i += 1) {
-      for (const entry of series) {
-        const start = now();
-        await entry.run(serial++);
-        entry.latencies.push(now() - start);
-      }
-    }
+    await runInterleaved(series);
     const [floor, floorBackup, storeSeries] = series as [Series, Series, Series];
     const perSecond = (latencies: number[]) => (latencies.length * 1000) / latencies.reduce((sum, value) => sum + value, 0);
     const floorMedian = median(floor.latencies);
@@ -194,16 +202,7 @@ async function measureVoteAppend(result: BenchResult, dir: string): Promise<void
       { name: 'floor: write one line + fdatasync, on an open file', latencies: [], run: () => floorAppend() },
       { name: 'store: castVote, acknowledged (a new voter each time)', latencies: [], run: (n) => store.castVote(id, votes[n]!) },
     ];
-    let serial = 1;
-    for (const entry of series) for (let i = 0; i < WARM_UP; i += 1) await entry.run(serial++);
-    collectGarbage();
-    for (let i = 0; i < WRITES; i += 1) {
-      for (const entry of series) {
-        const start = now();
-        await entry.run(serial++);
-        entry.latencies.push(now() - start);
-      }
-    }
+    await runInterleaved(series);
     const [floor, storeSeries] = series as [Series, Series];
     const floorMedian = median(floor.latencies);
     const storeMedian = median(storeSeries.latencies);

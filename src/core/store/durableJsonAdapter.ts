@@ -1,16 +1,15 @@
 /**
  * A lowdb adapter of ours: lowdb's stock JSONFile renames but never fsyncs, so an
- * acknowledged vote could vanish in a power cut. This one writes durably and
- * coalesces (group commit): the writes of one turn of the event loop share a
- * flush, and writes that arrive while a flush is on the disk wait for one more
- * flush, which carries all of them.
+ * acknowledged change could vanish in a power cut. This one writes durably, with
+ * group commit: the writes of one turn of the event loop share a flush, and writes
+ * that arrive while a flush is on the disk share the next one.
  */
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durableWrite';
+import { GroupCommit } from './groupCommit';
 
 export class DurableJsonAdapter<T> implements Adapter<T> {
-  private flushing: Promise<void> | null = null;
-  private next: { data: T; done: Promise<void> } | null = null;
+  private readonly commits: GroupCommit<{ data: T | null }>;
 
   /**
    * @param path the file
@@ -21,9 +20,15 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     readonly path: string,
     private readonly readExisting: () => Promise<T | null>,
     private readonly backupPath?: string,
-    /** How the data becomes text; JSON.stringify unless a file knows a faster way. */
-    private readonly serialize: (data: T) => string = (data) => JSON.stringify(data),
-  ) {}
+  ) {
+    this.commits = new GroupCommit<{ data: T | null }>(
+      () => ({ data: null }),
+      // Serialised when the flush starts: later changes belong to the next flush.
+      (batch) => writeFileDurably(this.path, JSON.stringify(batch.data), this.backupPath ? { backupPath: this.backupPath } : {}),
+      // Wait for the rest of this turn of the event loop, so the writes it brings share the flush.
+      () => new Promise<void>((resolve) => setImmediate(resolve)),
+    );
+  }
 
   read(): Promise<T | null> {
     return this.readExisting();
@@ -31,44 +36,13 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
 
   /** Resolves once `data` (or a later state that includes it) is on disk. */
   write(data: T): Promise<void> {
-    if (this.next) {
-      // A flush is waiting already: it will serialise the latest state, this one included.
-      this.next.data = data;
-      return this.next.done;
-    }
-    const queued: { data: T; done: Promise<void> } = { data, done: Promise.resolve() };
-    // Idle: wait for the rest of this turn of the event loop, so the writes it
-    // brings (a burst of phones' votes, read from many sockets at once) share this
-    // flush instead of queueing behind a flush that carries one of them.
-    const turn = this.flushing
-      ? this.flushing.then(
-          () => undefined,
-          () => undefined,
-        )
-      : new Promise<void>((resolve) => setImmediate(resolve));
-    queued.done = turn.then((): Promise<void> => {
-      this.next = null;
-      return this.startFlush(queued.data);
-    });
-    this.next = queued;
-    return queued.done;
+    const { batch, done } = this.commits.join();
+    batch.data = data;
+    return done;
   }
 
   /** Resolves when nothing is pending (used on shutdown). */
-  async settle(): Promise<void> {
-    while (this.flushing || this.next) {
-      await (this.next?.done ?? this.flushing)?.catch(() => undefined);
-    }
-  }
-
-  private startFlush(data: T): Promise<void> {
-    // Serialise now: later mutations belong to the next flush.
-    // Compact: a vote rewrites the session file, and every byte is written and flushed.
-    const text = this.serialize(data);
-    const flush = writeFileDurably(this.path, text, this.backupPath ? { backupPath: this.backupPath } : {}).finally(() => {
-      if (this.flushing === flush) this.flushing = null;
-    });
-    this.flushing = flush;
-    return flush;
+  settle(): Promise<void> {
+    return this.commits.settle();
   }
 }

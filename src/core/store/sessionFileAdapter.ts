@@ -21,12 +21,14 @@
  */
 import { closeSync, fdatasync, openSync, writeSync } from 'node:fs';
 import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { RecoveryNotice } from '../../shared/contract';
 import { voteSchema, type SessionRecord, type Vote } from '../../shared/model';
 import { applyVote } from '../../shared/voteList';
 import { writeFileDurably } from './durableWrite';
+import { GroupCommit } from './groupCommit';
+import { sessionFileText, voteLine } from './sessionFileText';
 
 /** The session file as stored; `voteLog` names the log that continues it. */
 export interface SessionFile {
@@ -35,8 +37,11 @@ export interface SessionFile {
   session: SessionRecord;
 }
 
+/** How the names of the logs beside the session file at `path` begin (`<id>.votes.`). */
+export const voteLogPrefix = (path: string) => `${basename(path).replace(/\.json$/, '')}.votes.`;
+
 /** The log that continues snapshot `generation` of the session file at `path`. */
-export const voteLogPath = (path: string, generation: number) => `${path.replace(/\.json$/, '')}.votes.${generation}.jsonl`;
+export const voteLogPath = (path: string, generation: number) => join(dirname(path), `${voteLogPrefix(path)}${generation}.jsonl`);
 
 /** A vote as it enters a session: the list, and the session's last change. */
 export function recordVote(session: SessionRecord, vote: Vote): void {
@@ -49,7 +54,6 @@ interface Batch {
   snapshot: SessionFile | null;
   /** Log lines (a vote each, with its newline), when no snapshot is needed. */
   lines: string[];
-  done: Promise<void>;
 }
 
 export interface SessionFileAdapterOptions {
@@ -57,7 +61,6 @@ export interface SessionFileAdapterOptions {
   backupPath: string;
   /** Reads (and if need be repairs) the snapshot; null when there is none. */
   readSnapshot: () => Promise<SessionFile | null>;
-  serialize: (file: SessionFile) => string;
   label: string;
   now: () => Date;
   notices: RecoveryNotice[];
@@ -73,8 +76,17 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
   private logged = 0;
   /** A failed flush leaves the log in doubt: the next flush writes a snapshot. */
   private snapshotDue = false;
-  private flushing: Promise<void> | null = null;
-  private next: Batch | null = null;
+  private readonly commits = new GroupCommit<Batch>(
+    () => ({ snapshot: null, lines: [] }),
+    (batch) => this.flush(batch),
+    // Idle: flush once the current task is done (a microtask), so the changes it
+    // makes share the flush. No wait for the rest of the event loop's turn: an
+    // append is so quick that a burst loses nothing by answering its first votes at
+    // once while the rest gather for the next flush (three A/B pairs of the phones
+    // bench: 1.09–1.36× bare Fastify, against 1.13–1.30× with the wait), and a lone
+    // vote is acknowledged a turn sooner (1.09× its floor, against 1.30×).
+    () => Promise.resolve(),
+  );
   private latest: SessionFile | null = null;
   private closed = false;
 
@@ -113,25 +125,21 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
 
   /** Writes the whole session (any change but a vote). Resolves once it is on disk. */
   write(data: SessionFile): Promise<void> {
-    this.latest = data;
-    const batch = this.enqueue();
+    const { batch, done } = this.join(data);
     batch.snapshot = data;
-    return batch.done;
+    return done;
   }
 
   /** Logs a vote already applied to `data`. Resolves once it is on disk. */
-  append(data: SessionFile, line: string): Promise<void> {
-    this.latest = data;
-    const batch = this.enqueue();
-    batch.lines.push(`${line}\n`);
-    return batch.done;
+  append(data: SessionFile, vote: Vote): Promise<void> {
+    const { batch, done } = this.join(data);
+    batch.lines.push(`${voteLine(vote)}\n`);
+    return done;
   }
 
   /** Resolves when nothing is pending (used on shutdown and before a delete). */
-  async settle(): Promise<void> {
-    while (this.flushing || this.next) {
-      await (this.next?.done ?? this.flushing)?.catch(() => undefined);
-    }
+  settle(): Promise<void> {
+    return this.commits.settle();
   }
 
   /**
@@ -151,32 +159,10 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
     if (fd !== null) closeSync(fd);
   }
 
-  private enqueue(): Batch {
+  private join(data: SessionFile): { batch: Batch; done: Promise<void> } {
     if (this.closed) throw new Error(`${this.options.label} is closed.`);
-    if (this.next) return this.next;
-    const batch: Batch = { snapshot: null, lines: [], done: Promise.resolve() };
-    // Idle: flush once the current task is done (a microtask), so the changes it
-    // makes share the flush. No wait for the rest of the event loop's turn: an
-    // append is so quick that a burst loses nothing by answering its first votes at
-    // once while the rest gather for the next flush (three A/B pairs of the phones
-    // bench: 1.09–1.36× bare Fastify, against 1.13–1.30× with the wait), and a lone
-    // vote is acknowledged a turn sooner (1.09× its floor, against 1.30×).
-    const turn = this.flushing
-      ? this.flushing.then(
-          () => undefined,
-          () => undefined,
-        )
-      : Promise.resolve();
-    batch.done = turn.then((): Promise<void> => {
-      this.next = null;
-      const flush = this.flush(batch).finally(() => {
-        if (this.flushing === flush) this.flushing = null;
-      });
-      this.flushing = flush;
-      return flush;
-    });
-    this.next = batch;
-    return batch;
+    this.latest = data;
+    return this.commits.join();
   }
 
   private async flush(batch: Batch): Promise<void> {
@@ -203,7 +189,7 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
   }
 
   private async writeSnapshot(data: SessionFile): Promise<void> {
-    const { path, backupPath, serialize } = this.options;
+    const { path, backupPath } = this.options;
     // A new log only if the current one holds votes: they are in this snapshot and
     // must not be replayed onto it. The new log is created before the snapshot's
     // rename, whose folder fsync then makes both names durable.
@@ -218,7 +204,7 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
         this.generation = generation;
       }
       data.voteLog = generation;
-      await writeFileDurably(path, serialize(data), { backupPath });
+      await writeFileDurably(path, sessionFileText(data), { backupPath });
     } catch (error) {
       if (newLog !== null) closeSync(newLog);
       // The snapshot on disk may now name either log: append to neither until a snapshot lands.
@@ -248,7 +234,7 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
   /** The generations of this session's logs on disk, oldest first. */
   private async logGenerations(): Promise<number[]> {
     const { path } = this.options;
-    const prefix = basename(voteLogPath(path, 0)).replace(/0\.jsonl$/, '');
+    const prefix = voteLogPrefix(path);
     const generations: number[] = [];
     for (const name of await readdir(dirname(path))) {
       if (!name.startsWith(prefix)) continue;

@@ -5,14 +5,13 @@
  * folder lock sees to the second process).
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { RecoveryNotice } from '../../shared/contract';
 import { sessionRecordSchema, settingsSchema, workshopSchema, type SessionRecord, type Settings, type Vote, type Workshop } from '../../shared/model';
 import { DurableJsonAdapter } from './durableJsonAdapter';
-import { recordVote, SessionFileAdapter, voteLogPath, type SessionFile } from './sessionFileAdapter';
-import { sessionFileText, voteLine } from './sessionFileText';
+import { recordVote, SessionFileAdapter, voteLogPrefix, type SessionFile } from './sessionFileAdapter';
 import { acquireStoreLock, type StoreLock } from './storeLock';
 import { backupPathOf, readDocument, type DocumentSpec } from './versionedDocument';
 import { fsyncDirectory } from './durableWrite';
@@ -170,7 +169,6 @@ class LowdbStore implements StorePort {
         path,
         backupPath: backupPathOf(path),
         readSnapshot: () => readDocument(path, spec, this.now, this.recoveries),
-        serialize: sessionFileText,
         label: spec.label,
         now: this.now,
         notices: this.recoveries,
@@ -260,7 +258,7 @@ class LowdbStore implements StorePort {
     const db = this.sessionDbs.get(id);
     if (!db?.data) throw new Error(`No session ${id} in the store.`);
     recordVote(db.data.session, vote);
-    await LowdbStore.adapterOf(db).append(db.data, voteLine(vote));
+    await LowdbStore.adapterOf(db).append(db.data, vote);
   }
 
   deleteSession(id: string): Promise<void> {
@@ -279,7 +277,7 @@ class LowdbStore implements StorePort {
       const path = this.sessionPath(id);
       await rm(path, { force: true });
       await rm(backupPathOf(path), { force: true });
-      const logPrefix = basename(voteLogPath(path, 0)).replace(/0\.jsonl$/, '');
+      const logPrefix = voteLogPrefix(path);
       const dir = join(this.dataDir, SESSIONS_DIR);
       for (const name of await readdir(dir)) if (name.startsWith(logPrefix)) await rm(join(dir, name), { force: true });
     });

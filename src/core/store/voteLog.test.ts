@@ -37,6 +37,14 @@ function vote(voterId: string, optionId: string, questionId = 'q1', voterKind: V
 }
 
 const session = (id = 's1'): SessionRecord => sampleSessionRecord({ id, votingMode: 'phones' });
+
+/** A store on a fresh data folder, holding one session, s1. */
+async function storeWithSession(): Promise<{ data: string; store: StorePort }> {
+  const data = join(dir, 'data');
+  const store = await openAt(data);
+  await store.addSession(session());
+  return { data, store };
+}
 const choices = (store: StorePort, id = 's1') => store.session(id)?.votes.map((v) => `${v.voterId}:${v.optionId}`);
 const sessionsDir = (dataDir: string) => join(dataDir, SESSIONS_DIR);
 
@@ -50,9 +58,7 @@ afterEach(async () => {
 
 describe('a vote', () => {
   it('is on disk once castVote resolves, in the log beside the session file, which is not rewritten', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     const before = await stat(join(sessionsDir(data), 's1.json'));
     await store.castVote('s1', vote('phone-a', 'leader'));
 
@@ -66,9 +72,7 @@ describe('a vote', () => {
   });
 
   it('replaces the same voter\'s earlier vote, in memory and after a crash, keeping the order undo relies on', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.castVote('s1', vote('phone-a', 'leader'));
     await store.castVote('s1', vote('phone-b', 'manager'));
     await store.castVote('s1', vote('phone-a', 'manager'));
@@ -80,9 +84,7 @@ describe('a vote', () => {
   });
 
   it('a thousand cast at once are all acknowledged and all there after a crash, in a few appends', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await Promise.all(Array.from({ length: 1000 }, (_, i) => store.castVote('s1', vote(`phone-${i}`, i % 2 ? 'leader' : 'manager'))));
     const reopened = await openAt(await folderAfterCrash(data));
     expect(new Set(reopened.session('s1')?.votes.map((v) => v.voterId)).size).toBe(1000);
@@ -91,9 +93,7 @@ describe('a vote', () => {
 
 describe('a change that is not a vote', () => {
   it('writes the session file with every vote so far and starts a new log, so no vote counts twice', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.castVote('s1', vote('phone-a', 'leader'));
     await store.castVote('s1', vote('phone-b', 'manager'));
     // An undo is a change of the whole list: phone-b's vote goes.
@@ -108,9 +108,7 @@ describe('a change that is not a vote', () => {
   });
 
   it('leaves the log alone when no vote came since the last one (a slide change costs no more than before)', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.updateSession('s1', (record) => void (record.slideIndex = 1));
     await store.updateSession('s1', (record) => void (record.slideIndex = 2));
     expect((await readdir(sessionsDir(data))).filter((name) => name.includes('.votes.'))).toEqual(['s1.votes.1.jsonl']);
@@ -119,9 +117,7 @@ describe('a change that is not a vote', () => {
 
 describe('opening a folder', () => {
   it('drops a torn last line (a vote being written when the process stopped, never acknowledged) without a word', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.castVote('s1', vote('phone-a', 'leader'));
     const crashed = await folderAfterCrash(data);
     await appendFile(join(sessionsDir(crashed), 's1.votes.1.jsonl'), '{"questionId":"q1","voterId":"phone-b","vo');
@@ -135,9 +131,7 @@ describe('opening a folder', () => {
   });
 
   it('keeps the good votes of a damaged log, copies the log aside and says so', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.castVote('s1', vote('phone-a', 'leader'));
     const crashed = await folderAfterCrash(data);
     const logPath = join(sessionsDir(crashed), 's1.votes.1.jsonl');
@@ -156,9 +150,7 @@ describe('opening a folder', () => {
   });
 
   it('with a damaged session file, restores the backup and replays both logs since it: every acknowledged vote is kept', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.castVote('s1', vote('phone-a', 'leader'));
     await store.updateSession('s1', (record) => void (record.title = 'Renamed'));
     await store.castVote('s1', vote('phone-b', 'manager'));
@@ -171,9 +163,7 @@ describe('opening a folder', () => {
   });
 
   it('reads a session file of format 1 (votes inside, no log) and goes on voting', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.close();
     const path = join(sessionsDir(data), 's1.json');
     const record = { ...session(), votes: [vote('phone-a', 'leader')] };
@@ -190,9 +180,7 @@ describe('opening a folder', () => {
 
 describe('after an upgrade from format 1', () => {
   it('a damaged session file restored from its format-1 backup still gets every vote cast since the upgrade', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.close();
     await writeFile(join(sessionsDir(data), 's1.json'), JSON.stringify({ schemaVersion: 1, session: { ...session(), votes: [vote('phone-a', 'leader')] } }));
     await rm(join(sessionsDir(data), 's1.votes.1.jsonl'));
@@ -209,9 +197,7 @@ describe('after an upgrade from format 1', () => {
 
 describe('closing and deleting', () => {
   it('a vote that comes while its session is being deleted is refused, and nothing of the session comes back', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.castVote('s1', vote('phone-a', 'leader'));
     const deleting = store.deleteSession('s1');
     await expect(store.castVote('s1', vote('phone-b', 'manager'))).rejects.toThrow(/No session s1/);
@@ -222,9 +208,7 @@ describe('closing and deleting', () => {
 
 
   it('a clean close folds the log into the session file, so the file alone holds the session', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session());
+    const { data, store } = await storeWithSession();
     await store.castVote('s1', vote('phone-a', 'leader'));
     await store.close();
     const file = JSON.parse(await readFile(join(sessionsDir(data), 's1.json'), 'utf8')) as { voteLog: number; session: SessionRecord };
@@ -233,9 +217,7 @@ describe('closing and deleting', () => {
   });
 
   it('closing while a session is being deleted waits for the delete to finish before letting the folder go', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session('s1'));
+    const { data, store } = await storeWithSession();
     await store.addSession(session('s2'));
     await store.castVote('s1', vote('phone-a', 'leader'));
     const deleting = store.deleteSession('s1');
@@ -249,9 +231,7 @@ describe('closing and deleting', () => {
   });
 
   it('deleting a session removes its logs too', async () => {
-    const data = join(dir, 'data');
-    const store = await openAt(data);
-    await store.addSession(session('s1'));
+    const { data, store } = await storeWithSession();
     await store.addSession(session('s2'));
     await store.castVote('s1', vote('phone-a', 'leader'));
     await store.updateSession('s1', (record) => void (record.title = 'Renamed'));
