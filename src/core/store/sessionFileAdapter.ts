@@ -105,7 +105,7 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
     const generations = (await this.logGenerations()).filter((generation) => generation >= file.voteLog);
     let clean = generations.length === 1 && generations[0] === file.voteLog;
     for (const generation of generations) {
-      const log = await this.readLog(generation);
+      const log = await this.readLog(generation, file.session.title);
       if (log === null) continue;
       for (const vote of log.votes) recordVote(file.session, vote);
       if (log.bytes > 0) clean = false;
@@ -250,7 +250,7 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
    * is dropped quietly. A bad line anywhere else is damage: the good votes are kept,
    * the log is copied aside and the user told.
    */
-  private async readLog(generation: number): Promise<{ votes: Vote[]; bytes: number } | null> {
+  private async readLog(generation: number, title: string): Promise<{ votes: Vote[]; bytes: number } | null> {
     const logPath = voteLogPath(this.options.path, generation);
     let text: string;
     try {
@@ -283,7 +283,8 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
         file: basename(logPath),
         movedTo: basename(movedTo),
         restoredFrom: null,
-        message: `${this.options.label}: ${bad} line${bad === 1 ? '' : 's'} of its vote log could not be read; the other ${votes.length} vote${votes.length === 1 ? ' was' : 's were'} kept. The log was copied to ${basename(movedTo)}.`,
+        // The title, which the facilitator knows, beside the id, which names the files.
+        message: `${this.options.label} ("${title}"): ${bad} line${bad === 1 ? '' : 's'} of its vote log could not be read; the other ${votes.length} vote${votes.length === 1 ? ' was' : 's were'} kept. The log was copied to ${basename(movedTo)}.`,
       });
     }
     return { votes, bytes: text.length };

@@ -144,7 +144,7 @@ describe('opening a folder', () => {
       expect.objectContaining({ file: 's1.votes.1.jsonl', movedTo: `s1.votes.1.jsonl.corrupt-${STAMP}`, restoredFrom: null }),
     ]);
     expect(reopened.recoveries[0]!.message).toBe(
-      `Session s1: 1 line of its vote log could not be read; the other 2 votes were kept. The log was copied to s1.votes.1.jsonl.corrupt-${STAMP}.`,
+      `Session s1 ("A session"): 1 line of its vote log could not be read; the other 2 votes were kept. The log was copied to s1.votes.1.jsonl.corrupt-${STAMP}.`,
     );
     expect(await readFile(join(sessionsDir(crashed), `s1.votes.1.jsonl.corrupt-${STAMP}`), 'utf8')).toBe(damaged);
   });
