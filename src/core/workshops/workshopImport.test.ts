@@ -204,7 +204,7 @@ describe('importing 1000 damaged workshop files', () => {
   };
   const names = Object.keys(mutations);
   // String() throws on an object whose own toString is not a function ({"toString": ""}, which fast-check found).
-  const rawText = (value: Json): string => {
+  const rawText = (value: unknown): string => {
     try {
       return String(value);
     } catch {
