@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   groupSchema,
   idSchema,
+  phoneLimitSchema,
   settingsUpdateSchema,
   votingModeSchema,
   workshopContentSchema,
@@ -65,6 +66,8 @@ export const commandInputs = {
       facilitator: z.string().trim().max(120).optional(),
       groups: z.array(z.union([z.string().trim().min(1).max(60), groupSetupSchema])).max(12, 'at most 12 groups').optional(),
       votingMode: votingModeSchema.optional(),
+      /** The most phones it admits; without it, the groups' sizes and a fifth (at least 10) more, else 100. */
+      phoneLimit: phoneLimitSchema.optional(),
     })
     .strict(),
   /** A session as the facilitator sees it (choices hidden until revealed). */
@@ -87,6 +90,15 @@ export const commandInputs = {
   'sessions.phones': sessionRef,
   /** Deletes a session and its votes for good. */
   'sessions.delete': sessionRef,
+  // ---- Phone admission (PROTOCOL.md, "Integrity on the room's network") ----
+  /** Changes the most phones the session admits while it runs; phones already in stay. */
+  'sessions.setPhoneLimit': z.object({ sessionId: idSchema, phoneLimit: phoneLimitSchema }).strict(),
+  /** Lets one network address bring more than 4 phones (a venue network that puts phones behind one address), or not. */
+  'sessions.setAddressCap': z.object({ sessionId: idSchema, lifted: z.boolean() }).strict(),
+  /** The phones a session admitted (device id, address, votes) and where admission stands. */
+  'sessions.admittedPhones': sessionRef,
+  /** Removes an admitted phone: its votes go with it, and it is not let back in. */
+  'sessions.removePhone': z.object({ sessionId: idSchema, deviceId: z.string().min(1).max(64) }).strict(),
 
   /** Opens voting on a question, optionally closing by itself after `seconds`. */
   'voting.open': z.object({ sessionId: idSchema, questionId: idSchema, seconds: z.number().int().min(5).max(3600).optional() }).strict(),
@@ -151,6 +163,25 @@ export interface PhoneStatus {
   connected: number;
   /** Phones that voted on the current question. */
   voted: number;
+  /** Phone admission: the limit, phones admitted, phones turned away, whether one address may bring more than 4. */
+  admission: AdmissionStatus;
+}
+
+/** Where a session's phone admission stands. */
+export interface AdmissionStatus {
+  limit: number;
+  admitted: number;
+  /** Phones refused since the host started: session full, address full, or removed. */
+  turnedAway: number;
+  addressCapLifted: boolean;
+}
+
+/** One admitted phone, for the facilitator (never what it chose). */
+export interface AdmittedPhoneView {
+  deviceId: string;
+  address: string;
+  admittedAt: string;
+  votes: number;
 }
 
 export interface ExportedFile {
@@ -182,6 +213,10 @@ export interface CommandOutputs {
   'sessions.rename': Session;
   'sessions.phones': PhoneStatus;
   'sessions.delete': { ok: true };
+  'sessions.setPhoneLimit': Session;
+  'sessions.setAddressCap': Session;
+  'sessions.admittedPhones': AdmissionStatus & { phones: AdmittedPhoneView[] };
+  'sessions.removePhone': AdmissionStatus & { phones: AdmittedPhoneView[] };
   'voting.open': Session;
   'voting.close': Session;
   'voting.reveal': Session;
@@ -231,6 +266,8 @@ export interface EventPayloads {
   'menu.command': { command: MenuCommand; workshopId?: string };
   /** Phones joined or left a session's page. */
   'phones.changed': { sessionId: string; connected: number };
+  /** A phone was admitted, turned away or removed, or the limit changed (at most every 250 ms per session). */
+  'phones.admitted': { sessionId: string } & AdmissionStatus;
 }
 
 /** What the desktop menu can ask of the page. */

@@ -19,4 +19,5 @@ export const eventNames: EventName[] = [
   'workshops.changed',
   'settings.changed',
   'phones.changed',
+  'phones.admitted',
 ];

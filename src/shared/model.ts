@@ -225,6 +225,70 @@ export type Vote = z.infer<typeof voteSchema>;
 
 export const sessionStatusSchema = z.enum(['active', 'ended']);
 
+// ---- Ids as plain data, and phone admission (issue 13) ----
+
+/** A record with no prototype: any key a user or a file chose (`__proto__`, `toString`) is just a key. */
+export function emptyRecord<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}
+
+/** A prototype-free copy of `entries`, for keys a user or a file chose. */
+export function recordOf<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
+  const record = emptyRecord<V>();
+  for (const [key, value] of entries) record[key] = value;
+  return record;
+}
+
+/** Whether `record` has `key` itself (never a key inherited from Object.prototype). */
+export const hasKey = (record: object, key: string): boolean => Object.hasOwn(record, key);
+
+/**
+ * A record keyed by ids a user or a file chose, read into a prototype-free object.
+ * WARNING: zod's own z.record drops a `__proto__` key without a word, and a plain
+ * `{}` turns `x["__proto__"][k] = v` into a change of every object in the process;
+ * every id-keyed record in a file goes through this instead.
+ */
+export function idKeyedRecord<V extends z.ZodType>(value: V) {
+  return z
+    .custom<Record<string, unknown>>((raw) => typeof raw === 'object' && raw !== null && !Array.isArray(raw), 'must be an object')
+    .transform((raw, ctx) => {
+      const out = emptyRecord<z.output<V>>();
+      for (const key of Object.keys(raw)) {
+        const parsed = value.safeParse(raw[key]);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+          return z.NEVER;
+        }
+        out[key] = parsed.data;
+      }
+      return out;
+    });
+}
+
+/** The most phones a session may admit (PROTOCOL.md: 1 to 20,000). */
+export const PHONE_LIMIT_MAX = 20_000;
+/** Phones one network address may bring into a session, unless the facilitator lifts it. */
+export const PHONES_PER_ADDRESS = 4;
+export const phoneLimitSchema = z.number().int().min(1, 'admits at least 1 phone').max(PHONE_LIMIT_MAX, `admits at most ${PHONE_LIMIT_MAX} phones`);
+
+/** A phone the session admitted: by its first accepted vote, from this network address. */
+export const admittedPhoneSchema = z.object({
+  deviceId: z.string().min(1).max(64),
+  address: z.string().max(64),
+  admittedAt: z.string(),
+});
+export type AdmittedPhone = z.infer<typeof admittedPhoneSchema>;
+
+/**
+ * The default limit: the groups' sizes and a fifth more (at least 10 more) when
+ * every group has a size, else 100. Never past PHONE_LIMIT_MAX.
+ */
+export function defaultPhoneLimit(groups: readonly { size?: number | null | undefined }[]): number {
+  if (groups.length === 0 || groups.some((g) => g.size === null || g.size === undefined)) return 100;
+  const people = groups.reduce((sum, g) => sum + (g.size ?? 0), 0);
+  return Math.min(PHONE_LIMIT_MAX, Math.max(1, people + Math.max(10, Math.ceil(people / 5))));
+}
+
 /** A session as the core keeps it: the whole truth, votes included. */
 export const sessionRecordSchema = z.object({
   id: idSchema,
@@ -240,12 +304,12 @@ export const sessionRecordSchema = z.object({
   /** A snapshot of the workshop's slides and dimensions when the session started. */
   slides: z.array(slideSchema),
   dimensions: z.array(dimensionSchema),
-  questions: z.record(z.string(), questionStateSchema),
+  questions: idKeyedRecord(questionStateSchema),
   votes: z.array(voteSchema),
   /** Hand counts, per question then option. */
-  handCounts: z.record(z.string(), z.record(z.string(), z.number().int().min(0))),
+  handCounts: idKeyedRecord(idKeyedRecord(z.number().int().min(0))),
   /** The facilitator's notes per slide id, kept for the report. */
-  notes: z.record(z.string(), z.string()),
+  notes: idKeyedRecord(z.string()),
   blackout: z.boolean().default(false),
   /** Revealed results on the projector are split by group (the facilitator's choice). */
   resultsByGroup: z.boolean().default(false),
@@ -253,6 +317,14 @@ export const sessionRecordSchema = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** The most phones this session admits (sessions.setPhoneLimit changes it). */
+  phoneLimit: phoneLimitSchema.default(100),
+  /** The facilitator let one network address bring more than PHONES_PER_ADDRESS phones. */
+  phoneAddressCapLifted: z.boolean().default(false),
+  /** The phones admitted, in the order they came; their votes are in `votes`. */
+  phones: z.array(admittedPhoneSchema).default([]),
+  /** Phones the facilitator removed: their votes went, and they are not let back in. */
+  removedDevices: z.array(z.string()).default([]),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
@@ -260,13 +332,21 @@ export type SessionRecord = z.infer<typeof sessionRecordSchema>;
  * A session as the outside sees it. Which option anyone chose stays out until the
  * question is revealed (or the session has ended): only who has voted shows.
  */
-export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'questions'> {
+export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'questions' | 'phones' | 'removedDevices'> {
   questions: Record<string, QuestionView>;
+  /** How many phones the session admitted (the list itself: sessions.admittedPhones). */
+  phonesAdmitted: number;
 }
 
 export interface QuestionView extends QuestionState {
-  /** Ids of the groups and devices that have voted (never what they chose). */
+  /**
+   * Ids of the groups that have voted on the shared screen (never what they chose).
+   * Phones are counted in `phoneVotes`, not listed: a thousand device ids in every
+   * vote event made a burst of phones cost the presenter megabytes.
+   */
   voterIds: string[];
+  /** Phones that have voted on this question. */
+  phoneVotes: number;
   /** Number of votes so far (groups + phones + hand-counted). */
   voteCount: number;
   /** Totals per option; null until revealed or the session ended. */

@@ -2,7 +2,7 @@
  * Counting votes. Every figure the app shows (screen, results, report, CSV) comes
  * from these functions, so the numbers agree everywhere. Linear in the votes.
  */
-import type { Question, Vote } from './model';
+import { emptyRecord, hasKey, recordOf, type Question, type Vote } from './model';
 
 export interface QuestionTally {
   /** Votes per option id, every option present. Hand counts are added in. */
@@ -12,8 +12,9 @@ export interface QuestionTally {
   voteCount: number;
 }
 
+// Prototype-free: an option or group id such as `__proto__` or `constructor` is a key like any other.
 function zeroes(question: Question): Record<string, number> {
-  return Object.fromEntries(question.options.map((option) => [option.id, 0]));
+  return recordOf(question.options.map((option) => [option.id, 0] as const));
 }
 
 /** Groups votes by question id in one pass. */
@@ -30,10 +31,10 @@ export function votesByQuestion(votes: readonly Vote[]): Map<string, Vote[]> {
 /** Tallies one question from its votes and hand counts. Votes for unknown options are ignored. */
 export function tallyQuestion(question: Question, votes: readonly Vote[], handCounts: Readonly<Record<string, number>> = {}): QuestionTally {
   const totals = zeroes(question);
-  const totalsByGroup: Record<string, Record<string, number>> = {};
+  const totalsByGroup = emptyRecord<Record<string, number>>();
   let voteCount = 0;
   for (const vote of votes) {
-    if (vote.questionId !== question.id || !(vote.optionId in totals)) continue;
+    if (vote.questionId !== question.id || !hasKey(totals, vote.optionId)) continue;
     totals[vote.optionId] = (totals[vote.optionId] ?? 0) + 1;
     const groupKey = vote.groupId ?? '';
     const group = (totalsByGroup[groupKey] ??= zeroes(question));
@@ -41,7 +42,7 @@ export function tallyQuestion(question: Question, votes: readonly Vote[], handCo
     voteCount += 1;
   }
   for (const [optionId, count] of Object.entries(handCounts)) {
-    if (!(optionId in totals) || count <= 0) continue;
+    if (!hasKey(totals, optionId) || count <= 0) continue;
     totals[optionId] = (totals[optionId] ?? 0) + count;
     voteCount += count;
   }

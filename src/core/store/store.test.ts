@@ -179,14 +179,42 @@ describe('a damaged library file', () => {
     expect(contents.sort()).toEqual(['first garbage', 'second garbage']);
   });
 
-  it('that is missing, with only its .bak present, is restored quietly', async () => {
+  it('that is missing with the temporary file of its write beside it (a crash between the renames), is restored quietly from its .bak', async () => {
     await libraryWithBackup();
     await rm(join(dir, LIBRARY_FILE));
+    await writeFile(join(dir, `.${LIBRARY_FILE}.4242.0.tmp`), '{"unfinished"');
 
     const store = await openAt();
     expect(store.workshops().map((w) => w.content.title)).toEqual(['First']);
     expect(store.recoveries).toEqual([]);
     expect((await readJson(join(dir, LIBRARY_FILE))).workshops).toHaveLength(1);
+  });
+
+  it('that is missing with no sign of a write cut off (deleted) is restored from its .bak, and the user told', async () => {
+    await libraryWithBackup();
+    await rm(join(dir, LIBRARY_FILE));
+
+    const store = await openAt();
+    expect(store.workshops().map((w) => w.content.title)).toEqual(['First']);
+    expect(store.recoveries).toHaveLength(1);
+    expect(store.recoveries[0]).toMatchObject({ file: LIBRARY_FILE, restoredFrom: `${LIBRARY_FILE}.bak` });
+    expect(store.recoveries[0]!.message).toMatch(/was missing .* backup was put back/);
+  });
+
+  it('gone with its backup, in a folder used before, starts an empty library and says so', async () => {
+    await libraryWithBackup();
+    await rm(join(dir, LIBRARY_FILE));
+    await rm(join(dir, `${LIBRARY_FILE}.bak`));
+
+    const store = await openAt();
+    expect(store.workshops()).toEqual([]);
+    expect(store.recoveries).toHaveLength(1);
+    expect(store.recoveries[0]!.message).toMatch(/library .* and its backup are missing/);
+  });
+
+  it('absent from a new folder is no damage: nothing is told', async () => {
+    const store = await openAt();
+    expect(store.recoveries).toEqual([]);
   });
 
   it('written by a newer Plenary is refused, kept aside untouched, and the user told', async () => {
@@ -253,12 +281,32 @@ describe('a damaged session file', () => {
     expect(await readFile(`${path}.corrupt-${STAMP}`, 'utf8')).toBe('garbage');
   });
 
-  it('that is missing, with only its .bak present, is restored quietly', async () => {
+  it('that is missing beside the temporary file of its write (a crash between the renames), is restored quietly from its .bak', async () => {
+    await sessionWithBackup();
+    await rm(join(dir, SESSIONS_DIR, 's1.json'));
+    await writeFile(join(dir, SESSIONS_DIR, '.s1.json.4242.7.tmp'), '{');
+    const store = await openAt();
+    expect(store.session('s1')?.title).toBe('First title');
+    expect(store.recoveries).toEqual([]);
+  });
+
+  it('that was deleted is restored from its .bak, and the user told what may be lost', async () => {
     await sessionWithBackup();
     await rm(join(dir, SESSIONS_DIR, 's1.json'));
     const store = await openAt();
     expect(store.session('s1')?.title).toBe('First title');
-    expect(store.recoveries).toEqual([]);
+    expect(store.recoveries).toHaveLength(1);
+    expect(store.recoveries[0]).toMatchObject({ file: 's1.json', restoredFrom: 's1.json.bak' });
+    expect(store.recoveries[0]!.message).toMatch(/Session s1: its file s1.json was missing .* such as a note/);
+  });
+
+  it('gone with its backup while the library lists it is told, not dropped in silence', async () => {
+    await sessionWithBackup();
+    await rm(join(dir, SESSIONS_DIR, 's1.json'));
+    await rm(join(dir, SESSIONS_DIR, 's1.json.bak'));
+    const store = await openAt();
+    expect(store.session('s1')).toBeUndefined();
+    expect(store.recoveries.map((notice) => notice.message)).toEqual([expect.stringMatching(/Session s1 is listed in the library but its file and backup are missing/)]);
   });
 
   it('written by a newer Plenary is refused with a message saying so', async () => {

@@ -53,7 +53,7 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
     },
     ...extraSlides,
   ];
-  const view = (t: Record<string, number> | null) => ({ status: 'closed' as const, revealed: t !== null, closesAt: null, voterIds: [], voteCount: 0, totals: t, totalsByGroup: t ? {} : null, handCounts: {} });
+  const view = (t: Record<string, number> | null) => ({ status: 'closed' as const, revealed: t !== null, closesAt: null, voterIds: [], phoneVotes: 0, voteCount: 0, totals: t, totalsByGroup: t ? {} : null, handCounts: {} });
   return {
     id,
     workshopId: 'w1',
@@ -72,6 +72,9 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
     ],
     questions: Object.fromEntries(Object.entries(totals).map(([q, t]) => [q, view(t)])),
     notes: {},
+    phoneLimit: 100,
+    phoneAddressCapLifted: false,
+    phonesAdmitted: 0,
     blackout: false,
     resultsByGroup: false,
     createdAt: '2026-01-15T09:00:00.000Z',

@@ -22,7 +22,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
   const ended = session.status === 'ended';
   const open = view.status === 'open';
   const groupVotes = view.voterIds.filter((id) => session.groups.some((g) => g.id === id)).length;
-  const phoneVotes = view.voterIds.length - groupVotes;
+  const phoneVotes = view.phoneVotes;
   const remaining = view.closesAt ? new Date(view.closesAt).getTime() - now : null;
 
   return (
@@ -70,7 +70,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
           <Button onClick={actions.reveal} disabled={view.revealed}>
             Reveal (R)
           </Button>
-          <Button onClick={actions.undo} disabled={!open || view.voterIds.length === 0}>
+          <Button onClick={actions.undo} disabled={!open || view.voterIds.length + view.phoneVotes === 0}>
             Undo last vote (U)
           </Button>
           {view.revealed && session.groups.length > 0 && (
