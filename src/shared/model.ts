@@ -132,8 +132,13 @@ export const dimensionSchema = z.object({
 });
 export type Dimension = z.infer<typeof dimensionSchema>;
 
-/** The content of a workshop, as a facilitator writes it (and as `.plenary.json` carries it). */
-export const workshopContentSchema = z
+/**
+ * A workshop's content as the library keeps it: every field checked, ids unique.
+ * WARNING: the library on disk is read with this one, not `workshopContentSchema`:
+ * a workshop saved before the dimension checks below existed must still open (the
+ * editor then shows what to fix), never send the library to recovery.
+ */
+export const savedWorkshopContentSchema = z
   .object({
     title: text(200, 'a title'),
     description: optionalText(2000).default(''),
@@ -160,6 +165,33 @@ export const workshopContentSchema = z
       }
     });
   });
+
+/**
+ * The content of a workshop, as a facilitator writes it (and as `.plenary.json`
+ * carries it): besides the checks above, each dimension id once, and every
+ * scenario names one of the workshop's own dimensions (results are grouped by them).
+ */
+export const workshopContentSchema = savedWorkshopContentSchema.superRefine((workshop, ctx) => {
+  const dimensionIds = new Set<string>();
+  workshop.dimensions.forEach((dimension, index) => {
+    if (dimensionIds.has(dimension.id)) {
+      ctx.addIssue({ code: 'custom', path: ['dimensions', index, 'id'], message: `repeats the dimension id "${dimension.id}"` });
+    }
+    dimensionIds.add(dimension.id);
+  });
+  const known = [...dimensionIds].join(', ');
+  workshop.slides.forEach((slide, index) => {
+    if (slide.kind !== 'scenario' || dimensionIds.has(slide.question.dimension)) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['slides', index, 'question', 'dimension'],
+      message:
+        dimensionIds.size === 0
+          ? `names the dimension "${slide.question.dimension}", but the workshop describes no dimensions: add it to the workshop's dimensions`
+          : `names the dimension "${slide.question.dimension}", which is not one of the workshop's dimensions (${known})`,
+    });
+  });
+});
 export type WorkshopContent = z.infer<typeof workshopContentSchema>;
 
 /** A workshop in the library. */
@@ -168,7 +200,7 @@ export const workshopSchema = z.object({
   builtIn: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  content: workshopContentSchema,
+  content: savedWorkshopContentSchema,
 });
 export type Workshop = z.infer<typeof workshopSchema>;
 
