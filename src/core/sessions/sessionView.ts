@@ -4,11 +4,15 @@
  * less still: the current question and, once revealed, its totals.
  */
 import type { Question, QuestionView, Session, SessionRecord, Slide } from '../../shared/model';
+import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
 
-/** Whether a question's choices may be shown: revealed, or the session is over. */
+/**
+ * Whether a question's choices may be shown: the facilitator revealed it. Ending
+ * the session reveals nothing by itself; a question can still be revealed after.
+ */
 export function isVisible(record: SessionRecord, questionId: string): boolean {
-  return record.status === 'ended' || record.questions[questionId]?.revealed === true;
+  return isRevealed(record, questionId);
 }
 
 function questionOf(slide: Slide | undefined): Question | null {
@@ -28,6 +32,7 @@ export function questionView(record: SessionRecord, question: Question, votes = 
     totals: visible ? tally.totals : null,
     totalsByGroup: visible ? tally.totalsByGroup : null,
     handCounts: { ...handCounts },
+    progress: questionProgress(question, votes, handCounts, record.groups, tally),
   };
 }
 
