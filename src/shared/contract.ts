@@ -19,11 +19,14 @@ import {
   type Workshop,
   type WorkshopSummary,
 } from './model';
+import type { SessionSummaryReport } from './summary';
 
 const empty = z.object({}).strict();
 const sessionRef = z.object({ sessionId: idSchema }).strict();
 const workshopRef = z.object({ workshopId: idSchema }).strict();
 const questionRef = z.object({ sessionId: idSchema, questionId: idSchema }).strict();
+/** A session's summary or export; `includeUnrevealed` brings in what the facilitator has not revealed (and the export says so). */
+const exportRef = z.object({ sessionId: idSchema, includeUnrevealed: z.boolean().optional() }).strict();
 
 /** A group as the facilitator sets it up; colour and id are filled in when missing. */
 export const groupSetupSchema = groupSchema.partial({ id: true, color: true, size: true });
@@ -76,7 +79,7 @@ export const commandInputs = {
   'sessions.list': empty,
   /** Moves the session to a slide. */
   'sessions.goTo': z.object({ sessionId: idSchema, slideIndex: z.number().int().min(0) }).strict(),
-  /** Ends a session: voting stops, the join code stops working, all results show. */
+  /** Ends a session: voting stops, the join code stops working. Unrevealed results stay hidden (they can still be revealed). */
   'sessions.end': sessionRef,
   /** Keeps the facilitator's note for a slide with the session (the report prints it). */
   'sessions.setNote': z.object({ sessionId: idSchema, slideId: idSchema, text: z.string().max(8000) }).strict(),
@@ -115,12 +118,18 @@ export const commandInputs = {
     .object({ sessionId: idSchema, questionId: idSchema, optionId: idSchema, count: z.number().int().min(0).max(100000) })
     .strict(),
 
-  /** Totals per question (hidden ones stay empty until revealed or the session ends). */
+  /** Totals per question (a question the facilitator has not revealed stays empty, even after the session ends). */
   'results.get': sessionRef,
-  /** One CSV row per vote, ready for a spreadsheet. */
-  'reports.csv': sessionRef,
-  /** The whole session as JSON for the facilitator's archive: the record as kept, every vote, hand count and note included. */
-  'sessions.exportJson': sessionRef,
+  /**
+   * The one session summary (src/shared/summary.ts): per question its state, counts by source and, once
+   * revealed, its choices; participants; totals; lean and consensus. Every view's figures come from it.
+   * The report's privacy floor (settings) applies to its breakdowns by group.
+   */
+  'reports.get': exportRef,
+  /** One CSV row per vote and per hand-counted option, ready for a spreadsheet; unrevealed questions only when asked for. */
+  'reports.csv': exportRef,
+  /** The session as JSON for the facilitator's archive, with its summary; unrevealed choices only when asked for (the file then says so). */
+  'sessions.exportJson': exportRef,
 } as const;
 
 export type CommandName = keyof typeof commandInputs;
@@ -224,6 +233,7 @@ export interface CommandOutputs {
   'voting.undo': Session;
   'voting.setCount': { ok: true };
   'results.get': ResultsOutput;
+  'reports.get': SessionSummaryReport;
   'reports.csv': ExportedFile & { csv: string };
   'sessions.exportJson': ExportedFile & { json: string };
 }

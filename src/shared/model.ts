@@ -5,6 +5,7 @@
  * definition. No Node, DOM, Electron or React here.
  */
 import { z } from 'zod';
+import type { QuestionProgress } from './summary';
 
 /** Ids are short, URL-safe strings; the core makes them, imports may bring their own. */
 export const idSchema = z
@@ -387,6 +388,8 @@ export interface QuestionView extends QuestionState {
   totalsByGroup: Record<string, Record<string, number>> | null;
   /** Hand counts as typed; visible to the facilitator so the form can show them. */
   handCounts: Record<string, number>;
+  /** How many answered, by source and by group (src/shared/summary.ts): the presenter's progress line and tiles. */
+  progress: QuestionProgress;
 }
 
 export interface SessionSummary {
@@ -399,7 +402,14 @@ export interface SessionSummary {
   createdAt: string;
   endedAt: string | null;
   groupCount: number;
+  /** Every answer counted: group votes, phone votes and hands (src/shared/summary.ts). */
   voteCount: number;
+  /** Scenarios with at least one answer, of `scenarioCount`. */
+  votedOn: number;
+  revealed: number;
+  scenarioCount: number;
+  /** People counted (the summary's participants). */
+  participants: number;
 }
 
 /** Convenience: the questions of a slide list, in slide order. */
@@ -417,6 +427,8 @@ const settingsFields = {
   /** The port phones reach the laptop on. */
   lanPort: z.number().int().min(0).max(65535),
   paperSize: z.enum(['A4', 'Letter']),
+  /** The privacy floor: the smallest group (people) the report breaks down; smaller ones join "Other groups". */
+  reportMinGroupSize: z.number().int().min(1).max(50),
 };
 
 /** The facilitator's preferences, kept in the store. */
@@ -426,6 +438,7 @@ export const settingsSchema = z.object({
   defaultGroupCount: settingsFields.defaultGroupCount.default(4),
   lanPort: settingsFields.lanPort.default(4800),
   paperSize: settingsFields.paperSize.default('A4'),
+  reportMinGroupSize: settingsFields.reportMinGroupSize.default(3),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

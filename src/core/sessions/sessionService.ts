@@ -3,7 +3,6 @@
  * on disk before it is acknowledged or announced.
  */
 import type { ApiHandlers } from '../../shared/contract';
-import { toCsv } from '../../shared/csv';
 import { ApiError } from '../../shared/errors';
 import {
   defaultPhoneLimit,
@@ -18,7 +17,7 @@ import {
   type SessionSummary,
   type Vote,
 } from '../../shared/model';
-import { tallyQuestion, votesByQuestion } from '../../shared/tally';
+import { summarizeSession as summarizeSessionFigures } from '../../shared/summary';
 import { workshopFileName } from '../../shared/workshopFile';
 import type { CoreDeps } from '../deps';
 import type { EventBus } from '../events';
@@ -26,8 +25,9 @@ import type { PhonePresence } from '../phonePresence';
 import type { StorePort } from '../store/store';
 import type { WorkshopService } from '../workshops/workshopService';
 import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
+import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
-import { isVisible, participantState, questionView, sessionView, type ParticipantState } from './sessionView';
+import { participantState, questionView, sessionView, type ParticipantState } from './sessionView';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -53,6 +53,7 @@ type SessionHandlers = Pick<
   | 'voting.undo'
   | 'voting.setCount'
   | 'results.get'
+  | 'reports.get'
   | 'reports.csv'
   | 'sessions.exportJson'
 >;
@@ -87,6 +88,7 @@ export interface SessionService {
 }
 
 export function summarizeSession(record: SessionRecord): SessionSummary {
+  const { totals, participants } = summarizeSessionFigures(record);
   return {
     id: record.id,
     title: record.title,
@@ -97,7 +99,11 @@ export function summarizeSession(record: SessionRecord): SessionSummary {
     createdAt: record.createdAt,
     endedAt: record.endedAt,
     groupCount: record.groups.length,
-    voteCount: record.votes.length,
+    voteCount: totals.votes,
+    votedOn: totals.votedOn,
+    revealed: totals.revealed,
+    scenarioCount: totals.scenarios,
+    participants: participants.count,
   };
 }
 
@@ -451,55 +457,38 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     },
 
     'results.get': async ({ sessionId }) => {
-      const record = find(sessionId);
-      const byQuestion = votesByQuestion(record.votes);
+      const summary = summarizeSessionFigures(find(sessionId));
       return {
-        questions: questionsOf(record.slides).map((question) => {
-          const tally = tallyQuestion(question, byQuestion.get(question.id) ?? [], hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined);
-          const revealed = isVisible(record, question.id);
-          return {
-            questionId: question.id,
-            prompt: question.prompt,
-            dimension: question.dimension,
-            revealed,
-            totals: revealed ? tally.totals : emptyRecord<number>(),
-            totalsByGroup: revealed ? tally.totalsByGroup : emptyRecord<Record<string, number>>(),
-            voteCount: tally.voteCount,
-          };
-        }),
+        questions: summary.questions.map((figures) => ({
+          questionId: figures.questionId,
+          prompt: figures.prompt,
+          dimension: figures.dimensionId,
+          revealed: figures.revealed,
+          totals: figures.totals ? { ...figures.totals } : {},
+          totalsByGroup: figures.totalsByGroup ? { ...figures.totalsByGroup } : {},
+          voteCount: figures.votes,
+        })),
       };
     },
-    'reports.csv': async ({ sessionId }) => {
+    'reports.get': async ({ sessionId, includeUnrevealed }) =>
+      summarizeSessionFigures(find(sessionId), { includeUnrevealed, privacyFloor: store.settings().reportMinGroupSize }),
+    'reports.csv': async ({ sessionId, includeUnrevealed }) => {
       const record = find(sessionId);
-      const questions = new Map(questionsOf(record.slides).map((q) => [q.id, q]));
-      const groups = new Map(record.groups.map((g) => [g.id, g.name]));
-      const header = ['questionId', 'voterId', 'optionId', 'at', 'voterKind', 'groupId', 'groupName', 'optionLabel', 'optionStyle', 'dimension', 'prompt'];
-      const rows = record.votes.map((vote) => {
-        const question = questions.get(vote.questionId);
-        const option = question?.options.find((o) => o.id === vote.optionId);
-        return [
-          vote.questionId,
-          vote.voterId,
-          vote.optionId,
-          vote.at,
-          vote.voterKind,
-          vote.groupId ?? '',
-          vote.groupId ? (groups.get(vote.groupId) ?? '') : '',
-          option?.label ?? '',
-          option?.style ?? '',
-          question?.dimension ?? '',
-          question?.prompt ?? '',
-        ];
-      });
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
-      return { filename: `${base}-votes.csv`, csv: toCsv(header, rows) };
+      const filename = includeUnrevealed ? `${base}-votes-including-unrevealed.csv` : `${base}-votes.csv`;
+      return { filename, csv: sessionCsv(record, { includeUnrevealed }) };
     },
-    /** The session record as kept, wrapped with a format name and version so a later reader knows what it holds. */
-    'sessions.exportJson': async ({ sessionId }) => {
+    /**
+     * The session as kept, wrapped with a format name and version so a later reader
+     * knows what it holds, and its summary. Choices on questions the facilitator
+     * did not reveal are left out unless asked for; `withheld` says what was left out.
+     */
+    'sessions.exportJson': async ({ sessionId, includeUnrevealed }) => {
       const record = find(sessionId);
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
-      const json = JSON.stringify({ format: 'plenary-session', version: 1, exportedAt: stamp(), session: record }, null, 2);
-      return { filename: `${base}-session.json`, json: `${json}\n` };
+      const json = JSON.stringify(sessionArchive(record, stamp(), { includeUnrevealed }), null, 2);
+      const filename = includeUnrevealed ? `${base}-session-including-unrevealed.json` : `${base}-session.json`;
+      return { filename, json: `${json}\n` };
     },
   };
 

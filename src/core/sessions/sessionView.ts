@@ -4,11 +4,15 @@
  * less still: the current question and, once revealed, its totals.
  */
 import { emptyRecord, hasKey, recordOf, type Question, type QuestionView, type Session, type SessionRecord, type Slide } from '../../shared/model';
+import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
 
-/** Whether a question's choices may be shown: revealed, or the session is over. */
+/**
+ * Whether a question's choices may be shown: the facilitator revealed it. Ending
+ * the session reveals nothing by itself; a question can still be revealed after.
+ */
 export function isVisible(record: SessionRecord, questionId: string): boolean {
-  return record.status === 'ended' || (hasKey(record.questions, questionId) && record.questions[questionId]?.revealed === true);
+  return isRevealed(record, questionId);
 }
 
 function questionOf(slide: Slide | undefined): Question | null {
@@ -35,6 +39,7 @@ export function questionView(record: SessionRecord, question: Question, votes = 
     totals: visible ? tally.totals : null,
     totalsByGroup: visible ? tally.totalsByGroup : null,
     handCounts: recordOf(Object.entries(handCounts)),
+    progress: questionProgress(question, votes, handCounts, record.groups, tally),
   };
 }
 
