@@ -22,7 +22,7 @@
  * a native module that would have to be rebuilt for Electron.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rmdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, realpath, rmdir, stat, unlink } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,8 +65,11 @@ const defaultKind = (): LockKind => (process.platform === 'linux' ? 'abstract' :
 
 /** The lock's address for a folder: the same for every spelling of the folder's path. */
 async function lockAddress(dir: string, kind: LockKind): Promise<string> {
-  const folder = await stat(dir);
-  const key = createHash('sha256').update(`${folder.dev}:${folder.ino}`).digest('hex').slice(0, 32);
+  // The real path resolves symlinks; device and inode too, since a folder deleted
+  // while its Plenary runs may hand its path to a new folder.
+  const real = await realpath(dir);
+  const folder = await stat(real);
+  const key = createHash('sha256').update(`${real}\0${folder.dev}:${folder.ino}`).digest('hex').slice(0, 32);
   if (kind === 'abstract') return `\0plenary-${key}`;
   if (kind === 'pipe') return `\\\\.\\pipe\\plenary-${key}`;
   // A Unix socket's path has room for about 100 bytes: a deep folder's lock goes to the temp folder, under the same key.
@@ -127,11 +130,12 @@ function askHolder(address: string): Promise<{ owner: LockOwner | null } | 'gone
 const TAKEOVER_STALE_MS = 10_000;
 
 /**
- * Replaces a socket file nothing listens on, holding the takeover folder so no
- * other process replaces it at the same time. False when someone else is taking
- * over now (try again shortly).
+ * Replaces a socket file nothing listens on and listens in its place, all while
+ * holding the takeover folder: no other process can look, judge it stale and
+ * remove it between our look and our listen. False when someone else is taking
+ * over now, or took the folder meanwhile (try again: the bind will say which).
  */
-async function replaceStaleSocket(address: string, dir: string): Promise<boolean> {
+async function replaceStaleSocket(address: string, dir: string, listen: () => Promise<void>): Promise<boolean> {
   const takeover = `${address}.takeover`;
   try {
     await mkdir(takeover);
@@ -151,6 +155,7 @@ async function replaceStaleSocket(address: string, dir: string): Promise<boolean
       if (error.code === 'ENOENT') return;
       throw new ApiError('conflict', `The lock of the data folder ${dir} (${address}) is not a socket Plenary can replace (${error.code}). Remove it, then start again.`);
     });
+    await listen();
     return true;
   } finally {
     await rmdir(takeover).catch(() => undefined);
@@ -171,18 +176,30 @@ export async function acquireStoreLock(dir: string, now: () => Date, options: St
       socket.on('error', () => undefined);
       socket.end(hello);
     });
+    const couldNotLock = (error: unknown) =>
+      new ApiError(
+        'conflict',
+        `Plenary could not lock the data folder ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that the folder can be written, then start again.`,
+      );
     try {
       await listenOn(server, address);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EADDRINUSE') {
-        throw new ApiError('conflict', `Plenary could not lock the data folder ${dir} (${code ?? (error as Error).message}). Check that the folder can be written, then start again.`);
-      }
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw couldNotLock(error);
       const holder = await askHolder(address);
       if (holder !== 'gone') throw new StoreLockedError(dir, holder.owner);
       // Only a socket file outlives its process: replace it, or wait for whoever is.
-      if (kind === 'file' && !(await replaceStaleSocket(address, dir))) await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
-      continue;
+      let listened = false;
+      if (kind === 'file') {
+        listened = await replaceStaleSocket(address, dir, () => listenOn(server, address)).catch((caught: unknown) => {
+          if (caught instanceof ApiError) throw caught;
+          if ((caught as NodeJS.ErrnoException).code === 'EADDRINUSE') return false;
+          throw couldNotLock(caught);
+        });
+      }
+      if (!listened) {
+        await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+        continue;
+      }
     }
     // The lock must not keep the process alive by itself.
     server.unref();
