@@ -170,6 +170,24 @@ describe('slow requests and many connections', () => {
     expect(Math.max(...closedAt) - opened).toBeLessThan(3_000);
   }, 15_000);
 
+  it('leaves alone a request that arrived whole, however long its answer lasts (an event stream)', async () => {
+    await start({ requestArrivalMs: 500 });
+    const { session } = await openRoom();
+    const controller = new AbortController();
+    aborts.push(controller);
+    const res = await fetch(`${base}/api/events?token=${TOKEN}`, { signal: controller.signal });
+    const reader = res.body!.getReader();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await rpc('sessions.rename', { sessionId: session.id, title: 'Still listening' });
+    let text = '';
+    while (!text.includes('Still listening')) {
+      const { done, value } = await reader.read();
+      expect(done).toBe(false);
+      text += new TextDecoder().decode(value);
+    }
+    expect(text).not.toContain('408');
+  });
+
   it('past its connection limit closes new connections at once, and takes them again once others leave', async () => {
     await start({ maxConnections: 20 });
     const held = await Promise.all(
