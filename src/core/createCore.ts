@@ -10,6 +10,7 @@ import { systemDeps, type CoreDeps } from './deps';
 import { EventBus } from './events';
 import { PhonePresence } from './phonePresence';
 import { createSessionService, type SessionService } from './sessions/sessionService';
+import { isDiskFull } from './store/durableWrite';
 import { openStore, type StorePort } from './store/store';
 import { createWorkshopService } from './workshops/workshopService';
 
@@ -29,6 +30,15 @@ export interface Core {
   call<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>>;
   /** Finishes pending writes and releases the data folder. */
   close(): Promise<void>;
+}
+
+/**
+ * A failed write said so that the user can act on it: a full disk is not
+ * "something went wrong". The change was not applied (the store rolled it back).
+ */
+export function asUserError(error: unknown): unknown {
+  if (isDiskFull(error)) return new ApiError('unavailable', 'The disk is full, so this was not saved (and nothing changed). Free some space, then try again.');
+  return error;
 }
 
 /** Builds the core over an open store. */
@@ -62,7 +72,11 @@ export function createCore(store: StorePort, deps: CoreDeps = systemDeps): Core 
       if (!schema) throw new ApiError('not_found', `There is no command ${String(name)}.`);
       const parsed = parseOrThrow(schema, input ?? {});
       const handler = handlers[name] as (input: unknown) => Promise<CommandOutput<typeof name>>;
-      return handler(parsed);
+      try {
+        return await handler(parsed);
+      } catch (error) {
+        throw asUserError(error);
+      }
     },
     close: async () => {
       sessions.dispose();

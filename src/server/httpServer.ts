@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Core } from '../core/createCore';
+import { asUserError, type Core } from '../core/createCore';
 import { isCommandName } from '../shared/contract';
 import { ApiError, httpStatusOf, type ApiErrorCode } from '../shared/errors';
 import { createGuardedServer } from './connectionGuards';
@@ -99,7 +99,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     done(null, payload);
   });
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  app.setErrorHandler((caught: FastifyError, _request, reply) => {
+    const error = asUserError(caught) as FastifyError;
     if (error instanceof ApiError) return sendError(reply, error.code, error.message, error.path);
     const status = error.statusCode ?? 500;
     if (status === 413) return sendError(reply, 'too_large', 'The request is too large.');

@@ -5,6 +5,7 @@
  * definition. No Node, DOM, Electron or React here.
  */
 import { z } from 'zod';
+import { PHONE_LIMIT_MAX } from './phoneLimits';
 import type { QuestionProgress } from './summary';
 
 /** Ids are short, URL-safe strings; the core makes them, imports may bring their own. */
@@ -298,10 +299,7 @@ export function idKeyedRecord<V extends z.ZodType>(value: V) {
     });
 }
 
-/** The most phones a session may admit (PROTOCOL.md: 1 to 20,000). */
-export const PHONE_LIMIT_MAX = 20_000;
-/** Phones one network address may bring into a session, unless the facilitator lifts it. */
-export const PHONES_PER_ADDRESS = 4;
+export { defaultPhoneLimit, PHONE_LIMIT_MAX, PHONES_PER_ADDRESS } from './phoneLimits';
 export const phoneLimitSchema = z.number().int().min(1, 'admits at least 1 phone').max(PHONE_LIMIT_MAX, `admits at most ${PHONE_LIMIT_MAX} phones`);
 
 /** A phone the session admitted: by its first accepted vote, from this network address. */
@@ -312,17 +310,6 @@ export const admittedPhoneSchema = z.object({
 });
 export type AdmittedPhone = z.infer<typeof admittedPhoneSchema>;
 
-/**
- * The default limit: the groups' sizes and a fifth more (at least 10 more) when
- * every group has a size, else 100. Never past PHONE_LIMIT_MAX.
- */
-export function defaultPhoneLimit(groups: readonly { size?: number | null | undefined }[]): number {
-  if (groups.length === 0 || groups.some((g) => g.size === null || g.size === undefined)) return 100;
-  const people = groups.reduce((sum, g) => sum + (g.size ?? 0), 0);
-  return Math.min(PHONE_LIMIT_MAX, Math.max(1, people + Math.max(10, Math.ceil(people / 5))));
-}
-
-/** A session as the core keeps it: the whole truth, votes included. */
 export const sessionRecordSchema = z.object({
   id: idSchema,
   workshopId: z.string(),

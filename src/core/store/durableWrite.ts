@@ -33,6 +33,20 @@ export function isDiskFull(error: unknown): boolean {
   return FULL_DISK_CODES.has((error as NodeJS.ErrnoException | null)?.code ?? '');
 }
 
+/**
+ * A failure of the disk in one line for a person: what happened and what to do,
+ * never a stack. A full disk is named as such.
+ */
+export function describeStoreFailure(error: unknown): string {
+  const failure = error as NodeJS.ErrnoException | null;
+  const where = failure?.path ? ` (${failure.path})` : '';
+  if (isDiskFull(error)) return `the disk is full${where}. Free some space, then try again; nothing saved before was lost.`;
+  if (failure?.code === 'EROFS') return `the disk is read-only${where}. Choose a folder that can be written, then try again.`;
+  if (failure?.code === 'EACCES' || failure?.code === 'EPERM') return `Plenary may not write there${where}. Check the folder's permissions, then try again.`;
+  const message = failure instanceof Error ? failure.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
+
 /** Flushes a folder's entry list, so a rename inside it is durable. */
 export async function fsyncDirectory(dir: string): Promise<void> {
   // WARNING: Windows cannot open a folder for fsync; NTFS journals renames itself.

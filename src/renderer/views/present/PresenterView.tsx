@@ -17,6 +17,7 @@ import { toggleFullscreen, usePresenterKeys } from '../../components/session/use
 import { currentQuestion, useSessionActions } from '../../components/session/useSessionActions';
 import { SlideView } from '../../components/slide/SlideView';
 import { ResultsSlideBody } from '../results/ResultsSlideBody';
+import { PhoneAdmission } from './PhoneAdmission';
 import { formatDuration, sectionOf, useNow, useSectionStart } from './useClock';
 import { SessionNotes } from './SessionNotes';
 import { VotingControls } from './VotingControls';
@@ -132,6 +133,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
             </section>
           )}
           <PhonePanel session={session} className={styles.panel} />
+          <PhoneAdmission session={session} className={styles.panel} />
           {slide && (
             <section className={styles.panel} aria-labelledby="mynotes-heading">
               <h2 id="mynotes-heading">Your notes (kept for the report)</h2>
