@@ -12,7 +12,8 @@ import { rendererEntry } from './appUrl';
 import { importWorkshopDialog } from './desktop';
 import { bindIpc, broadcast, sendTo } from './ipc';
 import { LanServer } from './lan';
-import { menuTemplate, type MenuCommand } from './menu';
+import type { MenuCommand } from '../shared/menu';
+import { menuTemplate } from './menu';
 import { contentSecurityPolicy, guardWebContents, hardenSession } from './security';
 import { focus, Windows } from './windows';
 
@@ -59,8 +60,8 @@ function installMenu({ core, windows, dataDir }: Running): void {
       importWorkshop: () => {
         const owner = windows.openPresenter();
         importWorkshopDialog(core, owner).then(
-          (workshop) => {
-            if (workshop) sendMenuCommand(windows, 'workshop-imported', workshop.id);
+          (imported) => {
+            if (!imported.canceled) sendMenuCommand(windows, 'workshop-imported', imported.workshop.id);
           },
           (error: unknown) => {
             if (!(error instanceof ApiError)) console.error('Plenary: import failed', error);
@@ -88,7 +89,7 @@ function installMenu({ core, windows, dataDir }: Running): void {
 
 /** Tells the user, once, what the store repaired when it opened (app.info lists it too). */
 function reportRecoveries(core: Core, presenter: BrowserWindow): void {
-  const notices = core.store.recoveries;
+  const notices = core.recoveries;
   if (notices.length === 0) return;
   const show = () =>
     void messageBox(presenter, {

@@ -24,6 +24,8 @@ const fake = vi.hoisted(() => {
   const scripts: string[] = [];
   const pdfOptions: unknown[] = [];
   const dialogAnswers: { open: string[]; save: string | null } = { open: [], save: null };
+  /** Routes whose page fails to load, as a missing or broken file would. */
+  const failingRoutes = new Set<string>();
 
   class FakeContents {
     private listeners = new Map<string, Listener[]>();
@@ -70,6 +72,7 @@ const fake = vi.hoisted(() => {
     }
     async loadURL(url: string) {
       this.url = url;
+      for (const route of failingRoutes) if (url.includes(route)) throw new Error('ERR_FAILED (-2) loading ' + url);
     }
     on(name: string, listener: Listener) {
       this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
@@ -98,8 +101,12 @@ const fake = vi.hoisted(() => {
     isMinimized() {
       return false;
     }
+    fullScreen = false;
     isFullScreen() {
-      return false;
+      return this.fullScreen;
+    }
+    setFullScreen(flag: boolean) {
+      this.fullScreen = flag;
     }
     getBounds() {
       return { x: 0, y: 0, width: 1280, height: 800 };
@@ -150,7 +157,7 @@ const fake = vi.hoisted(() => {
     },
     shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn(), showItemInFolder: vi.fn() },
   };
-  return { electron, appListeners, handlers, windows, sent, exits, scripts, pdfOptions, dialogAnswers, menu: () => menuTemplate };
+  return { electron, appListeners, handlers, windows, sent, exits, scripts, pdfOptions, dialogAnswers, failingRoutes, menu: () => menuTemplate };
 });
 
 vi.mock('electron', () => fake.electron);
@@ -271,11 +278,11 @@ describe('the main process', () => {
       const workshop = (list.value as { id: string; builtIn: boolean }[]).find((w) => w.builtIn);
       fake.dialogAnswers.save = join(folder, 'saved.plenary.json');
       const saved = await call('plenary:desktop', own(pageUrl), 'workshop.saveDialog', { workshopId: workshop?.id });
-      expect(saved).toEqual({ ok: true, value: { filePath: fake.dialogAnswers.save } });
+      expect(saved).toEqual({ ok: true, value: { canceled: false, filePath: fake.dialogAnswers.save } });
 
       fake.dialogAnswers.open = [fake.dialogAnswers.save];
       const imported = await call('plenary:desktop', own(pageUrl), 'workshop.importDialog');
-      expect(imported).toMatchObject({ ok: true, value: { id: expect.any(String) as unknown } });
+      expect(imported).toMatchObject({ ok: true, value: { canceled: false, workshop: { id: expect.any(String) as unknown, content: { title: 'Leader or Manager? (2)' } } } });
 
       const big = join(folder, 'big.json');
       await writeFile(big, Buffer.alloc(5 * 1024 * 1024 + 1, 32));
@@ -283,8 +290,11 @@ describe('the main process', () => {
       const refused = await call('plenary:desktop', own(pageUrl), 'workshop.importDialog');
       expect(refused).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('at most 5 MB') as unknown } });
 
+      // Closing a dialog answers the one shape every dialog answers.
       fake.dialogAnswers.open = [];
-      expect(await call('plenary:desktop', own(pageUrl), 'workshop.importDialog')).toEqual({ ok: true, value: null });
+      expect(await call('plenary:desktop', own(pageUrl), 'workshop.importDialog')).toEqual({ ok: true, value: { canceled: true } });
+      fake.dialogAnswers.save = null;
+      expect(await call('plenary:desktop', own(pageUrl), 'workshop.saveDialog', { workshopId: workshop?.id })).toEqual({ ok: true, value: { canceled: true } });
     } finally {
       fake.dialogAnswers.open = [];
       fake.dialogAnswers.save = null;
@@ -300,7 +310,7 @@ describe('the main process', () => {
       const windowsBefore = fake.windows.length;
       fake.dialogAnswers.save = join(folder, 'report.pdf');
       const result = await call('plenary:desktop', own(pageUrl), 'report.exportPdf', { sessionId });
-      expect(result).toEqual({ ok: true, value: { filePath: fake.dialogAnswers.save } });
+      expect(result).toEqual({ ok: true, value: { canceled: false, filePath: fake.dialogAnswers.save } });
       expect(await readFile(fake.dialogAnswers.save, 'latin1')).toBe('%PDF');
       expect(fake.pdfOptions.at(-1)).toEqual({ pageSize: 'A4', printBackground: true, displayHeaderFooter: false });
       expect(fake.scripts.at(-1)).toContain("dataset.reportReady === 'true'");
@@ -308,12 +318,41 @@ describe('the main process', () => {
       expect(fake.windows).toHaveLength(windowsBefore);
 
       fake.dialogAnswers.save = join(folder, 'votes.csv');
-      expect(await call('plenary:desktop', own(pageUrl), 'csv.saveDialog', { sessionId })).toEqual({ ok: true, value: { filePath: fake.dialogAnswers.save } });
+      expect(await call('plenary:desktop', own(pageUrl), 'csv.saveDialog', { sessionId })).toEqual({ ok: true, value: { canceled: false, filePath: fake.dialogAnswers.save } });
       expect(await readFile(fake.dialogAnswers.save, 'utf8')).toContain('questionId');
     } finally {
       fake.dialogAnswers.save = null;
       await rm(folder, { recursive: true, force: true });
     }
+  });
+
+  it('leaves no hidden report window behind when the report page fails to load', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const sessions = await call('plenary:invoke', own(pageUrl), 'sessions.list', {});
+    const sessionId = (sessions.value as { id: string }[])[0]?.id;
+    const windowsBefore = fake.windows.length;
+    fake.failingRoutes.add('#/report/');
+    try {
+      const result = await call('plenary:desktop', own(pageUrl), 'report.exportPdf', { sessionId });
+      expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('did not load') as unknown } });
+      expect(fake.windows).toHaveLength(windowsBefore);
+    } finally {
+      fake.failingRoutes.clear();
+      error.mockRestore();
+    }
+  });
+
+  it('puts the calling window in full screen by the shell, and takes it out', async () => {
+    const [presenter] = fake.windows;
+    expect(await call('plenary:desktop', own(pageUrl), 'window.toggleFullScreen')).toEqual({ ok: true, value: { fullScreen: true } });
+    expect(presenter?.isFullScreen()).toBe(true);
+    expect(await call('plenary:desktop', own(pageUrl), 'window.toggleFullScreen', { fullScreen: false })).toEqual({ ok: true, value: { fullScreen: false } });
+    expect(await call('plenary:desktop', own(pageUrl), 'window.toggleFullScreen', { fullScreen: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // The page's own request for full screen stays refused: only the shell does it.
+    const [[handler]] = vi.mocked(fake.electron.session.defaultSession.setPermissionRequestHandler).mock.calls as unknown as [[(c: unknown, p: string, cb: (ok: boolean) => void) => void]];
+    const answers: boolean[] = [];
+    handler({}, 'fullscreen', (ok) => answers.push(ok));
+    expect(answers).toEqual([false]);
   });
 
   it('waits for the store to close before it exits', async () => {

@@ -52,7 +52,7 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
     console.error(`Plenary could not start: ${message}`);
     process.exit(1);
   }
-  for (const notice of host.core.store.recoveries) console.warn(`Plenary repaired its store: ${notice.message}`);
+  for (const notice of host.core.recoveries) console.warn(`Plenary repaired its store: ${notice.message}`);
   console.log(host.readyLine);
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -14,7 +14,8 @@ import type { PhonePresence } from '../phonePresence';
 import type { StorePort } from '../store/store';
 import type { WorkshopService } from '../workshops/workshopService';
 import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
-import { isVisible, participantState, questionView, sessionView, type ParticipantState } from './sessionView';
+import { endedState, type ParticipantFrame, type ParticipantState, type ParticipantVote } from '../../shared/participant';
+import { isVisible, participantState, questionView, sessionView } from './sessionView';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -41,12 +42,7 @@ type SessionHandlers = Pick<
 >;
 
 /** A phone's vote, as the participant protocol carries it (already schema-checked). */
-export interface DeviceVote {
-  deviceId: string;
-  questionId: string;
-  optionId: string;
-  groupId?: string | undefined;
-}
+export type DeviceVote = ParticipantVote;
 
 /** How often, at most, a question's vote progress is announced during a burst. */
 export const VOTE_EVENT_MS = 100;
@@ -57,6 +53,8 @@ export interface SessionService {
   participantState(code: string): ParticipantState;
   /** The session id behind a join code (running sessions only). */
   sessionIdForCode(code: string): string;
+  /** What a session's phones should see now: its state, or the last frame once it ended or is gone. */
+  phoneFrame(sessionId: string): ParticipantFrame;
   /** A phone's vote; resolves once on disk. */
   castFromDevice(code: string, vote: DeviceVote): Promise<void>;
   /** Stops the countdown timers (on shutdown). */
@@ -435,6 +433,10 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     handlers,
     participantState: (code) => participantState(activeByCode(code)),
     sessionIdForCode: (code) => activeByCode(code).id,
+    phoneFrame: (sessionId) => {
+      const record = store.session(sessionId);
+      return record && record.status !== 'ended' ? participantState(record) : endedState(record?.title ?? '');
+    },
     castFromDevice: async (code, { deviceId, questionId, optionId, groupId }) => {
       const record = activeByCode(code);
       const question = findQuestion(record, questionId);

@@ -4,6 +4,7 @@
  * less still: the current question and, once revealed, its totals.
  */
 import type { Question, QuestionView, Session, SessionRecord, Slide } from '../../shared/model';
+import type { ParticipantState } from '../../shared/participant';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
 
 /** Whether a question's choices may be shown: revealed, or the session is over. */
@@ -41,18 +42,6 @@ export function sessionView(record: SessionRecord): Session {
   }
   const { votes: _votes, handCounts: _handCounts, ...rest } = record;
   return { ...structuredClone(rest), questions };
-}
-
-/** PROTOCOL.md's participant state: the current question only, results once revealed. */
-export interface ParticipantState {
-  session: { title: string; groups: { id: string; name: string }[] };
-  question: null | {
-    id: string;
-    prompt: string;
-    options: { id: string; label: string }[];
-    status: 'open' | 'closed';
-    results: Record<string, number> | null;
-  };
 }
 
 /** The one question on the current slide, as a phone may see it. */

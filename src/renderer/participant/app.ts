@@ -54,7 +54,7 @@ export function startApp(root: HTMLElement): { stop(): void } {
   }
 
   function applyState(next: ParticipantState): void {
-    if (next.ended) {
+    if ('ended' in next) {
       closeStream();
       set({ phase: 'ended', server: next, reconnecting: false });
       return;

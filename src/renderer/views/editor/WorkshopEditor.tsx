@@ -157,11 +157,9 @@ export function WorkshopEditor({ workshop }: { workshop: Workshop }) {
       const stale = !readOnly && !autosave.isSaved();
       const suffix = stale ? ` It holds the last saved version: fix ${problemCount(validation.problems.length)} to include your latest edits.` : '';
       if (api.isDesktop) {
-        const result = await api.desktop<{ canceled?: boolean; cancelled?: boolean; filePath?: string } | null>('workshop.saveDialog', {
-          workshopId: workshop.id,
-        });
-        if (result && (result.canceled || result.cancelled)) return;
-        notify(`Exported${result?.filePath ? ` to ${result.filePath}` : ''}.${suffix}`);
+        const result = await api.desktop('workshop.saveDialog', { workshopId: workshop.id });
+        if (result.canceled) return;
+        notify(`Exported to ${result.filePath}.${suffix}`);
       } else {
         const file = await api.call('workshops.export', { workshopId: workshop.id });
         downloadText(file.text, file.filename);

@@ -163,14 +163,14 @@ function Toolbar({ session, paper }: { session: Session; paper: PaperSize }) {
 
   const exportPdf = () =>
     run(async () => {
-      const saved = await api.desktop<{ filePath: string } | null>('report.exportPdf', { sessionId: session.id });
-      return saved ? `Saved ${saved.filePath}` : null;
+      const saved = await api.desktop('report.exportPdf', { sessionId: session.id });
+      return saved.canceled ? null : `Saved ${saved.filePath}`;
     });
   const downloadCsv = () =>
     run(async () => {
       if (api.isDesktop) {
-        const saved = await api.desktop<{ filePath: string } | null>('csv.saveDialog', { sessionId: session.id });
-        return saved ? `Saved ${saved.filePath}` : null;
+        const saved = await api.desktop('csv.saveDialog', { sessionId: session.id });
+        return saved.canceled ? null : `Saved ${saved.filePath}`;
       }
       const file = await api.call('reports.csv', { sessionId: session.id });
       downloadText(file.filename, file.csv, 'text/csv;charset=utf-8');
