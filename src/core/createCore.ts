@@ -6,6 +6,7 @@ import { commandInputs, type ApiHandlers, type CommandName, type CommandOutput, 
 import { ApiError } from '../shared/errors';
 import { settingsSchema, type Settings } from '../shared/model';
 import { parseOrThrow } from '../shared/validation';
+import { APP_VERSION } from './appVersion';
 import { systemDeps, type CoreDeps } from './deps';
 import { EventBus } from './events';
 import { PhonePresence } from './phonePresence';
@@ -13,7 +14,6 @@ import { createSessionService, type SessionService } from './sessions/sessionSer
 import { openStore, type StorePort } from './store/store';
 import { createWorkshopService } from './workshops/workshopService';
 
-export const APP_VERSION = '0.1.0';
 
 /**
  * What the hosts (Electron's main process, the Node host) get of the core: the

@@ -145,6 +145,7 @@ const fake = vi.hoisted(() => {
       },
       setApplicationMenu: vi.fn(),
     },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: {
       defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     },
@@ -162,7 +163,8 @@ const fake = vi.hoisted(() => {
 
 vi.mock('electron', () => fake.electron);
 
-const own = (path: string) => ({ senderFrame: { url: pathToFileURL(path).href + '#/', parent: null }, sender: {} });
+/** A call from our own page: app://plenary/index.html, on any route. */
+const own = (_page: string) => ({ senderFrame: { url: 'app://plenary/index.html#/', parent: null }, sender: {} });
 
 let dataDir: string;
 const pageUrl = join(import.meta.dirname, '../renderer/index.html');
@@ -189,7 +191,11 @@ afterAll(async () => {
 describe('the main process', () => {
   it('opens the presenter window on the library, locked down', () => {
     const [presenter] = fake.windows;
-    expect(presenter?.url).toBe(pathToFileURL(pageUrl).href + '#/');
+    expect(presenter?.url).toBe('app://plenary/index.html#/');
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown },
+    ]);
+    expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(presenter?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(fake.electron.app.setName).toHaveBeenCalledWith('Plenary');
     expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
@@ -206,14 +212,16 @@ describe('the main process', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stranger = { senderFrame: { url: 'https://example.com/', parent: null }, sender: {} };
     expect(await call('plenary:invoke', stranger, 'workshops.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    const framed = { senderFrame: { url: pathToFileURL(pageUrl).href, parent: {} }, sender: {} };
+    const framed = { senderFrame: { url: 'app://plenary/index.html', parent: {} }, sender: {} };
+    const fromFile = { senderFrame: { url: pathToFileURL(pageUrl).href, parent: null }, sender: {} };
+    expect(await call('plenary:invoke', fromFile, 'workshops.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await call('plenary:invoke', framed, 'workshops.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await call('plenary:invoke', { senderFrame: null, sender: {} }, 'workshops.list', {})).toMatchObject({ ok: false });
     expect(await call('plenary:invoke', own(pageUrl), 'toString', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call('plenary:invoke', own(pageUrl), 'sessions.get', { sessionId: 'a/b' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('plenary:desktop', own(pageUrl), 'shell.run', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call('plenary:desktop', stranger, 'data.openFolder')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(warn).toHaveBeenCalledTimes(4);
+    expect(warn).toHaveBeenCalledTimes(5);
     warn.mockRestore();
   });
 
@@ -250,7 +258,7 @@ describe('the main process', () => {
     const sessionId = (session.value as { id: string }).id;
     expect(await call('plenary:desktop', own(pageUrl), 'window.openAudience', { sessionId })).toMatchObject({ ok: true, value: { fullScreen: false } });
     expect(fake.windows).toHaveLength(2);
-    expect(fake.windows[1]?.url).toBe(`${pathToFileURL(pageUrl).href}#/audience/${sessionId}`);
+    expect(fake.windows[1]?.url).toBe(`app://plenary/index.html#/audience/${sessionId}`);
     expect(await call('plenary:desktop', own(pageUrl), 'window.openAudience', { sessionId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -353,6 +361,19 @@ describe('the main process', () => {
     const answers: boolean[] = [];
     handler({}, 'fullscreen', (ok) => answers.push(ok));
     expect(answers).toEqual([false]);
+  });
+
+  it('serves the built renderer on app://, with the CSP, and nothing outside its folder', async () => {
+    const [[, handler]] = vi.mocked(fake.electron.protocol.handle).mock.calls as unknown as [[string, (request: { url: string }) => Promise<Response>]];
+    const page = await handler({ url: 'app://plenary/index.html' });
+    // The renderer may not be built when the unit tests run: a missing file is a 404, never a crash.
+    expect([200, 404]).toContain(page.status);
+    if (page.status === 200) {
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    }
+    expect((await handler({ url: 'app://plenary/..%2f..%2f..%2fpackage.json' })).status).toBe(404);
+    expect((await handler({ url: 'app://elsewhere/index.html' })).status).toBe(404);
   });
 
   it('waits for the store to close before it exits', async () => {
