@@ -1,6 +1,6 @@
 /**
  * "Let phones vote": the Node host's HTTP server, started inside the desktop app on
- * the facilitator's click and on their network only (PROTOCOL.md: the network is
+ * the facilitator's click and on their network only (docs/protocol.md: the network is
  * never opened without it).
  */
 import { networkInterfaces } from 'node:os';

@@ -1,6 +1,6 @@
 /**
  * `npm run serve -- [--host ADDR] [--port N] [--data DIR] [--token T]`: the whole
- * app without Electron, as ../shared/PROTOCOL.md describes.
+ * app without Electron, as docs/protocol.md describes.
  */
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/dataDir';

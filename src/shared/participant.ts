@@ -46,7 +46,7 @@ export function endedState(title: string): ParticipantEndedState {
   return { session: { title, groups: [] }, question: null, ended: true };
 }
 
-/** `POST /api/p/<code>/vote`: PROTOCOL.md's body, plus the group the phone joined. */
+/** `POST /api/p/<code>/vote`: docs/protocol.md's body, plus the group the phone joined. */
 export interface ParticipantVote {
   /** 8 to 64 of [A-Za-z0-9_-], made once by the page and kept in its storage. */
   deviceId: string;

@@ -7,7 +7,7 @@ import type { Slide, SlideKind, Workshop, WorkshopContent } from '../../../share
 import { useApi } from '../../app/ApiContext';
 import { hrefOf, navigate } from '../../app/router';
 import { Button } from '../../components/Button';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 import { contentOf, editorReducer, initialEditorState, replaceSlide, selectedIndex, type Selection } from './editorState';
 import { EditorHeader } from './EditorHeader';
 import { canRedo, canUndo } from './history';
@@ -162,7 +162,7 @@ export function WorkshopEditor({ workshop }: { workshop: Workshop }) {
         notify(`Exported to ${result.filePath}.${suffix}`);
       } else {
         const file = await api.call('workshops.export', { workshopId: workshop.id });
-        downloadText(file.text, file.filename);
+        downloadText(file.filename, file.text, 'application/json');
         notify(`Downloaded ${file.filename}.${suffix}`);
       }
     } catch (error) {
