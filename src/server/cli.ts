@@ -1,6 +1,6 @@
 /**
  * `npm run serve -- [--host ADDR] [--port N] [--data DIR] [--token T]`: the whole
- * app without Electron, as ../shared/PROTOCOL.md describes.
+ * app without Electron, as docs/protocol.md describes.
  */
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/dataDir';
@@ -57,7 +57,7 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
     console.log(`Plenary: ${signal} received, saving and stopping.`);
     current.stop().then(
       () => {
-        for (const note of current.core.store.shutdownNotes) console.warn(`Plenary: ${note}`);
+        for (const note of current.core.shutdownNotes) console.warn(`Plenary: ${note}`);
         process.exit(0);
       },
       (error: unknown) => {
@@ -82,7 +82,7 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
     console.error(`Plenary could not start: ${message}`);
     process.exit(1);
   }
-  for (const notice of host.core.store.recoveries) console.warn(`Plenary repaired its store: ${notice.message}`);
+  for (const notice of host.core.recoveries) console.warn(`Plenary repaired its store: ${notice.message}`);
   if (stopSignal) return stop(host, stopSignal);
   console.log(host.readyLine);
 }

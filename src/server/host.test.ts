@@ -148,7 +148,7 @@ describe('the Node host', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
-  it('prints the ready line PROTOCOL.md promises', () => {
+  it('prints the ready line docs/protocol.md promises', () => {
     expect(host.readyLine).toBe(`Plenary is ready: http://127.0.0.1:${host.server.port}/?token=${TOKEN}`);
     expect(host.server.port).toBeGreaterThan(0);
   });
@@ -240,7 +240,7 @@ describe('the facilitator RPC', () => {
     expect(res.body).toMatchObject({ error: { code: 'conflict' } });
   });
 
-  it('answers every command of PROTOCOL.md with the fields it names', async () => {
+  it('answers every command of docs/protocol.md with the fields it names', async () => {
     const list = await rpc<{ id: string; title: string; builtIn: boolean }[]>('workshops.list');
     expect(list.status).toBe(200);
     expect(list.body[0]).toMatchObject({ id: BUILT_IN, title: 'Leader or Manager?', builtIn: true });

@@ -78,7 +78,7 @@ export async function listen(core: Core, options: HostOptions): Promise<RunningS
 export interface NodeHost {
   core: Core;
   server: RunningServer;
-  /** The line PROTOCOL.md promises: `Plenary is ready: http://HOST:PORT/?token=TOKEN`. */
+  /** The line docs/protocol.md promises: `Plenary is ready: http://HOST:PORT/?token=TOKEN`. */
   readyLine: string;
   /** Stops listening, finishes pending writes, lets go of the data folder. */
   stop(): Promise<void>;

@@ -1,7 +1,7 @@
 /**
  * The HTTP host (Fastify): the facilitator RPC (token-guarded), its event stream,
- * the participant protocol for phones, and the built renderer. Exactly
- * ../shared/PROTOCOL.md; docs/protocol.md documents the rest.
+ * the participant protocol for phones, and the built renderer, exactly as
+ * docs/protocol.md describes them.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -34,7 +34,7 @@ export interface HttpServerOptions {
   requestArrivalMs?: number;
 }
 
-/** Bigger vote bodies are refused before parsing (PROTOCOL.md: 413 over 4 KiB). */
+/** Bigger vote bodies are refused before parsing (docs/protocol.md: 413 over 4 KiB). */
 export const VOTE_BODY_LIMIT = 4 * 1024;
 /** One device may vote at most this often a second. */
 export const VOTES_PER_SECOND = 10;

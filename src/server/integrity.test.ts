@@ -432,7 +432,7 @@ describe('a full disk', () => {
     for (const n of [1, 2, 3]) await phoneVote(code, { deviceId: device(n), questionId: question.id, optionId: question.options[0]!.id });
     fullDisk();
     await host.stop();
-    const notes = host.core.store.shutdownNotes;
+    const notes = host.core.shutdownNotes;
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^1 session could not be tidied on closing because the disk is full; nothing is lost/);
     expect(notes[0]).not.toContain('\n');

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ParticipantState } from '../core/sessions/sessionView';
+import type { ParticipantState } from '../shared/participant';
 import type { ApiErrorBody } from '../shared/errors';
 import type { Session, Slide } from '../shared/model';
 import { startNodeHost, type NodeHost } from './host';

@@ -149,6 +149,9 @@ describe('a workshop whose ids are the names of Object.prototype', () => {
         ['__proto__', '__proto__', 'polluted'],
         ['__proto__', 'constructor', 'hasOwnProperty'],
         ['__proto__', 'phone-of-proto', 'valueOf'],
+        // Hand counts are rows too, one per option counted, marked as hands.
+        ['__proto__', 'hands', 'polluted'],
+        ['__proto__', 'hands', 'hasOwnProperty'],
       ]);
       const reread = await rpc<Session>('sessions.get', { sessionId });
       // JSON.parse, not a literal: in a literal `__proto__:` would set the prototype.

@@ -20,6 +20,7 @@ import {
   type WorkshopSummary,
 } from './model';
 import type { SessionSummaryReport } from './summary';
+import type { MenuCommandData } from './menu';
 
 const empty = z.object({}).strict();
 const sessionRef = z.object({ sessionId: idSchema }).strict();
@@ -272,24 +273,13 @@ export interface EventPayloads {
   'session.deleted': { sessionId: string };
   'workshops.changed': { workshopId: string };
   'settings.changed': { settings: Settings };
-  /** The desktop app's menu asks the page to do something (desktop only). */
-  'menu.command': { command: MenuCommand; workshopId?: string };
+  /** The desktop app's menu asks the page to do something (desktop only; src/shared/menu.ts). */
+  'menu.command': MenuCommandData;
   /** Phones joined or left a session's page. */
   'phones.changed': { sessionId: string; connected: number };
   /** A phone was admitted, turned away or removed, or the limit changed (at most every 250 ms per session). */
   'phones.admitted': { sessionId: string } & AdmissionStatus;
 }
-
-/** What the desktop menu can ask of the page. */
-export type MenuCommand =
-  | 'new-workshop'
-  | 'workshop-imported'
-  | 'export-pdf'
-  | 'show-presenter'
-  | 'open-audience'
-  | 'start-session'
-  | 'voting-keys'
-  | 'keyboard-shortcuts';
 
 export type EventName = keyof EventPayloads;
 export type PlenaryEvent = { [N in EventName]: { name: N; data: EventPayloads[N] } }[EventName];

@@ -56,7 +56,7 @@ const statusByCode: Record<ApiErrorCode, number> = {
   internal: 500,
 };
 
-/** The HTTP status PROTOCOL.md gives each error. */
+/** The HTTP status docs/protocol.md gives each error. */
 export function httpStatusOf(code: ApiErrorCode): number {
   return statusByCode[code];
 }

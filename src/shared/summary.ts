@@ -25,7 +25,8 @@
  * prototype-free (`emptyRecord`/`recordOf` in model.ts), lookups go through Maps.
  */
 import { emptyRecord, recordOf, type Group, type Question, type QuestionStatus, type SessionRecord, type Slide, type Style, type Vote } from './model';
-import { sessionProfile, summarizeQuestion, optionLetterOf, type QuestionSummary, type SessionProfile } from './profile';
+import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionProfile } from './profile';
+import { optionLetter } from './optionLetter';
 import { tallyQuestion, votesByQuestion, type QuestionTally, type VoteSource } from './tally';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
@@ -402,7 +403,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
       ...base,
       options: question.options.map((option, optionIndex) => ({
         optionId: option.id,
-        letter: optionLetterOf(optionIndex),
+        letter: optionLetter(optionIndex),
         label: option.label,
         style: option.style,
         group: tally.bySource.group[option.id]!,

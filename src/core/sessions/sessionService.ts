@@ -25,9 +25,10 @@ import type { PhonePresence } from '../phonePresence';
 import type { StorePort } from '../store/store';
 import type { WorkshopService } from '../workshops/workshopService';
 import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
+import { endedState, type ParticipantFrame, type ParticipantState, type ParticipantVote } from '../../shared/participant';
 import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
-import { participantState, questionView, sessionView, type ParticipantState } from './sessionView';
+import { participantState, questionView, sessionView } from './sessionView';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -59,12 +60,7 @@ type SessionHandlers = Pick<
 >;
 
 /** A phone's vote, as the participant protocol carries it (already schema-checked). */
-export interface DeviceVote {
-  deviceId: string;
-  questionId: string;
-  optionId: string;
-  groupId?: string | undefined;
-}
+export type DeviceVote = ParticipantVote;
 
 /** How often, at most, a question's vote progress is announced during a burst. */
 export const VOTE_EVENT_MS = 100;
@@ -75,6 +71,8 @@ export interface SessionService {
   participantState(code: string): ParticipantState;
   /** The session id behind a join code (running sessions only). */
   sessionIdForCode(code: string): string;
+  /** What a session's phones should see now: its state, or the last frame once it ended or is gone. */
+  phoneFrame(sessionId: string): ParticipantFrame;
   /** Whether a running session has this join code. */
   isJoinCode(code: string): boolean;
   /**
@@ -496,6 +494,10 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     handlers,
     participantState: (code) => participantState(activeByCode(code)),
     sessionIdForCode: (code) => activeByCode(code).id,
+    phoneFrame: (sessionId) => {
+      const record = store.session(sessionId);
+      return record && record.status !== 'ended' ? participantState(record) : endedState(record?.title ?? '');
+    },
     isJoinCode: (code) => {
       try {
         activeByCode(code);

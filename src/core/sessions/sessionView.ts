@@ -4,6 +4,7 @@
  * less still: the current question and, once revealed, its totals.
  */
 import { emptyRecord, hasKey, recordOf, type Question, type QuestionView, type Session, type SessionRecord, type Slide } from '../../shared/model';
+import type { ParticipantState } from '../../shared/participant';
 import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
 
@@ -54,18 +55,6 @@ export function sessionView(record: SessionRecord): Session {
   const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
   // structuredClone makes plain objects again: the notes, keyed by slide ids, are copied prototype-free.
   return { ...structuredClone(rest), notes: recordOf(Object.entries(notes)), questions, phonesAdmitted: phones.length };
-}
-
-/** PROTOCOL.md's participant state: the current question only, results once revealed. */
-export interface ParticipantState {
-  session: { title: string; groups: { id: string; name: string }[] };
-  question: null | {
-    id: string;
-    prompt: string;
-    options: { id: string; label: string }[];
-    status: 'open' | 'closed';
-    results: Record<string, number> | null;
-  };
 }
 
 /** The one question on the current slide, as a phone may see it. */

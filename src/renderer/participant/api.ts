@@ -1,5 +1,6 @@
 /** The participant protocol over HTTP: the state, votes and the event stream. */
 import { parseState, type ParticipantState } from './types';
+import type { ParticipantEventName } from '../../shared/participant';
 
 const TIMEOUT_MS = 10000;
 
@@ -116,7 +117,7 @@ export function hasEventSource(): boolean {
 /** Opens `/api/p/<code>/events`; EventSource reconnects by itself (the server sends retry: 2000). */
 export function openStream(code: string, handlers: StreamHandlers): Stream {
   const source = new EventSource(base(code) + '/events');
-  source.addEventListener('state', (event) => {
+  source.addEventListener('state' satisfies ParticipantEventName, (event) => {
     let state: ParticipantState | null = null;
     try {
       state = parseState(JSON.parse((event as MessageEvent<string>).data));

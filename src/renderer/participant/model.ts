@@ -5,6 +5,7 @@
 import type { VoteOutcome } from './api';
 import { NO_GROUP } from './storage';
 import type { ParticipantState } from './types';
+import { optionLetter } from '../../shared/optionLetter';
 
 export type Phase = 'loading' | 'join' | 'unreachable' | 'live' | 'ended';
 
@@ -131,9 +132,6 @@ export interface ViewModel {
   screen: Screen;
 }
 
-export function letterOf(index: number): string {
-  return index < 26 ? String.fromCharCode(65 + index) : String(index + 1);
-}
 
 export function votesText(count: number): string {
   return count === 1 ? '1 vote' : count + ' votes';
@@ -174,7 +172,7 @@ function questionView(state: AppState, question: NonNullable<ParticipantState['q
     const busy = option.id === sendingId;
     return {
       id: option.id,
-      letter: letterOf(index),
+      letter: optionLetter(index),
       label: option.label,
       pressed,
       busy,
@@ -201,7 +199,7 @@ function questionView(state: AppState, question: NonNullable<ParticipantState['q
       const percent = total > 0 ? Math.round((count * 100) / total) : 0;
       return {
         id: option.id,
-        letter: letterOf(index),
+        letter: optionLetter(index),
         label: option.label,
         count,
         percent,

@@ -4,6 +4,7 @@
  */
 import type { Question } from '../../../shared/model';
 import styles from './RevealBars.module.css';
+import { optionLetter } from '../../../shared/optionLetter';
 
 export function RevealBars({ question, totals }: { question: Question; totals: Record<string, number> }) {
   const total = Object.values(totals).reduce((sum, n) => sum + n, 0);
@@ -15,7 +16,7 @@ export function RevealBars({ question, totals }: { question: Question; totals: R
         return (
           <li key={option.id} className={styles.row}>
             <span className={styles.letter} aria-hidden="true">
-              {String.fromCharCode(65 + index)}
+              {optionLetter(index)}
             </span>
             <div>
               <div className={styles.label}>

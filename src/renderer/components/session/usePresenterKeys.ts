@@ -1,5 +1,6 @@
 /** Binds the presenter's keys (keymap.ts) to a session's actions, on the whole window. */
 import { useEffect, useRef, useState } from 'react';
+import { leaveFullScreen, toggleFullScreen } from '../../app/fullScreen';
 import { initialKeyState, interpretKey, isTypingTarget, type KeyAction } from './keymap';
 import type { SessionActions } from './useSessionActions';
 
@@ -32,8 +33,7 @@ export function usePresenterKeys({ actions, onHelp, onFullscreen }: KeyHandlers)
         case 'fullscreen':
           return fullscreen();
         case 'exitFullscreen':
-          if (document.fullscreenElement) void document.exitFullscreen();
-          return;
+          return void leaveFullScreen();
         case 'toggleVoting':
           return a.toggleVoting();
         case 'reveal':
@@ -78,8 +78,7 @@ export function usePresenterKeys({ actions, onHelp, onFullscreen }: KeyHandlers)
   return pendingGroup;
 }
 
-/** Full screen for the page (the desktop shell may do it for the window instead). */
+/** Full screen: the window, by the shell, in the desktop app; the page in a browser (app/fullScreen.ts). */
 export function toggleFullscreen(): void {
-  if (document.fullscreenElement) void document.exitFullscreen();
-  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  void toggleFullScreen();
 }

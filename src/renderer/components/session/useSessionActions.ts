@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Question, Session } from '../../../shared/model';
 import { useApi } from '../../app/ApiContext';
+import { optionLetter } from '../../../shared/optionLetter';
 
 /** The question on the current slide, if it is a scenario. */
 export function currentQuestion(session: Session): Question | null {
@@ -53,7 +54,7 @@ export function useSessionActions(session: Session | undefined) {
         const option = question?.options[optionIndex];
         if (!question) return;
         if (!group) return setProblem(`There is no group ${groupNumber}.`);
-        if (!option) return setProblem(`There is no option ${String.fromCharCode(65 + optionIndex)}.`);
+        if (!option) return setProblem(`There is no option ${optionLetter(optionIndex)}.`);
         guard(() => api.call('voting.cast', { sessionId, questionId: question.id, voterId: group.id, optionId: option.id }));
       },
       setCount: (optionId: string, count: number) =>

@@ -19,6 +19,7 @@ import { ResultsSlideBody } from '../results/ResultsSlideBody';
 import { SlideView } from '../../components/slide/SlideView';
 import { formatDuration, useNow } from '../present/useClock';
 import styles from './AudienceView.module.css';
+import { optionLetter } from '../../../shared/optionLetter';
 
 export default function AudienceView({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
@@ -112,7 +113,7 @@ function ScenarioPanel({ session, question, actions, pendingGroup, joinCard }: S
           {question.options.map((option, index) => (
             <li key={option.id} className={styles.option}>
               <span className={styles.letter} aria-hidden="true">
-                {String.fromCharCode(65 + index)}
+                {optionLetter(index)}
               </span>
               {option.label}
             </li>

@@ -22,6 +22,7 @@ import { formatDuration, sectionOf, useNow, useSectionStart } from './useClock';
 import { SessionNotes } from './SessionNotes';
 import { VotingControls } from './VotingControls';
 import styles from './PresenterView.module.css';
+import { optionLetter } from '../../../shared/optionLetter';
 
 export default function PresenterView({ sessionId }: { sessionId: string }) {
   const api = useApi();
@@ -124,7 +125,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
                   <p>
                     Leader-like answer:{' '}
                     {slide.question.options
-                      .map((o, i) => (o.style === 'leader' ? String.fromCharCode(65 + i) : null))
+                      .map((o, i) => (o.style === 'leader' ? optionLetter(i) : null))
                       .filter(Boolean)
                       .join(', ') || 'none'}
                   </p>

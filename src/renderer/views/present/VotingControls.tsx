@@ -11,6 +11,7 @@ import { preloadCharts } from '../../components/charts/lazy';
 import type { SessionActions } from '../../components/session/useSessionActions';
 import { formatDuration, useNow } from './useClock';
 import styles from './PresenterView.module.css';
+import { optionLetter } from '../../../shared/optionLetter';
 
 const COUNTDOWNS = [0, 30, 60, 90, 120, 180];
 
@@ -106,7 +107,7 @@ function HandCounts({ question, counts, onChange }: { question: Question; counts
       <h3 className="visually-hidden">Hand count</h3>
       {question.options.map((option, index) => {
         const count = local[option.id] ?? 0;
-        const letter = String.fromCharCode(65 + index);
+        const letter = optionLetter(index);
         return (
           <div key={option.id} className={styles.countRow}>
             <strong>{letter}</strong>
