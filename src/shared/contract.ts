@@ -65,6 +65,8 @@ export const commandInputs = {
       facilitator: z.string().trim().max(120).optional(),
       groups: z.array(z.union([z.string().trim().min(1).max(60), groupSetupSchema])).max(12, 'at most 12 groups').optional(),
       votingMode: votingModeSchema.optional(),
+      /** A rehearsal: runs like a session but stays out of History and is removed when it ends. */
+      rehearsal: z.boolean().optional(),
     })
     .strict(),
   /** A session as the facilitator sees it (choices hidden until revealed). */
@@ -87,6 +89,16 @@ export const commandInputs = {
   'sessions.phones': sessionRef,
   /** Deletes a session and its votes for good. */
   'sessions.delete': sessionRef,
+
+  // ---- run of show: the discussion timer (issue 15)
+  /** Starts or resumes the current slide's timer; `seconds` sets its length on a slide that has none. */
+  'timer.start': z.object({ sessionId: idSchema, seconds: z.number().int().min(5).max(3600).optional() }).strict(),
+  /** Pauses the current slide's timer, keeping the time it has run. */
+  'timer.pause': sessionRef,
+  /** Adds time to the current slide's timer (a minute more for a discussion that is going well). */
+  'timer.extend': z.object({ sessionId: idSchema, seconds: z.number().int().min(5).max(3600) }).strict(),
+  /** Puts the current slide's timer back to its full length, stopped. */
+  'timer.reset': sessionRef,
 
   /** Opens voting on a question, optionally closing by itself after `seconds`. */
   'voting.open': z.object({ sessionId: idSchema, questionId: idSchema, seconds: z.number().int().min(5).max(3600).optional() }).strict(),
@@ -182,6 +194,10 @@ export interface CommandOutputs {
   'sessions.rename': Session;
   'sessions.phones': PhoneStatus;
   'sessions.delete': { ok: true };
+  'timer.start': Session;
+  'timer.pause': Session;
+  'timer.extend': Session;
+  'timer.reset': Session;
   'voting.open': Session;
   'voting.close': Session;
   'voting.reveal': Session;

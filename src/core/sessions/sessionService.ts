@@ -14,6 +14,7 @@ import type { PhonePresence } from '../phonePresence';
 import type { StorePort } from '../store/store';
 import type { WorkshopService } from '../workshops/workshopService';
 import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
+import { createTimerHandlers, initialRunOfShow, moveToSlide, stopRunOfShow } from './runOfShow';
 import { isVisible, participantState, questionView, sessionView, type ParticipantState } from './sessionView';
 
 type SessionHandlers = Pick<
@@ -38,6 +39,10 @@ type SessionHandlers = Pick<
   | 'results.get'
   | 'reports.csv'
   | 'sessions.exportJson'
+  | 'timer.start'
+  | 'timer.pause'
+  | 'timer.extend'
+  | 'timer.reset'
 >;
 
 /** A phone's vote, as the participant protocol carries it (already schema-checked). */
@@ -246,6 +251,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         notes: {},
         blackout: false,
         resultsByGroup: false,
+        runOfShow: initialRunOfShow(content.slides[0], now),
+        ...(input.rehearsal ? { rehearsal: true } : {}),
         createdAt: now,
         startedAt: now,
         endedAt: null,
@@ -258,6 +265,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'sessions.list': async () =>
       store
         .sessions()
+        // A rehearsal stays out of History and the sessions in progress.
+        .filter((record) => !record.rehearsal)
         .map(summarizeSession)
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     'sessions.goTo': async ({ sessionId, slideIndex }) => {
@@ -265,7 +274,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       if (slideIndex >= record.slides.length) {
         throw new ApiError('invalid_input', `slideIndex: this session has ${record.slides.length} slides (0 to ${record.slides.length - 1}).`, 'slideIndex');
       }
-      return announce('slide.changed', await update(record, (r) => void (r.slideIndex = slideIndex)));
+      return announce('slide.changed', await update(record, (r) => moveToSlide(r, slideIndex, stamp())));
     },
     'sessions.end': async ({ sessionId }) => {
       const record = findActive(sessionId);
@@ -273,10 +282,17 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const view = await update(record, (r) => {
         r.status = 'ended';
         r.endedAt = stamp();
+        stopRunOfShow(r, r.endedAt);
         r.blackout = false;
         for (const state of Object.values(r.questions)) if (state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
       });
-      return announce('session.ended', view);
+      announce('session.ended', view);
+      // A rehearsal leaves nothing behind: its views hear that it ended, then it goes.
+      if (record.rehearsal) {
+        await store.deleteSession(sessionId);
+        events.emit('session.deleted', { sessionId });
+      }
+      return view;
     },
     'sessions.setNote': async ({ sessionId, slideId, text }) => {
       const record = find(sessionId);
@@ -429,6 +445,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const json = JSON.stringify({ format: 'plenary-session', version: 1, exportedAt: stamp(), session: record }, null, 2);
       return { filename: `${base}-session.json`, json: `${json}\n` };
     },
+    ...createTimerHandlers({ findActive, update, announce: (session) => announce('session.updated', session), stamp }),
   };
 
   return {
