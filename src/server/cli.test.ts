@@ -11,6 +11,7 @@ describe('parseServeArgs', () => {
   it('defaults to 127.0.0.1:4800 and to the token kept in the data folder', () => {
     const options = parseServeArgs([], { PLENARY_DATA_DIR: '/srv/plenary' });
     expect(options).toEqual({ host: '127.0.0.1', port: 4800, dataDir: '/srv/plenary', token: undefined });
+    expect(parseServeArgs([], { PLENARY_TOKEN: '' }).token).toBeUndefined();
   });
 
   it('takes --host, --port, --data and --token', () => {

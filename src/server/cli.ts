@@ -32,7 +32,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   // Digits only: Number('') is 0, which would quietly pick a random port.
   const port = values.port === undefined ? 4800 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  const token = values.token ?? env.PLENARY_TOKEN;
+  // An empty PLENARY_TOKEN (`PLENARY_TOKEN= npm run serve`) is no token: the kept one is used.
+  const token = values.token ?? (env.PLENARY_TOKEN || undefined);
   if (token !== undefined && !isUsableToken(token)) throw new Error('The token must be at least 8 characters, with no spaces.');
   return { host: values.host ?? '127.0.0.1', port, dataDir: resolveDataDir(values.data, env), token };
 }

@@ -36,14 +36,17 @@ function useFitToFrame(deps: readonly unknown[]) {
     if (!inner) return;
     const fit = () => {
       // A child's own overflow counts too: a flex child can shrink while its content spills out.
+      // Content must stay inside the padding: what runs into it reaches the screen's edge.
+      const padding = parseFloat(getComputedStyle(inner).paddingBottom) || 0;
       const overflows = (scale: number) => {
         inner.style.setProperty('--fit', String(scale));
+        const bottom = inner.clientHeight - padding;
         return (
           inner.scrollHeight > inner.clientHeight + 1 ||
           inner.scrollWidth > inner.clientWidth + 1 ||
           Array.from(inner.children).some((child) => {
             const element = child as HTMLElement;
-            return element.offsetTop + Math.max(element.scrollHeight, element.offsetHeight) > inner.clientHeight + 1;
+            return element.offsetTop + Math.max(element.scrollHeight, element.offsetHeight) > bottom + 0.5;
           })
         );
       };

@@ -5,7 +5,7 @@
  * and debrief beside it (long text scrolls inside its pane); the slide controls at
  * the bottom. State lives in the core; this view renders the session's snapshots.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/ApiContext';
 import { useLiveSession } from '../../app/hooks';
 import { REHEARSAL_ENDED_KEY } from '../../app/rehearsal';
@@ -46,14 +46,18 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
   const now = useNow();
   const saveNote = actions.setNote;
 
-  // A rehearsal is removed when it ends: back to the library, which says so.
-  const rehearsalOver = session?.rehearsal === true && session.status === 'ended';
+  // A rehearsal is removed when it ends: back to the library, which says so. Its
+  // removal may reach this tab before its end does, so a rehearsal that vanished counts too.
+  const wasRehearsal = useRef(false);
+  if (session) wasRehearsal.current = session.rehearsal === true;
+  const rehearsalOver = (session?.rehearsal === true && session.status === 'ended') || (live.error !== undefined && wasRehearsal.current);
   useEffect(() => {
     if (!rehearsalOver) return;
     sessionStorage.setItem(REHEARSAL_ENDED_KEY, '1');
     navigate({ view: 'library' });
   }, [rehearsalOver]);
 
+  if (rehearsalOver && !session) return <p aria-busy="true">The rehearsal has ended…</p>;
   if (live.error) return <ErrorView title="This session cannot be opened" error={live.error} hint={hostErrorHint(live.error)} onRetry={live.reload} />;
   if (!session) return <p aria-busy="true">Opening the session…</p>;
 
