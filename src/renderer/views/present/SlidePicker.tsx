@@ -65,7 +65,7 @@ export function SlidePicker({ open, slides, current, onPick, onClose }: SlidePic
   }, [matches, active]);
   useEffect(() => {
     document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
-  }, [active, listId]);
+  }, [active, listId, open]);
 
   const pick = (index: number) => {
     onPick(index);
