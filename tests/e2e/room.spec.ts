@@ -362,6 +362,29 @@ test.describe('the projector always fits', () => {
     }
   });
 
+  test('the reveal grows in, and is drawn at once for those who ask for less motion', async ({ page, host }) => {
+    const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: ['Red', 'Blue'] });
+    const [first] = scenarioIndexes(session);
+    const question = session.slides[first!]!.question!;
+    await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex: first });
+    await host.rpc('voting.open', { sessionId: session.id, questionId: question.id });
+    await host.rpc('voting.cast', { sessionId: session.id, questionId: question.id, voterId: 'g1', optionId: question.options[0]!.id });
+    await host.rpc('voting.reveal', { sessionId: session.id, questionId: question.id });
+    const growth = () =>
+      page.evaluate(() => {
+        const bar = document.querySelector('[aria-label="Results"] li div div div') as HTMLElement | null;
+        return bar ? parseFloat(getComputedStyle(bar).animationDuration) : null;
+      });
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await host.open(page, `#/audience/${session.id}`);
+    await expect(page.getByRole('list', { name: 'Results' })).toBeVisible();
+    expect(await growth()).toBeGreaterThan(0.3);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await host.open(page, `#/audience/${session.id}`);
+    await expect(page.getByRole('list', { name: 'Results' })).toBeVisible();
+    expect(await growth()).toBeLessThan(0.01);
+  });
+
   test('the vote countdown is large, and its last 10 seconds stand out', async ({ page, host }) => {
     const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: ['Red', 'Blue'] });
     const [first] = scenarioIndexes(session);

@@ -147,4 +147,15 @@ describe('a rehearsal', () => {
     await expect(core.call('sessions.get', { sessionId: rehearsal.id })).rejects.toMatchObject({ code: 'not_found' });
     expect((await core.call('sessions.list', {})).map((s) => s.id)).toEqual([real.id]);
   });
+
+  it('left running for more than a day, it is removed when the core starts again', async () => {
+    const left = await create({ rehearsal: true });
+    const fresh = await create({ rehearsal: true });
+    deps.advance(25 * 60 * MIN);
+    await core.call('sessions.goTo', { sessionId: fresh.id, slideIndex: 1 });
+    await core.close();
+    core = await openCore(dir, deps);
+    await expect.poll(() => core.store.session(left.id)).toBeUndefined();
+    expect(core.store.session(fresh.id)?.rehearsal).toBe(true);
+  });
 });

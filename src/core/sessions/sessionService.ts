@@ -53,6 +53,9 @@ export interface DeviceVote {
   groupId?: string | undefined;
 }
 
+/** A rehearsal untouched this long is removed when the core starts. */
+export const STALE_REHEARSAL_MS = 24 * 60 * 60 * 1000;
+
 /** How often, at most, a question's vote progress is announced during a burst. */
 export const VOTE_EVENT_MS = 100;
 
@@ -211,9 +214,14 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     announceVote(record, question);
   };
 
+  // A rehearsal left running (its tab closed) is not kept for ever out of sight: a day after its last change it goes.
+  for (const record of store.sessions()) {
+    if (!record.rehearsal || deps.now().getTime() - new Date(record.updatedAt).getTime() < STALE_REHEARSAL_MS) continue;
+    void store.deleteSession(record.id).catch((error: unknown) => console.error('Plenary: an old rehearsal could not be removed', error));
+  }
   // A restart resumes the countdowns where they stood (or closes those that ran out).
   for (const record of store.sessions()) {
-    if (record.status !== 'active') continue;
+    if (record.status !== 'active' || (record.rehearsal && deps.now().getTime() - new Date(record.updatedAt).getTime() >= STALE_REHEARSAL_MS)) continue;
     for (const [questionId, state] of Object.entries(record.questions)) {
       if (state.status === 'open' && state.closesAt) scheduleCountdown(record.id, questionId, state.closesAt);
     }

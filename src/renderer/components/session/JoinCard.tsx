@@ -28,7 +28,19 @@ export function JoinCard({ url, code, className }: { url: string; code: string; 
       {svg && <img className={styles.qr} src={svg} alt={`QR code for ${url}`} />}
       <div className={styles.words}>
         <div className={styles.lead}>Vote from your phone</div>
-        <div className={styles.url}>{url.replace(/^https?:\/\//, '')}</div>
+        <div className={styles.url}>
+          {/* A long address wraps after a "/", not inside the code. */}
+          {url
+            .replace(/^https?:\/\//, '')
+            .split('/')
+            .map((part, index) => (
+              <span key={index}>
+                {index > 0 && '/'}
+                {index > 0 && <wbr />}
+                {part}
+              </span>
+            ))}
+        </div>
         <div className={styles.codeLine}>
           Code <span className={styles.code}>{code}</span>
         </div>
