@@ -137,7 +137,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
           )}
           <details className={`${styles.panel} ${styles.phonesPanel}`} open={session.votingMode === 'phones' || undefined}>
             <summary>Phones and join address</summary>
-            <PhonePanel session={session} />
+            <PhonePanel session={session} hostConnected={actions.connected} />
           </details>
         </aside>
       </div>
