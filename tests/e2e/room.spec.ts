@@ -75,9 +75,9 @@ test.describe('the presenter cockpit', () => {
         if (index === first) await expect(page.getByRole('region', { name: 'Voting' }).getByText(/^Voting is open · closes in/)).toBeVisible();
         expect(await pageScroll(page), `slide ${index + 1} at ${width}x${height}`).toEqual({ height: 0, width: 0 });
         // Next, End and every group tile are on screen (not below a fold).
-        for (const name of ['Next slide', 'Previous slide']) {
+        for (const name of ['Next slide', 'Previous slide', 'End session']) {
           const box = await page.getByRole('button', { name, exact: true }).boundingBox();
-          expect(box && box.y + box.height <= height, `${name} on screen`).toBe(true);
+          expect(box && box.y + box.height <= height && box.x + box.width <= width, `${name} on screen`).toBe(true);
         }
         if (index === first) {
           const tile = await page.getByRole('region', { name: 'Voting' }).getByRole('button', { name: /^12\. Group 12/ }).boundingBox();
@@ -127,6 +127,29 @@ test.describe('the presenter cockpit', () => {
     // The copy of the projector shows the bars, with the most chosen answer marked.
     await expect(current.getByText('★ Most chosen')).toBeVisible();
     await expect(current.locator(`[data-option-id="${question.options[1]!.id}"]`)).toContainText('1 vote · 100%');
+  });
+
+  test('run of show comes from the core: a second presenter tab shows the same figures', async ({ page, context, host }) => {
+    const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: ['Red', 'Blue'] });
+    const [first] = scenarioIndexes(session);
+    await host.open(page, `#/present/${session.id}`);
+    const second = await context.newPage();
+    await host.open(second, `#/present/${session.id}`);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex: first });
+    const figures = async (tab: Page) => {
+      const pane = tab.getByRole('region', { name: /^Run of show/ });
+      await expect(pane.locator('[aria-current="step"]')).toBeVisible();
+      return pane.locator('li').allTextContents();
+    };
+    await expect(second.getByText(`${first! + 1} / ${session.slides.length}`, { exact: true })).toBeVisible();
+    await expect(page.getByText(`${first! + 1} / ${session.slides.length}`, { exact: true })).toBeVisible();
+    // The same second on both clocks: compare what each tab shows, read together.
+    await expect.poll(async () => JSON.stringify(await figures(page)) === JSON.stringify(await figures(second))).toBe(true);
+    // Both name the scenario's section as the current one.
+    const section = (session.slides[first!] as unknown as { section: string }).section;
+    for (const tab of [page, second]) await expect(tab.getByRole('region', { name: /^Run of show/ }).locator('[aria-current="step"]')).toContainText(section);
   });
 
   test('the slide picker: thumbnails, type to filter, arrows and Enter; Home and End', async ({ page, host }) => {
