@@ -6,13 +6,15 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/dataDir';
 import { ApiError } from '../shared/errors';
 import { describeStoreFailure } from '../core/store/durableWrite';
-import { makeToken, startNodeHost, type NodeHost } from './host';
+import { startNodeHost, type NodeHost } from './host';
+import { isUsableToken, keptToken } from './keptToken';
 
 export interface ServeOptions {
   host: string;
   port: number;
   dataDir: string;
-  token: string;
+  /** From `--token` or PLENARY_TOKEN; undefined: the one kept in the data folder (see keptToken.ts). */
+  token: string | undefined;
 }
 
 /** Reads the command line and environment; throws a readable Error on bad values. */
@@ -31,8 +33,9 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   // Digits only: Number('') is 0, which would quietly pick a random port.
   const port = values.port === undefined ? 4800 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  const token = values.token ?? env.PLENARY_TOKEN ?? makeToken();
-  if (token.length < 8 || /\s/.test(token)) throw new Error('The token must be at least 8 characters, with no spaces.');
+  // An empty PLENARY_TOKEN (`PLENARY_TOKEN= npm run serve`) is no token: the kept one is used.
+  const token = values.token ?? (env.PLENARY_TOKEN || undefined);
+  if (token !== undefined && !isUsableToken(token)) throw new Error('The token must be at least 8 characters, with no spaces.');
   return { host: values.host ?? '127.0.0.1', port, dataDir: resolveDataDir(values.data, env), token };
 }
 
@@ -76,7 +79,8 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   try {
-    host = await startNodeHost({ ...options, rendererDir });
+    const token = options.token ?? (await keptToken(options.dataDir));
+    host = await startNodeHost({ ...options, token, rendererDir });
   } catch (error) {
     const message = error instanceof ApiError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? (error as Error).message : describeStoreFailure(error);
     console.error(`Plenary could not start: ${message}`);

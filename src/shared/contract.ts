@@ -72,6 +72,8 @@ export const commandInputs = {
       votingMode: votingModeSchema.optional(),
       /** The most phones it admits; without it, the groups' sizes and a fifth (at least 10) more, else 100. */
       phoneLimit: phoneLimitSchema.optional(),
+      /** A rehearsal: runs like a session but stays out of History and is removed when it ends. */
+      rehearsal: z.boolean().optional(),
     })
     .strict(),
   /** A session as the facilitator sees it (choices hidden until revealed). */
@@ -103,6 +105,16 @@ export const commandInputs = {
   'sessions.admittedPhones': sessionRef,
   /** Removes an admitted phone: its votes go with it, and it is not let back in. */
   'sessions.removePhone': z.object({ sessionId: idSchema, deviceId: z.string().min(1).max(64) }).strict(),
+
+  // ---- run of show: the discussion timer (issue 15)
+  /** Starts or resumes the current slide's timer; `seconds` sets its length on a slide that has none. */
+  'timer.start': z.object({ sessionId: idSchema, seconds: z.number().int().min(5).max(3600).optional() }).strict(),
+  /** Pauses the current slide's timer, keeping the time it has run. */
+  'timer.pause': sessionRef,
+  /** Adds time to the current slide's timer (a minute more for a discussion that is going well). */
+  'timer.extend': z.object({ sessionId: idSchema, seconds: z.number().int().min(5).max(3600) }).strict(),
+  /** Puts the current slide's timer back to its full length, stopped. */
+  'timer.reset': sessionRef,
 
   /** Opens voting on a question, optionally closing by itself after `seconds`. */
   'voting.open': z.object({ sessionId: idSchema, questionId: idSchema, seconds: z.number().int().min(5).max(3600).optional() }).strict(),
@@ -227,6 +239,10 @@ export interface CommandOutputs {
   'sessions.setAddressCap': Session;
   'sessions.admittedPhones': AdmissionStatus & { phones: AdmittedPhoneView[] };
   'sessions.removePhone': AdmissionStatus & { phones: AdmittedPhoneView[] };
+  'timer.start': Session;
+  'timer.pause': Session;
+  'timer.extend': Session;
+  'timer.reset': Session;
   'voting.open': Session;
   'voting.close': Session;
   'voting.reveal': Session;

@@ -29,6 +29,7 @@ import { endedState, type ParticipantFrame, type ParticipantState, type Particip
 import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
 import { participantState, questionView, sessionView } from './sessionView';
+import { createTimerHandlers, initialRunOfShow, moveToSlide, stopRunOfShow } from './runOfShow';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -57,10 +58,17 @@ type SessionHandlers = Pick<
   | 'reports.get'
   | 'reports.csv'
   | 'sessions.exportJson'
+  | 'timer.start'
+  | 'timer.pause'
+  | 'timer.extend'
+  | 'timer.reset'
 >;
 
 /** A phone's vote, as the participant protocol carries it (already schema-checked). */
 export type DeviceVote = ParticipantVote;
+
+/** A rehearsal untouched this long is removed when the core starts. */
+export const STALE_REHEARSAL_MS = 24 * 60 * 60 * 1000;
 
 /** How often, at most, a question's vote progress is announced during a burst. */
 export const VOTE_EVENT_MS = 100;
@@ -249,9 +257,14 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     return { ...gate.status(record), phones: record.phones.map((phone) => ({ ...phone, votes: votes.get(phone.deviceId) ?? 0 })) };
   };
 
+  // A rehearsal left running (its tab closed) is not kept for ever out of sight: a day after its last change it goes.
+  for (const record of store.sessions()) {
+    if (!record.rehearsal || deps.now().getTime() - new Date(record.updatedAt).getTime() < STALE_REHEARSAL_MS) continue;
+    void store.deleteSession(record.id).catch((error: unknown) => console.error('Plenary: an old rehearsal could not be removed', error));
+  }
   // A restart resumes the countdowns where they stood (or closes those that ran out).
   for (const record of store.sessions()) {
-    if (record.status !== 'active') continue;
+    if (record.status !== 'active' || (record.rehearsal && deps.now().getTime() - new Date(record.updatedAt).getTime() >= STALE_REHEARSAL_MS)) continue;
     for (const [questionId, state] of Object.entries(record.questions)) {
       if (state.status === 'open' && state.closesAt) scheduleCountdown(record.id, questionId, state.closesAt);
     }
@@ -290,6 +303,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         notes: emptyRecord(),
         blackout: false,
         resultsByGroup: false,
+        runOfShow: initialRunOfShow(content.slides[0], now),
+        ...(input.rehearsal ? { rehearsal: true } : {}),
         createdAt: now,
         startedAt: now,
         endedAt: null,
@@ -306,6 +321,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'sessions.list': async () =>
       store
         .sessions()
+        // A rehearsal stays out of History and the sessions in progress.
+        .filter((record) => !record.rehearsal)
         .map(summarizeSession)
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     'sessions.goTo': async ({ sessionId, slideIndex }) => {
@@ -313,7 +330,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       if (slideIndex >= record.slides.length) {
         throw new ApiError('invalid_input', `slideIndex: this session has ${record.slides.length} slides (0 to ${record.slides.length - 1}).`, 'slideIndex');
       }
-      return announce('slide.changed', await update(record, (r) => void (r.slideIndex = slideIndex)));
+      return announce('slide.changed', await update(record, (r) => moveToSlide(r, slideIndex, stamp())));
     },
     'sessions.end': async ({ sessionId }) => {
       const record = findActive(sessionId);
@@ -321,10 +338,17 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const view = await update(record, (r) => {
         r.status = 'ended';
         r.endedAt = stamp();
+        stopRunOfShow(r, r.endedAt);
         r.blackout = false;
         for (const state of Object.values(r.questions)) if (state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
       });
-      return announce('session.ended', view);
+      announce('session.ended', view);
+      // A rehearsal leaves nothing behind: its views hear that it ended, then it goes.
+      if (record.rehearsal) {
+        await store.deleteSession(sessionId);
+        events.emit('session.deleted', { sessionId });
+      }
+      return view;
     },
     'sessions.setNote': async ({ sessionId, slideId, text }) => {
       const record = find(sessionId);
@@ -488,6 +512,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const filename = includeUnrevealed ? `${base}-session-including-unrevealed.json` : `${base}-session.json`;
       return { filename, json: `${json}\n` };
     },
+    ...createTimerHandlers({ findActive, update, announce: (session) => announce('session.updated', session), stamp }),
   };
 
   return {
