@@ -158,8 +158,9 @@ export interface SessionTotals {
   /** Every answer counted, all sources, shown or not. */
   votes: number;
   sources: Record<VoteSource, number>;
-  /** Answers on shown scenarios: what the charts rest on. */
+  /** Answers on shown scenarios: what the charts rest on; and per source. */
   shownVotes: number;
+  shownSources: Record<VoteSource, number>;
 }
 
 export interface SessionSummaryReport {
@@ -356,7 +357,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const floor = floorGroups(groups, privacyFloor);
   const participants = participantFigures(source, groups, handsMax);
 
-  const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0 };
+  const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0, shownSources: { group: 0, phone: 0, hands: 0 } };
   const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
     const question = slide.question;
     const tally = tallies.get(question.id)!;
@@ -376,6 +377,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
     if (shown) {
       totals.shown += 1;
       totals.shownVotes += tally.voteCount;
+      for (const key of ['group', 'phone', 'hands'] as const) totals.shownSources[key] += tally.sourceCounts[key];
     }
     const base = {
       questionId: question.id,
