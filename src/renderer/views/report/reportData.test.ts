@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answersText, contentWidthMm, cssString, pageCss, shorten } from './reportData';
+import { countText, contentWidthMm, cssString, pageCss, shorten } from './reportData';
 
 describe('words', () => {
-  it('counts answers in words and shortens long text', () => {
-    expect(answersText(1)).toBe('1 answer');
-    expect(answersText(12, 'vote')).toBe('12 votes');
+  it('counts in words and shortens long text', () => {
+    expect(countText(1)).toBe('1 vote');
+    expect(countText(12, 'phone')).toBe('12 phones');
     expect(shorten('abcdefghij', 6)).toBe('abcde…');
     expect(shorten('abc', 6)).toBe('abc');
   });

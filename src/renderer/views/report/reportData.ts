@@ -66,7 +66,7 @@ export function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
-/** "1 answer", "12 answers". */
-export function answersText(count: number, noun = 'answer'): string {
+/** "1 vote", "12 votes", or another noun. */
+export function countText(count: number, noun = 'vote'): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -54,7 +54,7 @@ export default function ResultsView({ sessionId }: { sessionId: string }) {
 }
 
 function ResultsHeader({ session, summary }: { session: Session; summary: SessionSummaryReport }) {
-  const { scenarios, revealed, votes, votedOn } = summary.totals;
+  const { scenarios, revealed, shownVotes, votedNotRevealed } = summary.totals;
   const id = encodeURIComponent(session.id);
   return (
     <header className={styles.header}>
@@ -72,8 +72,13 @@ function ResultsHeader({ session, summary }: { session: Session; summary: Sessio
               {revealed} of {scenarios} scenario{scenarios === 1 ? '' : 's'} revealed
             </span>
             <span>
-              {votes} answer{votes === 1 ? '' : 's'} on {votedOn} scenario{votedOn === 1 ? '' : 's'}
+              {shownVotes} vote{shownVotes === 1 ? '' : 's'} counted
             </span>
+            {votedNotRevealed > 0 && (
+              <span>
+                {votedNotRevealed} scenario{votedNotRevealed === 1 ? '' : 's'} voted on, not revealed
+              </span>
+            )}
           </p>
         </div>
         <a className={styles.reportLink} href={`#/report/${id}`}>

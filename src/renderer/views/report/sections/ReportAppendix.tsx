@@ -14,7 +14,7 @@ export function ReportAppendix({ summary }: { summary: SessionSummaryReport }) {
     <section className={`${shared.section} ${shared.newPage}`} aria-labelledby="report-appendix">
       <h2 id="report-appendix">Appendix: the counts</h2>
       <p className={shared.muted}>
-        Every answer on the revealed scenarios, counted once: a group’s vote on the shared screen, a phone’s vote, or a hand counted by the facilitator. The single votes are in the CSV
+        Every vote on the revealed scenarios, counted once: a group’s vote on the shared screen, a phone’s vote, or a hand counted by the facilitator. The single votes are in the CSV
         export.
         {hidden > 0 ? ` The ${hidden} scenario${hidden === 1 ? '' : 's'} voted on but not revealed ${hidden === 1 ? 'is' : 'are'} left out.` : ''}
       </p>

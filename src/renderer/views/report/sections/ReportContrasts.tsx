@@ -20,7 +20,7 @@ export function ReportContrasts({ room }: { room: RoomProfile }) {
                 Room
               </th>
               <th scope="col" className={shared.num}>
-                Answers
+                Votes
               </th>
             </tr>
           </thead>
@@ -38,8 +38,8 @@ export function ReportContrasts({ room }: { room: RoomProfile }) {
         </table>
       )}
       <p className={shared.muted}>
-        “Room”: the share of the room’s choices on that dimension’s revealed scenarios that were leader-like; “Answers”: how many choices it rests on. “Not covered”: no revealed
-        answers on that dimension.
+        “Room”: the share of the room’s choices on that dimension’s revealed scenarios that were leader-like; “Votes”: how many choices it rests on. “Not covered”: no revealed
+        votes on that dimension.
       </p>
     </section>
   );

@@ -9,7 +9,7 @@ import styles from './ReportCover.module.css';
 /** The status line: how far the session got, in the summary's numbers. */
 export function statusText(session: Pick<Session, 'status'>, summary: SessionSummaryReport): string {
   const { votes, votedOn, scenarios, revealed } = summary.totals;
-  const counted = `${votes} answer${votes === 1 ? '' : 's'} on ${votedOn} of ${scenarios} scenario${scenarios === 1 ? '' : 's'}; ${revealed} revealed`;
+  const counted = `${votes} vote${votes === 1 ? '' : 's'} on ${votedOn} of ${scenarios} scenario${scenarios === 1 ? '' : 's'}; ${revealed} revealed`;
   return session.status === 'ended' ? `Ended; ${counted}` : `Still running: ${counted} so far`;
 }
 

@@ -23,7 +23,7 @@ export function ReportGroups({ summary }: { summary: SessionSummaryReport }) {
           <tr>
             <th scope="col">Group</th>
             <th scope="col" className={shared.num}>
-              Answers
+              Votes
             </th>
             <th scope="col" className={shared.num}>
               Scenarios

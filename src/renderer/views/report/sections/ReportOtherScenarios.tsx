@@ -43,7 +43,7 @@ function ScenarioTable({ caption, note, rows, withVotes = false }: { caption: st
             <th scope="col">Situation</th>
             {withVotes && (
               <th scope="col" className={shared.num}>
-                Answers
+                Votes
               </th>
             )}
           </tr>

@@ -2,7 +2,7 @@
 import type { Group, Question } from '../../../../shared/model';
 import type { QuestionFigures } from '../../../../shared/summary';
 import { QuestionResultChart } from '../../../components/charts';
-import { answersText } from '../reportData';
+import { countText } from '../reportData';
 import { GroupName } from './GroupName';
 import { sourcesText } from './ReportSummary';
 import shared from './reportShared.module.css';
@@ -28,7 +28,7 @@ export function ReportScenario({ figures, question, scenarioCount, groups, note 
       <p className={styles.prompt}>{question.prompt}</p>
       <QuestionResultChart question={question} view={view} groups={groups} byGroup size="print" animate={false} showTable={false} />
       <p className={styles.restsOn}>
-        Rests on {answersText(figures.votes)}: {sourcesText(figures.sources)}.
+        Rests on {countText(figures.votes)}: {sourcesText(figures.sources)}.
       </p>
       {/* The counts beside the notes: a scenario of twelve groups still fits on one page. */}
       <div className={styles.details}>
@@ -61,7 +61,7 @@ function GroupTable({ figures }: { figures: QuestionFigures }) {
   if (lines.length === 0) return null;
   return (
     <table className={`${shared.table} ${shared.compact} ${shared.groupTable}`}>
-      <caption>Answers per group</caption>
+      <caption>Votes per group</caption>
       <thead>
         <tr>
           <th scope="col">Group</th>

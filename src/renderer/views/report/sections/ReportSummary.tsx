@@ -2,7 +2,7 @@
 import { formatLean, formatShare, type QuestionSummary } from '../../../../shared/profile';
 import type { ParticipantFigures, SessionSummaryReport } from '../../../../shared/summary';
 import { RoomRadar } from '../../../components/charts';
-import { answersText } from '../reportData';
+import { countText } from '../reportData';
 import shared from './reportShared.module.css';
 import styles from './ReportSummary.module.css';
 
@@ -29,8 +29,8 @@ export function participantsText(participants: ParticipantFigures): { figure: st
 /** "12 group votes · 30 phone votes · 20 hands". */
 export function sourcesText(sources: SessionSummaryReport['totals']['sources']): string {
   const parts = [
-    sources.group > 0 ? answersText(sources.group, 'group vote') : '',
-    sources.phone > 0 ? answersText(sources.phone, 'phone vote') : '',
+    sources.group > 0 ? countText(sources.group, 'group vote') : '',
+    sources.phone > 0 ? countText(sources.phone, 'phone vote') : '',
     sources.hands > 0 ? `${sources.hands} hand${sources.hands === 1 ? '' : 's'} counted` : '',
   ].filter(Boolean);
   return parts.join(' · ');
@@ -52,7 +52,7 @@ export function ReportSummary({ summary, nameOf, radarDrawn }: { summary: Sessio
           <dd>{people.basis}</dd>
         </div>
         <div>
-          <dt>Answers counted</dt>
+          <dt>Votes counted</dt>
           <dd className={styles.figure}>{totals.votes}</dd>
           <dd>
             on {totals.votedOn} of {totals.scenarios} scenario{totals.scenarios === 1 ? '' : 's'}; {totals.revealed} revealed
@@ -63,7 +63,7 @@ export function ReportSummary({ summary, nameOf, radarDrawn }: { summary: Sessio
           <dt>Leader-like choices</dt>
           <dd className={styles.figure}>{formatShare(profile.room.overall.leaderShare)}</dd>
           <dd>
-            of {answersText(profile.voteCount)} on the {totals.shown} revealed scenario{totals.shown === 1 ? '' : 's'}; lean: {formatLean(profile.room.overall.lean)}
+            of {countText(profile.voteCount)} on the {totals.shown} revealed scenario{totals.shown === 1 ? '' : 's'}; lean: {formatLean(profile.room.overall.lean)}
           </dd>
         </div>
       </dl>
@@ -74,7 +74,7 @@ export function ReportSummary({ summary, nameOf, radarDrawn }: { summary: Sessio
             <>
               <p className={styles.extremeName}>{nameOf(mostDivided.questionId)}</p>
               <p>
-                {majorityText(mostDivided)} ({answersText(mostDivided.voteCount)})
+                {majorityText(mostDivided)} ({countText(mostDivided.voteCount)})
               </p>
             </>
           ) : (
@@ -87,7 +87,7 @@ export function ReportSummary({ summary, nameOf, radarDrawn }: { summary: Sessio
             <>
               <p className={styles.extremeName}>{nameOf(mostAgreed.questionId)}</p>
               <p>
-                {majorityText(mostAgreed)} ({answersText(mostAgreed.voteCount)})
+                {majorityText(mostAgreed)} ({countText(mostAgreed.voteCount)})
               </p>
             </>
           ) : (
