@@ -176,6 +176,8 @@ export interface SessionSummaryReport {
   profile: SessionProfile;
   /** The groups the breakdowns use: those kept, then "Other groups" when any were merged. */
   breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[];
+  /** The name of the "" line in every breakdown: phones with no group, and small groups when they stay below the floor even together. */
+  ungroupedName: string;
 }
 
 type ScenarioSlide = Extract<Slide, { kind: 'scenario' }>;
@@ -290,6 +292,11 @@ function floorGroups(groups: GroupFigures[], floor: number): { kept: Set<string>
   return { kept, merged, othersShown: merged.size > 0 && (floor <= 1 || othersPeople >= floor) };
 }
 
+/** Small groups that stay below the floor even together count with the phones that have no group. */
+function ungroupedName(floor: { merged: Set<string>; othersShown: boolean }): string {
+  return floor.merged.size > 0 && !floor.othersShown ? 'Phones with no group, and small groups' : 'Phones, no group';
+}
+
 function questionBreakdown(
   question: Question,
   tally: QuestionTally,
@@ -329,7 +336,7 @@ function questionBreakdown(
     // Too few people even together: their answers count for the room alone, beside the phones with no group.
     others.forEach((count, index) => (ungrouped[index]! += count));
   }
-  add({ key: 'ungrouped', kind: 'ungrouped', groupId: '', name: floor.othersShown || othersGroups === 0 ? 'Phones, no group' : 'Phones with no group, and small groups', color: null, counts: ungrouped, groupCount: 0 });
+  add({ key: 'ungrouped', kind: 'ungrouped', groupId: '', name: ungroupedName(floor), color: null, counts: ungrouped, groupCount: 0 });
   add({ key: 'hands', kind: 'hands', groupId: null, name: 'Hand count', color: null, counts: countsOf(tally.bySource.hands), groupCount: 0 });
   return { lines, totalsByGroup };
 }
@@ -423,6 +430,6 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[] = groups.filter((group) => floor.kept.has(group.id)).map(({ id, name, color }) => ({ id, name, color }));
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = idRecord(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
-  const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions });
-  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, participants, totals, profile, breakdownGroups };
+  const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
+  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
 }

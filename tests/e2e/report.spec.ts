@@ -80,7 +80,7 @@ test('the report prints to a PDF with the title, every voted prompt, every group
   await expect(page.getByRole('heading', { name: 'Scenarios voted on: 4 of 15' })).toBeVisible();
   // Its prompt is listed (it is no secret), but no chart or count per option.
   await expect(hiddenTable).toContainText(lastPrompt);
-  await expect(page.getByRole('region', { name: lastSlide.title })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: (lastSlide as { title?: string }).title ?? '' })).toHaveCount(0);
 
   // Ending the session reveals nothing by itself; the facilitator reveals the last one afterwards.
   await host.rpc('sessions.end', { sessionId: session.id });

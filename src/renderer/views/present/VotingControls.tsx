@@ -32,7 +32,8 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
         {view.revealed ? ' · revealed' : ''}
         {remaining !== null && remaining > 0 ? ` · closes in ${formatDuration(remaining)}` : ''}
       </p>
-      <VoteProgressLine progress={view.progress} groupCount={session.groups.length} />
+      {/* Hands belong to no group: "0 of 4 groups" would read as nobody voting. */}
+      <VoteProgressLine progress={view.progress} groupCount={session.votingMode === 'hands' ? 0 : session.groups.length} />
       {!ended && (
         <div className={styles.votingRow}>
           {open ? (

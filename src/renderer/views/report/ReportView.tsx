@@ -82,6 +82,7 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
                 question={questions.get(figures.questionId)!}
                 scenarioCount={summary.totals.scenarios}
                 groups={summary.breakdownGroups}
+                ungroupedName={summary.ungroupedName}
                 note={session.notes[figures.slideId]?.trim() ?? ''}
               />
             ))}

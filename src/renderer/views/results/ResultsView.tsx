@@ -203,7 +203,7 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         <div className={styles.scenarios}>
           {scenarios.map((figures) =>
             figures.figures && questions.has(figures.questionId) ? (
-              <ScenarioResult key={figures.questionId} summary={figures.figures} figures={figures} question={questions.get(figures.questionId)!} groups={summary.breakdownGroups} />
+              <ScenarioResult key={figures.questionId} summary={figures.figures} figures={figures} question={questions.get(figures.questionId)!} groups={summary.breakdownGroups} ungroupedName={summary.ungroupedName} />
             ) : null,
           )}
         </div>
@@ -230,7 +230,19 @@ function Section({ id, title, lead, children }: { id: string; title: string; lea
   );
 }
 
-function ScenarioResult({ summary, figures, question, groups }: { summary: QuestionSummary; figures: QuestionFigures; question: Question; groups: readonly Pick<Group, 'id' | 'name' | 'color'>[] }) {
+function ScenarioResult({
+  summary,
+  figures,
+  question,
+  groups,
+  ungroupedName,
+}: {
+  summary: QuestionSummary;
+  figures: QuestionFigures;
+  question: Question;
+  groups: readonly Pick<Group, 'id' | 'name' | 'color'>[];
+  ungroupedName: string;
+}) {
   const [byGroup, setByGroup] = useState(false);
   const view = { totals: figures.totals, totalsByGroup: figures.totalsByGroup };
   const hasGroupVotes = (figures.breakdown ?? []).some((line) => line.kind === 'group' || line.kind === 'others');
@@ -254,7 +266,7 @@ function ScenarioResult({ summary, figures, question, groups }: { summary: Quest
             </label>
           )}
           <WhenNear minHeight={question.options.length * 110}>
-            <LazyQuestionResultChart question={question} view={view} groups={groups} byGroup={byGroup} size="screen" animate={false} showHeader />
+            <LazyQuestionResultChart question={question} view={view} groups={groups} ungroupedName={ungroupedName} byGroup={byGroup} size="screen" animate={false} showHeader />
           </WhenNear>
         </>
       )}

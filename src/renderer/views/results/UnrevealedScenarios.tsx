@@ -29,7 +29,7 @@ export function UnrevealedScenarios({ session, questions }: { session: Session; 
         {waiting.map((figures) => (
           <li key={figures.questionId}>
             <span>
-              <strong>{figures.heading}</strong> · {figures.votes} answer{figures.votes === 1 ? '' : 's'}
+              <strong>{figures.heading}</strong> · {figures.votes} vote{figures.votes === 1 ? '' : 's'}
             </span>
             <Button size="small" onClick={() => reveal(figures.questionId)}>
               Reveal<span className="visually-hidden"> {figures.heading}</span>

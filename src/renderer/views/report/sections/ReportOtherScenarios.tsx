@@ -13,7 +13,7 @@ export function ReportOtherScenarios({ questions }: { questions: readonly Questi
   const notRevealed = questions.filter((figures) => figures.votes > 0 && !figures.shown);
   if (notVoted.length === 0 && notRevealed.length === 0) return null;
   return (
-    <section className={shared.section} aria-labelledby="report-other-scenarios">
+    <section className={`${shared.section} ${shared.newPage}`} aria-labelledby="report-other-scenarios">
       <h2 id="report-other-scenarios">Other scenarios</h2>
       {notRevealed.length > 0 && (
         <ScenarioTable

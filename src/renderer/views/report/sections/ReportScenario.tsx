@@ -13,10 +13,11 @@ interface ReportScenarioProps {
   question: Question;
   scenarioCount: number;
   groups: readonly Pick<Group, 'id' | 'name' | 'color'>[];
+  ungroupedName: string;
   note: string;
 }
 
-export function ReportScenario({ figures, question, scenarioCount, groups, note }: ReportScenarioProps) {
+export function ReportScenario({ figures, question, scenarioCount, groups, ungroupedName, note }: ReportScenarioProps) {
   const headingId = `report-scenario-${figures.slideId}`;
   const view = { totals: figures.totals, totalsByGroup: figures.totalsByGroup };
   return (
@@ -26,7 +27,7 @@ export function ReportScenario({ figures, question, scenarioCount, groups, note 
       </p>
       <h3 id={headingId}>{figures.heading}</h3>
       <p className={styles.prompt}>{question.prompt}</p>
-      <QuestionResultChart question={question} view={view} groups={groups} byGroup size="print" animate={false} showTable={false} />
+      <QuestionResultChart question={question} view={view} groups={groups} ungroupedName={ungroupedName} byGroup size="print" animate={false} showTable={false} />
       <p className={styles.restsOn}>
         Rests on {countText(figures.votes)}: {sourcesText(figures.sources)}.
       </p>
@@ -58,7 +59,8 @@ export function ReportScenario({ figures, question, scenarioCount, groups, note 
 function GroupTable({ figures }: { figures: QuestionFigures }) {
   const lines = figures.breakdown ?? [];
   const options = figures.options ?? [];
-  if (lines.length === 0) return null;
+  // One line alone (only hands, or only phones with no group) is the room's row again.
+  if (lines.length < 2) return null;
   return (
     <table className={`${shared.table} ${shared.compact} ${shared.groupTable}`}>
       <caption>Votes per group</caption>
