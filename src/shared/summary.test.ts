@@ -75,6 +75,7 @@ describe('summarizeSession', () => {
       revealed: 2,
       shown: 2,
       votedNotRevealed: 1,
+      notVotedOn: 1,
       votes: 4 + 2 + 1 + 6,
       sources: { group: 3, phone: 4, hands: 6 },
       shownVotes: 4 + 7,

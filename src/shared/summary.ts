@@ -155,6 +155,8 @@ export interface SessionTotals {
   shown: number;
   /** Scenarios answered but never revealed. */
   votedNotRevealed: number;
+  /** Scenarios nobody answered. */
+  notVotedOn: number;
   /** Every answer counted, all sources, shown or not. */
   votes: number;
   sources: Record<VoteSource, number>;
@@ -364,7 +366,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const floor = floorGroups(groups, privacyFloor);
   const participants = participantFigures(source, groups, handsMax);
 
-  const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0, shownSources: { group: 0, phone: 0, hands: 0 } };
+  const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, notVotedOn: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0, shownSources: { group: 0, phone: 0, hands: 0 } };
   const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
     const question = slide.question;
     const tally = tallies.get(question.id)!;
@@ -427,6 +429,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
     };
   });
 
+  totals.notVotedOn = totals.scenarios - totals.votedOn;
   const breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[] = groups.filter((group) => floor.kept.has(group.id)).map(({ id, name, color }) => ({ id, name, color }));
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = idRecord(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));

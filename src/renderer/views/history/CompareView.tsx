@@ -137,7 +137,7 @@ function Comparison({ items }: { items: ComparedSession[] }) {
               </h2>
               <p className={styles.meta}>
                 {formatWhen(session.startedAt)} · {summary.participants.count > 0 ? `${summary.participants.count} people · ` : ''}
-                {summary.totals.votes} answer{summary.totals.votes === 1 ? '' : 's'}
+                {summary.totals.votes} vote{summary.totals.votes === 1 ? '' : 's'}
                 {session.status === 'active' ? ' · still running' : ''}
               </p>
               <p className={styles.meta}>
@@ -178,7 +178,7 @@ function Comparison({ items }: { items: ComparedSession[] }) {
                         <td key={index} className={styles.num}>
                           <strong>{cell.leaderShare === null ? 'not covered' : formatShare(cell.leaderShare)}</strong>
                           <span className={styles.small}>
-                            {cell.votes} answer{cell.votes === 1 ? '' : 's'}
+                            {cell.votes} vote{cell.votes === 1 ? '' : 's'}
                           </span>
                         </td>
                       ))}
@@ -192,7 +192,7 @@ function Comparison({ items }: { items: ComparedSession[] }) {
                       <td key={session.id} className={styles.num}>
                         <strong>{formatShare(summary.profile.room.overall.leaderShare)}</strong>
                         <span className={styles.small}>
-                          {summary.profile.voteCount} answer{summary.profile.voteCount === 1 ? '' : 's'}
+                          {summary.profile.voteCount} vote{summary.profile.voteCount === 1 ? '' : 's'}
                         </span>
                       </td>
                     ))}

@@ -207,9 +207,14 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
             ) : null,
           )}
         </div>
-        {hiddenCount > 0 && (
+        {session.status === 'active' && hiddenCount > 0 && (
           <p className={styles.note}>
             {hiddenCount} scenario{hiddenCount === 1 ? ' is' : 's are'} not revealed yet; {hiddenCount === 1 ? 'it appears' : 'they appear'} here once revealed.
+          </p>
+        )}
+        {session.status === 'ended' && summary.totals.notVotedOn > 0 && (
+          <p className={styles.note}>
+            {summary.totals.notVotedOn} scenario{summary.totals.notVotedOn === 1 ? ' was' : 's were'} not voted on.
           </p>
         )}
         <UnrevealedScenarios session={session} questions={summary.questions} />
