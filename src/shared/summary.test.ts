@@ -75,9 +75,11 @@ describe('summarizeSession', () => {
       revealed: 2,
       shown: 2,
       votedNotRevealed: 1,
+      notVotedOn: 1,
       votes: 4 + 2 + 1 + 6,
       sources: { group: 3, phone: 4, hands: 6 },
       shownVotes: 4 + 7,
+      shownSources: { group: 2, phone: 3, hands: 6 },
     });
     const [q1, q2, q3, q4] = summary.questions;
     expect(q1).toMatchObject({ heading: 'Power play', number: 1, votes: 4, sources: { group: 2, phone: 2, hands: 0 }, groupsVoted: ['red', 'blue'], phonesVoted: 2, shown: true });

@@ -156,11 +156,14 @@ export interface SessionTotals {
   shown: number;
   /** Scenarios answered but never revealed. */
   votedNotRevealed: number;
+  /** Scenarios nobody answered. */
+  notVotedOn: number;
   /** Every answer counted, all sources, shown or not. */
   votes: number;
   sources: Record<VoteSource, number>;
-  /** Answers on shown scenarios: what the charts rest on. */
+  /** Answers on shown scenarios: what the charts rest on; and per source. */
   shownVotes: number;
+  shownSources: Record<VoteSource, number>;
 }
 
 export interface SessionSummaryReport {
@@ -176,6 +179,8 @@ export interface SessionSummaryReport {
   profile: SessionProfile;
   /** The groups the breakdowns use: those kept, then "Other groups" when any were merged. */
   breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[];
+  /** The name of the "" line in every breakdown: phones with no group, and small groups when they stay below the floor even together. */
+  ungroupedName: string;
 }
 
 type ScenarioSlide = Extract<Slide, { kind: 'scenario' }>;
@@ -290,6 +295,11 @@ function floorGroups(groups: GroupFigures[], floor: number): { kept: Set<string>
   return { kept, merged, othersShown: merged.size > 0 && (floor <= 1 || othersPeople >= floor) };
 }
 
+/** Small groups that stay below the floor even together count with the phones that have no group. */
+function ungroupedName(floor: { merged: Set<string>; othersShown: boolean }): string {
+  return floor.merged.size > 0 && !floor.othersShown ? 'Phones with no group, and small groups' : 'Phones, no group';
+}
+
 function questionBreakdown(
   question: Question,
   tally: QuestionTally,
@@ -329,7 +339,7 @@ function questionBreakdown(
     // Too few people even together: their answers count for the room alone, beside the phones with no group.
     others.forEach((count, index) => (ungrouped[index]! += count));
   }
-  add({ key: 'ungrouped', kind: 'ungrouped', groupId: '', name: floor.othersShown || othersGroups === 0 ? 'Phones, no group' : 'Phones with no group, and small groups', color: null, counts: ungrouped, groupCount: 0 });
+  add({ key: 'ungrouped', kind: 'ungrouped', groupId: '', name: ungroupedName(floor), color: null, counts: ungrouped, groupCount: 0 });
   add({ key: 'hands', kind: 'hands', groupId: null, name: 'Hand count', color: null, counts: countsOf(tally.bySource.hands), groupCount: 0 });
   return { lines, totalsByGroup };
 }
@@ -357,7 +367,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const floor = floorGroups(groups, privacyFloor);
   const participants = participantFigures(source, groups, handsMax);
 
-  const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0 };
+  const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, notVotedOn: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0, shownSources: { group: 0, phone: 0, hands: 0 } };
   const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
     const question = slide.question;
     const tally = tallies.get(question.id)!;
@@ -377,6 +387,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
     if (shown) {
       totals.shown += 1;
       totals.shownVotes += tally.voteCount;
+      for (const key of ['group', 'phone', 'hands'] as const) totals.shownSources[key] += tally.sourceCounts[key];
     }
     const base = {
       questionId: question.id,
@@ -419,9 +430,10 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
     };
   });
 
+  totals.notVotedOn = totals.scenarios - totals.votedOn;
   const breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[] = groups.filter((group) => floor.kept.has(group.id)).map(({ id, name, color }) => ({ id, name, color }));
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
-  const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions });
-  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, participants, totals, profile, breakdownGroups };
+  const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
+  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
 }

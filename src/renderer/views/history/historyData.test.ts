@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, SessionSummary, Slide } from '../../../shared/model';
-import { compareProblem, compared, dimensionRows, matchesQuery, scenarioCellText, scenarioRows } from './historyData';
+import { summarizeSession } from '../../../shared/summary';
+import { recordOf } from '../../components/charts/testFixtures';
+import { compareAxes, compareProblem, compared, dimensionRows, matchesQuery, scenarioCellText, scenarioRows } from './historyData';
 
 const summary = (over: Partial<SessionSummary>): SessionSummary => ({
   id: 's1',
@@ -89,7 +91,23 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
 }
 
 describe('the comparison tables', () => {
-  const items = compared([session('one', { q1: { a: 1, b: 3 }, q2: null }), session('two', { q1: { a: 2, b: 2 }, q2: { a: 0, b: 0 } })]);
+  // Each session's summary as the core makes it; in "one", q2 got two votes that were never revealed.
+  const one = session('one', { q1: { a: 1, b: 3 }, q2: null });
+  const two = session('two', { q1: { a: 2, b: 2 }, q2: { a: 0, b: 0 } });
+  const oneRecord = recordOf(one);
+  oneRecord.votes.push(
+    { questionId: 'q2', voterId: 'phone-x1', voterKind: 'device', groupId: null, optionId: 'a', at: one.updatedAt },
+    { questionId: 'q2', voterId: 'phone-x2', voterKind: 'device', groupId: null, optionId: 'b', at: one.updatedAt },
+  );
+  const items = compared([one, two], [summarizeSession(oneRecord), summarizeSession(recordOf(two))]);
+
+  it('lays every session on one radar with the same spokes; a dimension a session did not cover has no point', () => {
+    const { axes, uncovered } = compareAxes(items);
+    expect(axes).toEqual([{ dimensionId: 'power', name: 'Power', values: [75, 50], notCovered: [] }]);
+    expect(uncovered).toEqual(['Language']);
+    const covered = compared([one, two], [summarizeSession(oneRecord, { includeUnrevealed: true }), summarizeSession(recordOf(two))]);
+    expect(compareAxes(covered).axes[1]).toEqual({ dimensionId: 'language', name: 'Language', values: [50, null], notCovered: ['two'] });
+  });
 
   it('gives the leader share per dimension, a column per session', () => {
     const rows = dimensionRows(items);

@@ -9,6 +9,7 @@ import type { Question, Session } from '../../../shared/model';
 import { Button } from '../../components/Button';
 import { GroupTiles } from '../../components/session/GroupTiles';
 import { RevealBars } from '../../components/session/RevealBars';
+import { VoteProgressLine } from '../../components/session/VoteProgressLine';
 import { preloadCharts } from '../../components/charts/lazy';
 import type { SessionActions } from '../../components/session/useSessionActions';
 import { formatDuration, useNow } from './useClock';
@@ -24,8 +25,6 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
   if (!view) return null;
   const ended = session.status === 'ended';
   const open = view.status === 'open';
-  const groupVotes = view.voterIds.filter((id) => session.groups.some((g) => g.id === id)).length;
-  const phoneVotes = view.phoneVotes;
   const remaining = view.closesAt ? new Date(view.closesAt).getTime() - now : null;
 
   return (
@@ -37,11 +36,8 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
         {view.revealed ? ' · revealed' : ''}
         {remaining !== null && remaining > 0 ? ` · closes in ${formatDuration(remaining)}` : ''}
       </p>
-      <p>
-        {view.voteCount} vote{view.voteCount === 1 ? '' : 's'}
-        {session.groups.length > 0 && ` · ${groupVotes} of ${session.groups.length} groups`}
-        {phoneVotes > 0 && ` · ${phoneVotes} phone${phoneVotes === 1 ? '' : 's'}`}
-      </p>
+      {/* Hands belong to no group: "0 of 4 groups" would read as nobody voting. */}
+      <VoteProgressLine progress={view.progress} groupCount={session.votingMode === 'hands' ? 0 : session.groups.length} />
       </div>
       {!ended && (
         <div className={styles.votingRow}>
