@@ -5,12 +5,12 @@
  * windows, the LAN server starts and stops, and quitting closes the store.
  * tests/electron drives the real thing where Electron runs.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { acquireStoreLock, StoreLockedError } from '../core/store/storeLock';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -180,13 +180,14 @@ afterAll(async () => {
 });
 
 describe('the main process', () => {
-  it('opens the presenter window on the library, locked down', () => {
+  it('opens the presenter window on the library, locked down', async () => {
     const [presenter] = fake.windows;
     expect(presenter?.url).toBe(pathToFileURL(pageUrl).href + '#/');
     expect(presenter?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(fake.electron.app.setName).toHaveBeenCalledWith('Plenary');
     expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
-    expect(existsSync(join(dataDir, 'plenary.lock'))).toBe(true);
+    // The store is open on the data folder: its lock refuses a second opener.
+    await expect(acquireStoreLock(dataDir, () => new Date())).rejects.toBeInstanceOf(StoreLockedError);
   });
 
   it('answers contract commands from its own page, with the core', async () => {
@@ -322,6 +323,7 @@ describe('the main process', () => {
     willQuit?.(event);
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(fake.exits).toEqual([0]), { timeout: 10_000 });
-    expect(existsSync(join(dataDir, 'plenary.lock'))).toBe(false);
+    // The folder is free again: the lock can be taken (and is let go at once).
+    await (await acquireStoreLock(dataDir, () => new Date())).release();
   });
 });
