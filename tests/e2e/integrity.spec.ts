@@ -25,7 +25,7 @@ test.describe('phone admission on the presenter', () => {
       }).then((res) => res.status);
 
     await host.open(page, `#/present/${session.id}`);
-    const panel = page.getByRole('region', { name: 'Phones admitted' });
+    const panel = page.getByRole('region', { name: 'Phone admission' });
     await expect(panel.getByTestId('phones-admitted')).toHaveText('0 / 2');
     expect([await vote('phone-one-aaaa'), await vote('phone-two-bbbb'), await vote('phone-three-cc'), await vote('phone-four-ddd')]).toEqual([200, 200, 403, 403]);
     await expect(panel.getByTestId('phones-admitted')).toHaveText('2 / 2');

@@ -57,7 +57,7 @@ export function PhoneAdmission({ session, className }: { session: Session; class
 
   return (
     <section className={className} aria-labelledby="admission-heading">
-      <h2 id="admission-heading">Phones admitted</h2>
+      <h2 id="admission-heading">Phone admission</h2>
       <p className={styles.figures} role="status" aria-live="polite">
         <span className={full ? styles.full : undefined}>
           <strong data-testid="phones-admitted">
