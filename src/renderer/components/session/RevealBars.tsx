@@ -4,13 +4,14 @@
  */
 import type { Question } from '../../../shared/model';
 import styles from './RevealBars.module.css';
+import { ownValue } from '../../../shared/records';
 
 export function RevealBars({ question, totals }: { question: Question; totals: Record<string, number> }) {
   const total = Object.values(totals).reduce((sum, n) => sum + n, 0);
   return (
     <ol className={styles.bars} aria-label="Results">
       {question.options.map((option, index) => {
-        const count = totals[option.id] ?? 0;
+        const count = ownValue(totals, option.id) ?? 0;
         const share = total ? Math.round((count / total) * 100) : 0;
         return (
           <li key={option.id} className={styles.row}>

@@ -41,6 +41,7 @@ import {
 } from './reportData';
 import { useReportReady } from './useReportReady';
 import styles from './ReportView.module.css';
+import { ownValue } from '../../../shared/records';
 
 type ScenarioSlide = Extract<Slide, { kind: 'scenario' }>;
 
@@ -370,7 +371,7 @@ function scenarioIndex(session: Session, questionId: string): number {
 
 function ScenarioSection({ entry, session, count }: { entry: ScenarioEntry; session: Session; count: number }) {
   const { question, view, summary } = entry;
-  const note = session.notes[entry.slide.id]?.trim() ?? '';
+  const note = ownValue(session.notes, entry.slide.id)?.trim() ?? '';
   const dimension = session.dimensions.find((d) => d.id === question.dimension)?.name ?? question.dimension;
   const headingId = `report-scenario-${entry.slide.id}`;
   return (
@@ -531,7 +532,7 @@ function slideLabel(slide: Slide, index: number): string {
 /** Notes the facilitator kept on slides other than scenarios (the scenarios print theirs in place). */
 function OtherNotes({ session }: { session: Session }) {
   const notes = session.slides.flatMap((slide, index) => {
-    const text = slide.kind === 'scenario' ? '' : (session.notes[slide.id]?.trim() ?? '');
+    const text = slide.kind === 'scenario' ? '' : (ownValue(session.notes, slide.id)?.trim() ?? '');
     return text ? [{ slide, index, text }] : [];
   });
   if (notes.length === 0) return null;
@@ -560,7 +561,7 @@ function Appendix({ session, votes, hiddenCount, scenarios }: { session: Session
   const handCounts = scenarios.flatMap((entry) =>
     entry.visible && entry.view
       ? entry.question.options.flatMap((option, index) => {
-          const count = entry.view?.handCounts[option.id] ?? 0;
+          const count = ownValue(entry.view?.handCounts, option.id) ?? 0;
           return count > 0 ? [{ entry, letter: optionLetterOf(index), label: option.label, count }] : [];
         })
       : [],
