@@ -5,12 +5,12 @@
  * windows, the LAN server starts and stops, and quitting closes the store.
  * tests/electron drives the real thing where Electron runs.
  */
-import { acquireStoreLock, StoreLockedError } from '../core/store/storeLock';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { acquireStoreLock, StoreLockedError } from '../core/store/storeLock';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -189,7 +189,7 @@ afterAll(async () => {
 });
 
 describe('the main process', () => {
-  it('opens the presenter window on the library, locked down, holding its data folder', async () => {
+  it('opens the presenter window on the library, locked down', async () => {
     const [presenter] = fake.windows;
     expect(presenter?.url).toBe('app://plenary/index.html#/');
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
@@ -199,7 +199,7 @@ describe('the main process', () => {
     expect(presenter?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(fake.electron.app.setName).toHaveBeenCalledWith('Plenary');
     expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
-    // The folder is the app's: a second owner is refused while it runs.
+    // The store is open on the data folder: its lock refuses a second opener.
     await expect(acquireStoreLock(dataDir, () => new Date())).rejects.toBeInstanceOf(StoreLockedError);
   });
 
@@ -383,8 +383,7 @@ describe('the main process', () => {
     willQuit?.(event);
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(fake.exits).toEqual([0]), { timeout: 10_000 });
-    // The folder is free again: the next start takes it.
-    const next = await acquireStoreLock(dataDir, () => new Date());
-    await next.release();
+    // The folder is free again: the lock can be taken (and is let go at once).
+    await (await acquireStoreLock(dataDir, () => new Date())).release();
   });
 });

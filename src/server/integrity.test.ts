@@ -5,13 +5,13 @@
  */
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AdmissionStatus, AdmittedPhoneView } from '../shared/contract';
 import type { Session, Slide } from '../shared/model';
-import { storeFs } from '../core/store/durableWrite';
+import { describeStoreFailure, storeFs } from '../core/store/durableWrite';
 import { SESSIONS_DIR } from '../core/store/store';
 import { startNodeHost, type HostOptions, type NodeHost } from './host';
 
@@ -425,6 +425,32 @@ describe('a full disk', () => {
     expect(reopened.phonesAdmitted).toBe(1);
     // The disk has room again: the same phones vote and count.
     expect((await phoneVote(code, { deviceId: device(100), questionId: question.id, optionId: question.options[1]!.id })).status).toBe(200);
+  });
+
+  it('starting on a full disk is refused with one clear line, and the store is as it was once there is room', async () => {
+    const { session, code, question } = await openRoom();
+    await phoneVote(code, { deviceId: device(1), questionId: question.id, optionId: question.options[0]!.id });
+    // Stopped as a power cut would: the vote is only in its log, which the next start folds in (a write).
+    const crashed = await mkdtemp(join(tmpdir(), 'plenary-integrity-crashed-'));
+    await cp(dir, crashed, { recursive: true });
+    fullDisk();
+    const failure = await startNodeHost({ host: '127.0.0.1', port: 0, token: TOKEN, dataDir: crashed, rendererDir: null }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).not.toBeNull();
+    const line = describeStoreFailure(failure);
+    expect(line).toMatch(/^the disk is full.*Free some space, then try again; nothing saved before was lost\.$/);
+    expect(line).not.toContain('\n');
+    vi.restoreAllMocks();
+    const later = await startNodeHost({ host: '127.0.0.1', port: 0, token: TOKEN, dataDir: crashed, rendererDir: null });
+    try {
+      expect(later.core.sessions.participantState(session.joinCode).question?.id).toBe(question.id);
+      expect((await later.core.call('sessions.get', { sessionId: session.id })).questions[question.id]?.voteCount).toBe(1);
+    } finally {
+      await later.stop();
+      await rm(crashed, { recursive: true, force: true });
+    }
   });
 
   it('stopping on a full disk loses nothing and says so in one line', async () => {

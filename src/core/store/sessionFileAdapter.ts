@@ -59,9 +59,9 @@ export function recordVote(session: SessionRecord, vote: Vote): void {
   session.updatedAt = vote.at;
 }
 
-/** A phone as it enters a session, with its first vote (the log line comes before the vote's). */
+/** A phone as it enters a session, with its first vote (the log line comes before the vote's); the core admits each phone once. */
 export function recordPhone(session: SessionRecord, phone: AdmittedPhone): void {
-  if (!session.phones.some((p) => p.deviceId === phone.deviceId)) session.phones.push(phone);
+  session.phones.push(phone);
 }
 
 /** The first line of every log: which session and generation it continues. */
@@ -172,12 +172,17 @@ export class SessionFileAdapter implements Adapter<SessionFile> {
     const kept = file.session.votes.length;
     let header = false;
     let bytes = 0;
+    // A set, not a search per line: a hall's session may admit 20,000 phones.
+    const admitted = new Set(file.session.phones.map((phone) => phone.deviceId));
     for (const generation of generations) {
       const log = await this.readLog(generation, file.session.title, generation === file.voteLog && file.voteLogHeader === true);
       if (log === null) continue;
       for (const entry of log.entries) {
-        if ('phone' in entry) recordPhone(file.session, entry.phone);
-        else recordVote(file.session, entry);
+        if (!('phone' in entry)) recordVote(file.session, entry);
+        else if (!admitted.has(entry.phone.deviceId)) {
+          admitted.add(entry.phone.deviceId);
+          recordPhone(file.session, entry.phone);
+        }
       }
       if (log.entries.length > 0 || log.damaged) clean = false;
       header = log.header;

@@ -4,7 +4,7 @@
  */
 import { fetchState, hasEventSource, openStream, sendVote, type Stream, type VoteBody } from './api';
 import { codeFromPath, isWellFormedCode, joinPath, normaliseCode } from './code';
-import { initialState, toViewModel, validGroup, type AppState } from './model';
+import { emptyVotes, initialState, ownVote, toViewModel, validGroup, type AppState } from './model';
 import { deviceIdFrom, groupKey, NO_GROUP, openStorage, voteKey } from './storage';
 import type { ParticipantState } from './types';
 import { createView } from './view';
@@ -61,10 +61,10 @@ export function startApp(root: HTMLElement): { stop(): void } {
     }
     let votes = state.votes;
     const question = next.question;
-    if (question && votes[question.id] === undefined) {
+    if (question && ownVote(votes, question.id) === undefined) {
       const stored = storage.get(voteKey(code, question.id));
       if (stored !== null) {
-        votes = Object.assign({}, votes);
+        votes = Object.assign(emptyVotes(), votes);
         votes[question.id] = stored;
       }
     }
@@ -133,7 +133,7 @@ export function startApp(root: HTMLElement): { stop(): void } {
       if (seq !== voteSeq) return; // A later tap took over.
       const patch: Partial<AppState> = { feedback: { questionId, optionId, outcome } };
       if (outcome === 'received') {
-        const votes = Object.assign({}, state.votes);
+        const votes = Object.assign(emptyVotes(), state.votes);
         votes[questionId] = optionId;
         patch.votes = votes;
         storage.set(voteKey(code, questionId), optionId);
@@ -150,7 +150,7 @@ export function startApp(root: HTMLElement): { stop(): void } {
     set({ group: groupId, choosingGroup: false });
     // A vote already cast on the open question goes again, under the new group.
     const question = state.server ? state.server.question : null;
-    const mine = question ? state.votes[question.id] : undefined;
+    const mine = question ? ownVote(state.votes, question.id) : undefined;
     if (before !== null && before !== groupId && question && question.status === 'open' && mine !== undefined) vote(mine);
   }
 

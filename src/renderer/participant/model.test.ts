@@ -56,6 +56,14 @@ describe('toViewModel', () => {
     expect(q.results).toBeNull();
   });
 
+  it('takes a question named after Object.prototype (toString, __proto__) as a plain id: no vote is seen where none was cast', () => {
+    for (const id of ['toString', 'constructor', '__proto__']) {
+      const view = toViewModel(live({}, server({ id, options: [{ id: 'valueOf', label: 'Value' }, { id: 'hasOwnProperty', label: 'Own' }] })));
+      if (view.screen.kind !== 'question') throw new Error('expected the question');
+      expect(view.screen.question.options.map((o) => [o.pressed, o.note]), id).toEqual([[false, ''], [false, '']]);
+    }
+  });
+
   it('says when voting is closed and when there is no question', () => {
     const closed = toViewModel(live({}, server({ status: 'closed' })));
     expect(closed.status).toBe('Voting is closed');

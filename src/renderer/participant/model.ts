@@ -43,7 +43,7 @@ export function initialState(code: string): AppState {
     reconnecting: false,
     group: null,
     choosingGroup: false,
-    votes: {},
+    votes: emptyVotes(),
     feedback: null,
   };
 }
@@ -133,6 +133,19 @@ export interface ViewModel {
 }
 
 
+/**
+ * Votes by question id, prototype-free: a workshop may name a question
+ * `__proto__` or `toString`, and that must be a key like any other.
+ */
+export function emptyVotes(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}
+
+/** This phone's vote on a question, never a property inherited from Object.prototype. */
+export function ownVote(votes: Record<string, string>, questionId: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(votes, questionId) ? votes[questionId] : undefined;
+}
+
 export function votesText(count: number): string {
   return count === 1 ? '1 vote' : count + ' votes';
 }
@@ -164,7 +177,7 @@ function groupName(state: AppState, id: string): string {
 
 function questionView(state: AppState, question: NonNullable<ParticipantState['question']>): QuestionView {
   const open = question.status === 'open';
-  const mine = state.votes[question.id];
+  const mine = ownVote(state.votes, question.id);
   const fb = state.feedback && state.feedback.questionId === question.id ? state.feedback : null;
   const sendingId = fb && fb.outcome === 'sending' ? fb.optionId : null;
   const options = question.options.map((option, index): OptionView => {

@@ -10,7 +10,7 @@ export interface SimpleStorage {
 }
 
 function memoryStorage(): SimpleStorage {
-  const map: Record<string, string> = {};
+  const map = Object.create(null) as Record<string, string>;
   return {
     get: (key) => (Object.prototype.hasOwnProperty.call(map, key) ? map[key]! : null),
     set: (key, value) => {

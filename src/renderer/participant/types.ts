@@ -28,7 +28,8 @@ function idLabelList(value: unknown, labelKey: 'label' | 'name'): { id: string; 
 
 function parseResults(value: unknown): Record<string, number> | null {
   if (!isObject(value)) return null;
-  const results: Record<string, number> = {};
+  // Prototype-free: option ids are a workshop's to choose.
+  const results = Object.create(null) as Record<string, number>;
   for (const key of Object.keys(value)) {
     const n = value[key];
     results[key] = typeof n === 'number' && isFinite(n) && n > 0 ? n : 0;

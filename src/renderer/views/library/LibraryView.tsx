@@ -121,7 +121,7 @@ export function LibraryView() {
       <AppHeader current="library" />
       <main className={styles.main}>
         {(info.data?.recoveries ?? []).map((notice) => (
-          <p key={notice.file + notice.movedTo} className={styles.notice} role="alert">
+          <p key={`${notice.file}:${notice.message}`} className={styles.notice} role="alert">
             {notice.message}
           </p>
         ))}

@@ -6,7 +6,7 @@
  * The figures come from the core (`sessions.phones`), refreshed on its
  * `phones.admitted` events, which it sends at most four times a second.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AdmittedPhoneView } from '../../../shared/contract';
 import { PHONE_LIMIT_MAX, PHONES_PER_ADDRESS } from '../../../shared/phoneLimits';
 import type { Session } from '../../../shared/model';
@@ -32,7 +32,10 @@ export function PhoneAdmission({ session, className }: { session: Session; class
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Shown at once when ticked (the session's snapshot follows a moment later), and put back if refused.
+  const [capLifted, setCapLifted] = useState(session.phoneAddressCapLifted);
   useEffect(() => setLimit(String(session.phoneLimit)), [session.phoneLimit]);
+  useEffect(() => setCapLifted(session.phoneAddressCapLifted), [session.phoneAddressCapLifted]);
 
   if (session.status === 'ended') return null;
 
@@ -54,7 +57,7 @@ export function PhoneAdmission({ session, className }: { session: Session; class
 
   return (
     <section className={className} aria-labelledby="admission-heading">
-      <h2 id="admission-heading">Phones admitted</h2>
+      <h2 id="admission-heading">Phone admission</h2>
       <p className={styles.figures} role="status" aria-live="polite">
         <span className={full ? styles.full : undefined}>
           <strong data-testid="phones-admitted">
@@ -84,9 +87,16 @@ export function PhoneAdmission({ session, className }: { session: Session; class
       <label className={styles.cap}>
         <input
           type="checkbox"
-          checked={session.phoneAddressCapLifted}
+          checked={capLifted}
           disabled={busy}
-          onChange={(e) => run(() => api.call('sessions.setAddressCap', { sessionId, lifted: e.target.checked }))}
+          onChange={(e) => {
+            const lifted = e.target.checked;
+            setCapLifted(lifted);
+            run(() => api.call('sessions.setAddressCap', { sessionId, lifted }).catch((error: unknown) => {
+              setCapLifted(!lifted);
+              throw error;
+            }));
+          }}
         />
         More than {PHONES_PER_ADDRESS} phones from one network address (a venue network that puts every phone behind one address)
       </label>
@@ -110,13 +120,19 @@ function AdmittedPhones({ sessionId, onClose }: { sessionId: string; onClose: ()
   const [removing, setRemoving] = useState<AdmittedPhoneView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const phones = list.data?.phones ?? [];
+  // WARNING: the list's <dialog> closes (and fires its close event) while the
+  // confirmation is up; that close must not end the whole list.
+  const confirming = useRef(false);
+  confirming.current = removing !== null;
 
   return (
     <>
       <Dialog
         title="Phones admitted"
         open={removing === null}
-        onClose={onClose}
+        onClose={() => {
+          if (!confirming.current) onClose();
+        }}
         actions={
           <>
             <Button onClick={list.reload}>Refresh</Button>

@@ -15,6 +15,7 @@ import type { SessionActions } from '../../components/session/useSessionActions'
 import { formatDuration, useNow } from './useClock';
 import styles from './PresenterView.module.css';
 import { optionLetter } from '../../../shared/optionLetter';
+import { ownValue } from '../../../shared/records';
 
 const COUNTDOWNS = [0, 30, 60, 90, 120, 180];
 
@@ -111,7 +112,7 @@ function HandCounts({ question, counts, onChange }: { question: Question; counts
     <div>
       <h3 className="visually-hidden">Hand count</h3>
       {question.options.map((option, index) => {
-        const count = local[option.id] ?? 0;
+        const count = ownValue(local, option.id) ?? 0;
         const letter = optionLetter(index);
         return (
           <div key={option.id} className={styles.countRow}>

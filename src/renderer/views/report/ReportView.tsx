@@ -10,6 +10,7 @@
  * measure, on screen, the width they will print at.
  */
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { ownValue } from '../../../shared/records';
 import type { Question, Session } from '../../../shared/model';
 import type { SessionSummaryReport } from '../../../shared/summary';
 import { useCommand, useLiveSession } from '../../app/hooks';
@@ -83,7 +84,7 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
                 scenarioCount={summary.totals.scenarios}
                 groups={summary.breakdownGroups}
                 ungroupedName={summary.ungroupedName}
-                note={session.notes[figures.slideId]?.trim() ?? ''}
+                note={ownValue(session.notes, figures.slideId)?.trim() ?? ''}
               />
             ))}
           </section>

@@ -1,5 +1,6 @@
 /** Notes the facilitator kept on slides without a page of their own (a scenario voted on prints its notes on its page). */
 import type { Session, Slide } from '../../../../shared/model';
+import { ownValue } from '../../../../shared/records';
 import { shorten } from '../reportData';
 import shared from './reportShared.module.css';
 import styles from './ReportScenario.module.css';
@@ -21,7 +22,7 @@ function slideLabel(slide: Slide, index: number): string {
 
 export function ReportNotes({ session, printed }: { session: Session; printed: ReadonlySet<string> }) {
   const notes = session.slides.flatMap((slide, index) => {
-    const text = printed.has(slide.id) ? '' : (session.notes[slide.id]?.trim() ?? '');
+    const text = printed.has(slide.id) ? '' : (ownValue(session.notes, slide.id)?.trim() ?? '');
     return text ? [{ slide, index, text }] : [];
   });
   if (notes.length === 0) return null;
