@@ -94,7 +94,8 @@ describe('the lint rule judges resolved paths', () => {
   }, 60_000);
 });
 
-describe('the type-check keeps electron out of the plain-Node layers', () => {
+// Each builds a program over its tsconfig: seconds each on a busy machine.
+describe('the type-check keeps electron out of the plain-Node layers', { timeout: 60_000 }, () => {
   it('fails on electron inside the core', () => {
     expect(typeErrors('tsconfig.core.json', 'src/core/zz.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([
       expect.stringContaining(`has no exported member 'app'`),
