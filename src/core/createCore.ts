@@ -11,6 +11,7 @@ import { systemDeps, type CoreDeps } from './deps';
 import { EventBus } from './events';
 import { PhonePresence } from './phonePresence';
 import { createSessionService, type SessionService } from './sessions/sessionService';
+import { isDiskFull } from './store/durableWrite';
 import { openStore, type StorePort } from './store/store';
 import { createWorkshopService } from './workshops/workshopService';
 
@@ -31,6 +32,8 @@ export interface Core {
   settings(): Settings;
   /** What the store had to repair when it opened, for the user to be told once. */
   readonly recoveries: readonly RecoveryNotice[];
+  /** What closing could not do (a full disk kept a log unfolded): said in one line each on stop. */
+  readonly shutdownNotes: readonly string[];
   /**
    * Validates `input` with the command's schema and runs it: what every transport
    * calls. Throws ApiError (invalid_input, not_found, conflict...).
@@ -38,6 +41,15 @@ export interface Core {
   call<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>>;
   /** Finishes pending writes and releases the data folder. */
   close(): Promise<void>;
+}
+
+/**
+ * A failed write said so that the user can act on it: a full disk is not
+ * "something went wrong". The change was not applied (the store rolled it back).
+ */
+export function asUserError(error: unknown): unknown {
+  if (isDiskFull(error)) return new ApiError('unavailable', 'The disk is full, so this was not saved (and nothing changed). Free some space, then try again.');
+  return error;
 }
 
 /** The core with its store in reach: for the core's own tests, never for a host. */
@@ -71,6 +83,9 @@ export function createCore(store: StorePort, deps: CoreDeps = systemDeps): CoreW
     store,
     phones,
     settings: () => ({ ...store.settings() }),
+    get shutdownNotes() {
+      return store.shutdownNotes;
+    },
     get recoveries() {
       return store.recoveries;
     },
@@ -79,7 +94,11 @@ export function createCore(store: StorePort, deps: CoreDeps = systemDeps): CoreW
       if (!schema) throw new ApiError('not_found', `There is no command ${String(name)}.`);
       const parsed = parseOrThrow(schema, input ?? {});
       const handler = handlers[name] as (input: unknown) => Promise<CommandOutput<typeof name>>;
-      return handler(parsed);
+      try {
+        return await handler(parsed);
+      } catch (error) {
+        throw asUserError(error);
+      }
     },
     close: async () => {
       sessions.dispose();

@@ -5,7 +5,7 @@
  * windows, the LAN server starts and stops, and quitting closes the store.
  * tests/electron drives the real thing where Electron runs.
  */
-import { existsSync } from 'node:fs';
+import { acquireStoreLock, StoreLockedError } from '../core/store/storeLock';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,7 +192,7 @@ afterAll(async () => {
 });
 
 describe('the main process', () => {
-  it('opens the presenter window on the library, locked down', () => {
+  it('opens the presenter window on the library, locked down, holding its data folder', async () => {
     const [presenter] = fake.windows;
     expect(presenter?.url).toBe('app://plenary/index.html#/');
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
@@ -202,7 +202,8 @@ describe('the main process', () => {
     expect(presenter?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(fake.electron.app.setName).toHaveBeenCalledWith('Plenary');
     expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
-    expect(existsSync(join(dataDir, 'plenary.lock'))).toBe(true);
+    // The folder is the app's: a second owner is refused while it runs.
+    await expect(acquireStoreLock(dataDir, () => new Date())).rejects.toBeInstanceOf(StoreLockedError);
   });
 
   it('answers contract commands from its own page, with the core', async () => {
@@ -391,6 +392,8 @@ describe('the main process', () => {
     willQuit?.(event);
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(fake.exits).toEqual([0]), { timeout: 10_000 });
-    expect(existsSync(join(dataDir, 'plenary.lock'))).toBe(false);
+    // The folder is free again: the next start takes it.
+    const next = await acquireStoreLock(dataDir, () => new Date());
+    await next.release();
   });
 });

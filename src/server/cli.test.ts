@@ -8,12 +8,10 @@ import type { Session } from '../shared/model';
 import { parseServeArgs } from './cli';
 
 describe('parseServeArgs', () => {
-  it('defaults to 127.0.0.1:4800 and makes a random token', () => {
+  it('defaults to 127.0.0.1:4800 and to the token kept in the data folder', () => {
     const options = parseServeArgs([], { PLENARY_DATA_DIR: '/srv/plenary' });
-    expect(options).toMatchObject({ host: '127.0.0.1', port: 4800, dataDir: '/srv/plenary' });
-    expect(options.token.length).toBeGreaterThanOrEqual(8);
-    expect(options.token).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(parseServeArgs([], { PLENARY_DATA_DIR: '/srv/plenary' }).token).not.toBe(options.token);
+    expect(options).toEqual({ host: '127.0.0.1', port: 4800, dataDir: '/srv/plenary', token: undefined });
+    expect(parseServeArgs([], { PLENARY_TOKEN: '' }).token).toBeUndefined();
   });
 
   it('takes --host, --port, --data and --token', () => {

@@ -311,8 +311,10 @@ describe('the facilitator RPC', () => {
     expect(csv.body.filename).toMatch(/\.csv$/);
     const lines = csv.body.csv.slice(UTF8_BOM.length).trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^"questionId","voterId","optionId","at"/);
-    expect(lines).toHaveLength(2);
+    // The group's vote, then the hand count (one row per option counted, marked as hands).
+    expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`"${q.id}","${red}","${q.options[0]!.id}"`);
+    expect(lines[2]).toContain(`"${q.id}","hands","${q.options[1]!.id}","","hands","4"`);
 
     const ended = await rpc<Session>('sessions.end', { sessionId: session.id });
     expectSession(ended.body);

@@ -23,6 +23,7 @@ const eventNameSet = {
   'workshops.changed': true,
   'settings.changed': true,
   'phones.changed': true,
+  'phones.admitted': true,
   'menu.command': true,
 } as const satisfies Record<EventName, true>;
 

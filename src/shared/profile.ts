@@ -48,6 +48,8 @@ export interface ResultsSource {
   dimensions: readonly Dimension[];
   groups: readonly Pick<Group, 'id' | 'name' | 'color'>[];
   questions: Readonly<Record<string, Pick<QuestionView, 'totals' | 'totalsByGroup'> | undefined>>;
+  /** What the "" line is called: phones with no group, by default (the summary's privacy floor may add small groups to it). */
+  ungroupedName?: string;
 }
 
 /** Votes counted by the workshop's style tag of the chosen option. */
@@ -367,7 +369,7 @@ export function groupProfiles(source: ResultsSource): GroupProfile[] {
     };
   };
   const profiles = source.groups.map((group) => profile(group.id, group.name, group.color, false));
-  const ungrouped = profile(UNGROUPED_KEY, NO_GROUP_NAME, '#6b7280', true);
+  const ungrouped = profile(UNGROUPED_KEY, source.ungroupedName ?? NO_GROUP_NAME, '#6b7280', true);
   if (ungrouped.counts.total > 0) profiles.push(ungrouped);
   return profiles;
 }
@@ -396,6 +398,7 @@ export function groupBreakdown(
   question: Question,
   view: Pick<QuestionView, 'totals' | 'totalsByGroup'>,
   groups: readonly Pick<Group, 'id' | 'name' | 'color'>[],
+  ungroupedName: string = NO_GROUP_NAME,
 ): GroupBreakdown {
   const totals = view.totals ?? {};
   const byGroup = view.totalsByGroup ?? {};
@@ -417,7 +420,7 @@ export function groupBreakdown(
   const strayCount = (optionId: string) => strays.reduce((sum, [, groupTotals]) => sum + validCount(groupTotals[optionId]), 0);
   if (strays.some(([, groupTotals]) => sumOf(groupTotals) > 0)) {
     const key = 'ungrouped';
-    series.push({ key, kind: 'ungrouped', groupId: UNGROUPED_KEY, name: NO_GROUP_NAME, color: null });
+    series.push({ key, kind: 'ungrouped', groupId: UNGROUPED_KEY, name: ungroupedName, color: null });
     rows.forEach((row) => (row.counts[key] = strayCount(row.optionId)));
   }
   // What the totals hold beyond the groups' votes: hand counts.

@@ -112,8 +112,13 @@ test('two sessions of one workshop compare side by side; different workshops are
   const sessions = page.getByRole('list', { name: 'Sessions compared' });
   await expect(sessions.getByRole('heading', { name: `${RUN} Tuesday cohort` })).toBeVisible();
   await expect(sessions.getByRole('heading', { name: `${RUN} Thursday cohort` })).toBeVisible();
-  // A radar per session, each a drawn recharts surface.
-  await expect(page.locator('svg.recharts-surface')).toHaveCount(2);
+  // One radar, both sessions on it: one drawn surface, a polygon and a legend entry per session.
+  await expect(page.locator('svg.recharts-surface')).toHaveCount(1);
+  await expect(page.locator('svg.recharts-surface .recharts-radar')).toHaveCount(2);
+  const picture = page.getByRole('region', { name: 'Room profiles' });
+  await expect(picture.getByRole('listitem').filter({ hasText: `${RUN} Tuesday cohort` })).toBeVisible();
+  await expect(picture.getByRole('listitem').filter({ hasText: `${RUN} Thursday cohort` })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('compare.png'), fullPage: true });
   // The per-dimension table: a column per session; Thursday always chose B on Power (leader-like), Tuesday split.
   const dimensions = page.getByRole('table', { name: /per dimension, one column per session/ });
   await expect(dimensions.getByRole('columnheader', { name: `${RUN} Tuesday cohort` })).toBeVisible();
@@ -124,6 +129,9 @@ test('two sessions of one workshop compare side by side; different workshops are
   await expect(scenarios.getByRole('row')).toHaveCount(1 + scenarioIndexes(tuesday).length);
   await expect(scenarios).toContainText('B · 100%');
   await expect(scenarios).toContainText('no votes');
+  // Dimensions neither session voted on are said to be so, not drawn as 0%.
+  await expect(dimensions.getByRole('row', { name: /^Risk/ })).toContainText('not covered');
+  await expect(picture).toContainText(/No session covered .*Risk/);
 
   // Sessions of different workshops are refused, clearly.
   await host.open(page, `#/compare?ids=${tuesday.id},${other.id}`);

@@ -23,6 +23,8 @@ test('a four-group session runs by keyboard and clicks; the audience follows; vo
   await host.open(audience, `#/audience/${session.id}`);
   const presenterSlide = page.getByRole('region', { name: 'Current slide' });
   await expect(presenterSlide).toBeVisible();
+  // The cockpit shows the projector's copy of the slide too: the facilitator's own words are in the Voting panel.
+  const voting = page.getByRole('region', { name: 'Voting' });
 
   // Watch what the audience's event stream carries: choices must not be in it before the reveal.
   const frames: string[] = [];
@@ -46,7 +48,7 @@ test('a four-group session runs by keyboard and clicks; the audience follows; vo
 
   // V opens voting; groups vote by number then letter; group 2 changes its mind.
   await page.keyboard.press('v');
-  await expect(page.getByText('Voting is open', { exact: true })).toBeVisible();
+  await expect(voting.getByText('Voting is open', { exact: true })).toBeVisible();
   await expect(audience.getByText('Voting is open')).toBeVisible();
   await page.keyboard.press('1');
   await page.keyboard.press('a');
@@ -60,7 +62,7 @@ test('a four-group session runs by keyboard and clicks; the audience follows; vo
   await expect(audience.getByRole('button', { name: /^3\. Green\s+(✓ )?voted$/i })).toBeVisible();
   await expect(audience.getByRole('button', { name: /^1\. Red\s+(✓ )?voted$/i })).toBeVisible();
   await expect(audience.getByRole('button', { name: /^4\. Gold\s+(✓ )?waiting$/i })).toBeVisible();
-  await expect(page.getByText('3 votes · 3 of 4 groups')).toBeVisible();
+  await expect(voting.getByText('3 votes · 3 of 4 groups')).toBeVisible();
 
   // Nothing the audience received names an option before the reveal.
   const optionIds = firstQuestion.options.map((option) => option.id);
@@ -74,7 +76,7 @@ test('a four-group session runs by keyboard and clicks; the audience follows; vo
   await expect(audience.getByRole('button', { name: /^3\. Green\s+(✓ )?waiting$/i })).toBeVisible();
   await page.keyboard.press('3');
   await page.keyboard.press('b');
-  await expect(page.getByText('3 votes · 3 of 4 groups')).toBeVisible();
+  await expect(voting.getByText('3 votes · 3 of 4 groups')).toBeVisible();
 
   // R reveals: the totals match the votes (Red A, Blue A, Green B).
   await page.keyboard.press('r');
@@ -132,7 +134,7 @@ test('the help overlay lists the keys, and hand counts add up', async ({ page, h
   await page.getByRole('button', { name: 'One more for A' }).click();
   await page.getByRole('button', { name: 'One more for A' }).click();
   await page.getByLabel(/^Hands for B/).fill('5');
-  await expect(page.getByText('7 votes')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Voting' }).getByText('7 votes')).toBeVisible();
   // Keys typed into a field stay in the field; once out of it, R reveals.
   await page.getByLabel(/^Hands for B/).blur();
   await page.keyboard.press('r');

@@ -34,7 +34,7 @@ test.afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-test('the report prints to a PDF with the title, every voted prompt, every group and the notes; the CSV has a row per vote', async ({ page, host }) => {
+test('the report prints to a PDF with the title, every voted prompt, every group and the notes; unvoted scenarios share one table; the CSV has a row per revealed vote', async ({ page, host }) => {
   const session = await host.rpc<SessionView>('sessions.create', {
     workshopId: 'leader-or-manager',
     title: 'Cohort 7 · March',
@@ -68,20 +68,30 @@ test('the report prints to a PDF with the title, every voted prompt, every group
   await host.rpc('sessions.setNote', { sessionId: session.id, slideId: opening.id, text: 'Started ten minutes late.' });
   notes.set(opening.id, 'Started ten minutes late.');
 
-  // While running, the unrevealed scenario says so.
+  // While running, the unrevealed scenario is listed with its count, and nothing of what was chosen.
   await host.open(page, `#/report/${session.id}`);
   await page.waitForFunction(() => document.body.dataset.reportReady === 'true');
-  const lastPrompt = session.slides[scenarios.at(-1)!]!.question!.prompt;
-  // The innermost region holding the prompt: the scenario's own section.
-  const lastSection = page.getByRole('region').filter({ has: page.getByText(lastPrompt, { exact: true }) }).last();
-  await expect(lastSection.getByText('Not revealed yet')).toBeVisible();
-  await expect(lastSection.locator('svg.recharts-surface')).toHaveCount(0);
+  const lastSlide = session.slides[scenarios.at(-1)!]!;
+  const lastPrompt = lastSlide.question!.prompt;
+  const others = page.getByRole('region', { name: 'Other scenarios' });
+  const hiddenTable = others.getByRole('table', { name: 'Voted on, not revealed: 1 scenario' });
+  await expect(hiddenTable.getByRole('row', { name: /Scenario 5/ })).toContainText(String(GROUPS.length));
+  await expect(others.getByRole('table', { name: /^Not voted on: 10 scenarios$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Scenarios voted on: 4 of 15' })).toBeVisible();
+  // Its prompt is listed (it is no secret), but no chart or count per option.
+  await expect(hiddenTable).toContainText(lastPrompt);
+  await expect(page.getByRole('region', { name: (lastSlide as { title?: string }).title ?? '' })).toHaveCount(0);
 
+  // Ending the session reveals nothing by itself; the facilitator reveals the last one afterwards.
   await host.rpc('sessions.end', { sessionId: session.id });
+  const { csv: endedCsv } = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id });
+  expect(endedCsv.trimEnd().split('\r\n')).toHaveLength(votes - GROUPS.length + 1);
+  await host.rpc('voting.reveal', { sessionId: session.id, questionId: lastSlide.question!.id });
   await host.open(page, `#/report/${session.id}`);
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.reportReady === 'true');
-  await expect(page.getByText('Not revealed yet')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: /Voted on, not revealed/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Scenarios voted on: 5 of 15' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeVisible();
 
   // Print as the desktop app does, then read it back.
@@ -102,8 +112,10 @@ test('the report prints to a PDF with the title, every voted prompt, every group
   // Pages as images: some were made, and not absurdly many.
   const pages = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
   const pageCount = Number(/Pages:\s+(\d+)/.exec(pages)?.[1]);
-  expect(pageCount).toBeGreaterThanOrEqual(6);
-  expect(pageCount).toBeLessThanOrEqual(30);
+  // Cover, summary, groups, a page per scenario voted on (5), the others' table, contrasts, appendix: no page per unvoted scenario.
+  expect(pageCount).toBeGreaterThanOrEqual(8);
+  expect(pageCount).toBeLessThanOrEqual(14);
+  expect(text).toContain('Not voted on: 10 scenarios');
   execFileSync('pdftoppm', ['-r', '50', '-png', pdfPath, join(workDir, 'page')]);
   const images = (await readdir(workDir)).filter((name) => name.startsWith('page') && name.endsWith('.png'));
   expect(images).toHaveLength(pageCount);

@@ -12,9 +12,11 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   actions: ReactNode;
+  /** For a dialog that needs more room than the standard width (the slide picker). */
+  className?: string;
 }
 
-export function Dialog({ title, open, onClose, children, actions }: DialogProps) {
+export function Dialog({ title, open, onClose, children, actions, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -23,7 +25,7 @@ export function Dialog({ title, open, onClose, children, actions }: DialogProps)
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className={styles.dialog} aria-label={title} onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} className={`${styles.dialog} ${className ?? ''}`} aria-label={title} onClose={onClose} onCancel={onClose}>
       <h2>{title}</h2>
       {children}
       <div className={styles.actions}>{actions}</div>

@@ -10,7 +10,7 @@ export type FetchStateResult =
   | { kind: 'network' }
   | { kind: 'failed'; status: number };
 
-export type VoteOutcome = 'received' | 'closed' | 'slow' | 'invalid' | 'not-found' | 'network' | 'failed';
+export type VoteOutcome = 'received' | 'closed' | 'slow' | 'full' | 'invalid' | 'not-found' | 'network' | 'failed';
 
 export interface VoteBody {
   deviceId: string;
@@ -69,6 +69,8 @@ export function voteOutcomeOf(status: number, json: unknown): VoteOutcome {
   }
   if (status === 409) return 'closed';
   if (status === 429) return 'slow';
+  // The session's phone limit, its limit per network address, or the facilitator removed this phone.
+  if (status === 403) return 'full';
   if (status === 400 || status === 413) return 'invalid';
   if (status === 404) return 'not-found';
   return 'failed';

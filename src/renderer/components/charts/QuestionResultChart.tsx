@@ -38,6 +38,8 @@ export interface QuestionResultChartProps {
   groups: readonly Pick<Group, 'id' | 'name' | 'color'>[];
   /** Split each bar by group (stacked, in the groups' colours). */
   byGroup?: boolean;
+  /** The name of the line of phones with no group (the summary's, which may add small groups to it). */
+  ungroupedName?: string;
   size?: ChartSize;
   /** The entrance animation; off by default for print and for reduced motion. */
   animate?: boolean;
@@ -74,6 +76,7 @@ export function QuestionResultChart({
   view,
   groups,
   byGroup = false,
+  ungroupedName,
   size = 'screen',
   animate,
   showHeader = true,
@@ -89,7 +92,7 @@ export function QuestionResultChart({
   }
 
   const summary = summarizeQuestion(question, view.totals);
-  const breakdown = byGroup ? groupBreakdown(question, view, groups) : null;
+  const breakdown = byGroup ? groupBreakdown(question, view, groups, ungroupedName) : null;
   const series: BreakdownSeries[] = breakdown && breakdown.series.length > 0 ? breakdown.series : [];
   const split = series.length > 0;
   const animated = (animate ?? !prefersReducedMotion()) && size !== 'print';

@@ -7,3 +7,4 @@ export { RoomRadar, type RoomRadarProps } from './RoomRadar';
 export { GroupLeanChart, LeaderAnswerChart, type GroupChartProps } from './GroupLeanChart';
 export { ConsensusChart, scenarioName, type ConsensusChartProps } from './ConsensusChart';
 export type { ChartSize } from './chartKit';
+export { CompareRadar, seriesColor, type CompareRadarProps, type CompareRadarAxis } from './CompareRadar';

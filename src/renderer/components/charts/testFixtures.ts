@@ -1,5 +1,6 @@
 /** A small session for the chart and results-view tests: hand-checkable numbers. */
-import type { Dimension, Group, Question, QuestionView, Session, Slide, Style } from '../../../shared/model';
+import type { Dimension, Group, Question, QuestionView, Session, Slide, Style, Vote } from '../../../shared/model';
+import type { SummarySource } from '../../../shared/summary';
 
 function question(id: string, dimension: string, options: [string, Style][]): Question {
   return { id, kind: 'choose', prompt: `What would you do in ${id}?`, dimension, debrief: '', options: options.map(([label, style], index) => ({ id: 'abc'[index]!, label, style })) };
@@ -9,7 +10,7 @@ const scenario = (q: Question, title: string): Slide => ({ id: `s-${q.id}`, kind
 
 function view(totals: Record<string, number> | null, totalsByGroup: Record<string, Record<string, number>> | null): QuestionView {
   const voteCount = totals ? Object.values(totals).reduce((sum, count) => sum + count, 0) : 0;
-  return { status: 'closed', revealed: totals !== null, closesAt: null, voterIds: [], voteCount, totals, totalsByGroup, handCounts: {} };
+  return { status: 'closed', revealed: totals !== null, closesAt: null, voterIds: [], phoneVotes: 0, voteCount, totals, totalsByGroup, handCounts: {}, progress: { answers: voteCount, sources: { group: voteCount, phone: 0, hands: 0 }, groupsVoted: [], phonesVoted: 0, phonesByGroup: {} } };
 }
 
 export const dimensions: Dimension[] = [
@@ -74,6 +75,9 @@ export function testSession(overrides: Partial<Session> = {}): Session {
     dimensions,
     questions: views,
     notes: {},
+    phoneLimit: 100,
+    phoneAddressCapLifted: false,
+    phonesAdmitted: 0,
     blackout: false,
     resultsByGroup: false,
     createdAt: '2026-01-01T09:00:00.000Z',
@@ -88,4 +92,30 @@ export function testSession(overrides: Partial<Session> = {}): Session {
 export function hiddenSession(): Session {
   const questions = Object.fromEntries(Object.entries(views).map(([id, v]) => [id, { ...v, revealed: false, totals: null, totalsByGroup: null }]));
   return testSession({ questions });
+}
+
+/**
+ * A record the core could hold behind a test session, for `reports.get` in fake
+ * APIs: each group's count becomes that many phone votes of the group ("" for
+ * phones with none), and what the totals hold beyond them, hand counts.
+ */
+export function recordOf(session: Session): SummarySource {
+  const votes: Vote[] = [];
+  const handCounts: Record<string, Record<string, number>> = {};
+  let serial = 0;
+  for (const [questionId, view] of Object.entries(session.questions)) {
+    if (!view.totals) continue;
+    const byGroup = view.totalsByGroup ?? {};
+    const grouped: Record<string, number> = {};
+    for (const [groupId, counts] of Object.entries(byGroup)) {
+      for (const [optionId, count] of Object.entries(counts)) {
+        grouped[optionId] = (grouped[optionId] ?? 0) + count;
+        for (let i = 0; i < count; i++) {
+          votes.push({ questionId, voterId: `phone-${String(serial++).padStart(4, '0')}`, voterKind: 'device', groupId: groupId || null, optionId, at: session.updatedAt });
+        }
+      }
+    }
+    handCounts[questionId] = Object.fromEntries(Object.entries(view.totals).map(([optionId, total]) => [optionId, total - (grouped[optionId] ?? 0)]));
+  }
+  return { ...session, votes, handCounts, questions: Object.fromEntries(Object.entries(session.questions).map(([id, v]) => [id, { status: v.status, revealed: v.revealed, closesAt: v.closesAt }])) };
 }

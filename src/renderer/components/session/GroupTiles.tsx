@@ -1,6 +1,7 @@
 /**
  * One tile per group: "voted" or "waiting", never what it chose before the reveal.
- * On a touch screen a group taps its tile, then its option's letter.
+ * A group whose phones answer counts as voted too, with its phones counted (the
+ * core's `progress`). On a touch screen a group taps its tile, then its option's letter.
  */
 import { useState } from 'react';
 import type { Group, Question, QuestionView } from '../../../shared/model';
@@ -20,12 +21,14 @@ interface GroupTilesProps {
 export function GroupTiles({ groups, question, view, onVote, pendingGroup }: GroupTilesProps) {
   const [picking, setPicking] = useState<number | null>(null);
   const open = view.status === 'open' && Boolean(onVote);
-  const voted = new Set(view.voterIds);
+  const voted = new Set(view.progress.groupsVoted);
+  const phonesOf = (groupId: string) => (Object.hasOwn(view.progress.phonesByGroup, groupId) ? view.progress.phonesByGroup[groupId]! : 0);
   return (
     <ul className={styles.tiles} aria-label="Groups">
       {groups.map((group, index) => {
         const number = index + 1;
         const hasVoted = voted.has(group.id);
+        const phones = phonesOf(group.id);
         const isPicking = open && (picking === number || pendingGroup === number);
         return (
           <li key={group.id} style={{ ['--group-color' as string]: group.color }}>
@@ -43,6 +46,7 @@ export function GroupTiles({ groups, question, view, onVote, pendingGroup }: Gro
               <span className={styles.state}>
                 {hasVoted && <span aria-hidden="true">✓ </span>}
                 {hasVoted ? 'Voted' : 'Waiting'}
+                {phones > 0 && ` · ${phones} phone${phones === 1 ? '' : 's'}`}
               </span>
             </button>
             {isPicking && (

@@ -10,7 +10,8 @@ import { useApi } from '../../app/ApiContext';
 import { Button } from '../Button';
 import { usePhones } from './usePhones';
 
-export function PhonePanel({ session, className }: { session: Session; className?: string }) {
+/** `hostConnected` false: the host is away, so the last counts are not shown as if current. */
+export function PhonePanel({ session, className, hostConnected = true }: { session: Session; className?: string; hostConnected?: boolean }) {
   const api = useApi();
   const phones = usePhones(session.id);
   const [lan, setLan] = useState<LanStatus | null>(null);
@@ -34,7 +35,8 @@ export function PhonePanel({ session, className }: { session: Session; className
     <section className={className} aria-labelledby="phones-heading">
       <h2 id="phones-heading">Phones</h2>
       <p>
-        Join code <strong>{session.joinCode}</strong> · {phones?.connected ?? 0} connected · {phones?.voted ?? 0} voted on this question
+        Join code <strong>{session.joinCode}</strong> ·{' '}
+        {hostConnected ? `${phones?.connected ?? 0} connected · ${phones?.voted ?? 0} voted on this question` : 'phone counts unknown until the host is back'}
       </p>
       {urls.length > 0 ? (
         <ul>

@@ -1,33 +1,38 @@
 /** Binds the presenter's keys (keymap.ts) to a session's actions, on the whole window. */
 import { useEffect, useRef, useState } from 'react';
+import type { Session } from '../../../shared/model';
 import { leaveFullScreen, toggleFullScreen } from '../../app/fullScreen';
-import { initialKeyState, interpretKey, isTypingTarget, type KeyAction } from './keymap';
-import type { SessionActions } from './useSessionActions';
+import { initialKeyState, interpretKey, isTypingTarget, PENDING_MS, pendingGroupOf, type KeyAction } from './keymap';
+import { currentQuestion, type SessionActions } from './useSessionActions';
 
 export interface KeyHandlers {
+  session: Session | undefined;
   actions: SessionActions;
   onHelp: () => void;
   onFullscreen: () => void;
+  /** J: the slide picker (the presenter only). */
+  onPicker?: () => void;
 }
 
-/** A typed group number waits this long for its letter. */
-const PENDING_MS = 4000;
-
-export function usePresenterKeys({ actions, onHelp, onFullscreen }: KeyHandlers): number | null {
+export function usePresenterKeys({ session, actions, onHelp, onFullscreen, onPicker }: KeyHandlers): number | null {
   const [pendingGroup, setPendingGroup] = useState<number | null>(null);
   const state = useRef(initialKeyState);
-  const handlers = useRef({ actions, onHelp, onFullscreen });
-  handlers.current = { actions, onHelp, onFullscreen };
+  const handlers = useRef({ session, actions, onHelp, onFullscreen, onPicker });
+  handlers.current = { session, actions, onHelp, onFullscreen, onPicker };
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = (action: KeyAction) => {
-      const { actions: a, onHelp: help, onFullscreen: fullscreen } = handlers.current;
+      const { actions: a, onHelp: help, onFullscreen: fullscreen, onPicker: picker } = handlers.current;
       switch (action.type) {
         case 'next':
           return a.next();
         case 'previous':
           return a.previous();
+        case 'first':
+          return a.first();
+        case 'last':
+          return a.last();
         case 'blackout':
           return a.blackout();
         case 'fullscreen':
@@ -42,6 +47,10 @@ export function usePresenterKeys({ actions, onHelp, onFullscreen }: KeyHandlers)
           return a.undo();
         case 'byGroup':
           return a.toggleByGroup();
+        case 'timer':
+          return a.toggleTimer();
+        case 'picker':
+          return picker?.();
         case 'help':
           return help();
         case 'pickGroup':
@@ -52,17 +61,27 @@ export function usePresenterKeys({ actions, onHelp, onFullscreen }: KeyHandlers)
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      // A dialog (help, confirm) owns the keyboard while it is open.
+      // A dialog (help, confirm, the slide picker) owns the keyboard while it is open.
       if (document.querySelector('dialog[open]')) return;
-      const { action, state: next } = interpretKey(event.key, state.current);
+      const { session: s, actions: a } = handlers.current;
+      const question = s ? currentQuestion(s) : null;
+      const now = Date.now();
+      const { action, state: next, message } = interpretKey(event.key, state.current, now, {
+        groupCount: s?.groups.length ?? 0,
+        optionCount: question?.options.length ?? 0,
+      });
       state.current = next;
-      setPendingGroup(next.pendingGroup);
+      setPendingGroup(pendingGroupOf(next, now));
       clearTimeout(timer);
-      if (next.pendingGroup !== null) {
+      if (next.lastDigitAt !== null) {
         timer = setTimeout(() => {
           state.current = initialKeyState;
           setPendingGroup(null);
         }, PENDING_MS);
+      }
+      if (message) {
+        event.preventDefault();
+        a.say(message);
       }
       if (!action) return;
       // Space and arrows would otherwise scroll or press a focused button.

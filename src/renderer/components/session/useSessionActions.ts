@@ -1,11 +1,17 @@
 /**
  * Everything the facilitator can do to a running session, as callbacks over the
  * API. Both the presenter and the audience view (touch screens) use them.
+ *
+ * Commands go to the host one after another, in the order they were given: ten
+ * quick presses of → move ten slides, each from where the one before was going
+ * (see nextTarget in keymap.ts). While the host cannot be reached, a command is
+ * refused with a message that says so, and the message goes once it is back.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Question, Session } from '../../../shared/model';
 import { useApi } from '../../app/ApiContext';
 import { optionLetter } from '../../../shared/optionLetter';
+import { nextTarget, revealRefusal, type SlideCursor } from './keymap';
 
 /** The question on the current slide, if it is a scenario. */
 export function currentQuestion(session: Session): Question | null {
@@ -13,57 +19,142 @@ export function currentQuestion(session: Session): Question | null {
   return slide?.kind === 'scenario' ? slide.question : null;
 }
 
+/** A problem to show the facilitator; `offline` ones clear when the host is back. */
+export interface Problem {
+  message: string;
+  offline: boolean;
+}
+
+const OFFLINE = 'The host is not answering';
+
 export function useSessionActions(session: Session | undefined) {
   const api = useApi();
-  const [problem, setProblem] = useState<string | null>(null);
-  const guard = useCallback(
-    (work: () => Promise<unknown>) => {
-      setProblem(null);
-      work().catch((error: Error) => setProblem(error.message));
-    },
-    [],
+  const [problem, setProblemState] = useState<Problem | null>(null);
+  const [connected, setConnected] = useState(true);
+  // The countdown chosen beside "Open voting": V uses it too.
+  const [countdown, setCountdown] = useState(0);
+  const connectedRef = useRef(true);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
+  const cursor = useRef<SlideCursor>({ target: null });
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+
+  useEffect(
+    () =>
+      api.onConnection((value) => {
+        connectedRef.current = value;
+        setConnected(value);
+        // Back: what the host refused while it was away is no longer the news.
+        if (value) setProblemState((current) => (current?.offline ? null : current));
+      }),
+    [api],
   );
+
+  const setProblem = useCallback((message: string | null) => setProblemState(message ? { message, offline: false } : null), []);
+
+  /** Runs `work` after every command given before it; `what` names it in a refusal. */
+  const enqueue = useCallback((what: string, work: () => Promise<unknown>) => {
+    if (!connectedRef.current) {
+      setProblemState({ message: `${OFFLINE}: “${what}” was not sent. Keys work again as soon as it is back.`, offline: true });
+      cursor.current.target = null;
+      return;
+    }
+    setProblemState(null);
+    pending.current += 1;
+    const run = queue.current.then(work).then(
+      () => undefined,
+      (error: Error & { code?: string }) => {
+        cursor.current.target = null;
+        setProblemState(
+          error.code === 'unavailable' ? { message: `${OFFLINE}: “${what}” was not sent. Keys work again as soon as it is back.`, offline: true } : { message: error.message, offline: false },
+        );
+      },
+    );
+    queue.current = run.finally(() => {
+      pending.current -= 1;
+    });
+  }, []);
+
+  // Once every move has been answered and the snapshot shows a new slide, moves start
+  // from the slide shown again (another tab may have moved it too).
+  const shownIndex = session?.slideIndex;
+  useEffect(() => {
+    if (pending.current === 0) cursor.current.target = null;
+  }, [shownIndex]);
 
   return useMemo(() => {
     const sessionId = session?.id ?? '';
     const question = session ? currentQuestion(session) : null;
     const state = question && session ? session.questions[question.id] : undefined;
-    const goTo = (slideIndex: number) => {
-      if (!session || slideIndex < 0 || slideIndex >= session.slides.length || slideIndex === session.slideIndex) return;
-      guard(() => api.call('sessions.goTo', { sessionId, slideIndex }));
+    const move = (what: string, to: Parameters<typeof nextTarget>[3]) => {
+      if (!session || session.status === 'ended') return;
+      const target = nextTarget(cursor.current, session.slideIndex, session.slides.length, to);
+      if (target === null) return;
+      cursor.current.target = target;
+      enqueue(what, () => api.call('sessions.goTo', { sessionId, slideIndex: target }));
     };
+    const openVoting = (seconds?: number) =>
+      question && enqueue('Open voting', () => api.call('voting.open', { sessionId, questionId: question.id, ...(seconds ? { seconds } : {}) }));
+    const timer = session?.runOfShow?.timer;
+    const timerOnSlide = timer && timer.slideId === session?.slides[session.slideIndex]?.id ? timer : null;
     return {
       problem,
-      clearProblem: () => setProblem(null),
-      next: () => session && goTo(session.slideIndex + 1),
-      previous: () => session && goTo(session.slideIndex - 1),
-      goTo,
-      blackout: () => session && guard(() => api.call('sessions.setBlackout', { sessionId, blackout: !session.blackout })),
-      openVoting: (seconds?: number) => question && guard(() => api.call('voting.open', { sessionId, questionId: question.id, ...(seconds ? { seconds } : {}) })),
-      closeVoting: () => question && guard(() => api.call('voting.close', { sessionId, questionId: question.id })),
+      connected,
+      countdown,
+      setCountdown,
+      clearProblem: () => setProblemState(null),
+      /** Shows a message from the keys (a group or option that does not exist). */
+      say: setProblem,
+      next: () => move('Next slide', 'next'),
+      previous: () => move('Previous slide', 'previous'),
+      first: () => move('First slide', 'first'),
+      last: () => move('Last slide', 'last'),
+      goTo: (slideIndex: number) => move(`Slide ${slideIndex + 1}`, slideIndex),
+      blackout: () => session && enqueue('Black screen', () => api.call('sessions.setBlackout', { sessionId, blackout: !(sessionRef.current ?? session).blackout })),
+      openVoting,
+      closeVoting: () => question && enqueue('Close voting', () => api.call('voting.close', { sessionId, questionId: question.id })),
+      /** V: closes an open vote, or opens it with the countdown chosen in the dropdown. */
       toggleVoting: () => {
-        if (!question) return;
-        if (state?.status === 'open') guard(() => api.call('voting.close', { sessionId, questionId: question.id }));
-        else guard(() => api.call('voting.open', { sessionId, questionId: question.id }));
+        if (!question) return setProblem('This slide has no question to vote on.');
+        if (state?.status === 'open') enqueue('Close voting', () => api.call('voting.close', { sessionId, questionId: question.id }));
+        else openVoting(countdown || undefined);
       },
-      reveal: () => question && guard(() => api.call('voting.reveal', { sessionId, questionId: question.id })),
-      undo: () => question && guard(() => api.call('voting.undo', { sessionId, questionId: question.id })),
+      /** R: refused, with a message, until a vote is in; so the projector never shows an empty chart and the answer key. */
+      reveal: () => {
+        if (!question) return setProblem('This slide has no question to reveal.');
+        const refusal = revealRefusal(state);
+        if (refusal) return setProblem(refusal);
+        enqueue('Reveal', () => api.call('voting.reveal', { sessionId, questionId: question.id }));
+      },
+      undo: () => question && enqueue('Undo', () => api.call('voting.undo', { sessionId, questionId: question.id })),
       /** A group's vote by its number (1-based, as on its tile) and the option's index. */
       vote: (groupNumber: number, optionIndex: number) => {
         const group = session?.groups[groupNumber - 1];
         const option = question?.options[optionIndex];
-        if (!question) return;
-        if (!group) return setProblem(`There is no group ${groupNumber}.`);
-        if (!option) return setProblem(`There is no option ${optionLetter(optionIndex)}.`);
-        guard(() => api.call('voting.cast', { sessionId, questionId: question.id, voterId: group.id, optionId: option.id }));
+        if (!question) return setProblem('This slide has no question to vote on.');
+        if (!group) return setProblem(`There is no group ${groupNumber}: nothing was recorded.`);
+        if (!option) return setProblem(`There is no option ${optionLetter(optionIndex)}: nothing was recorded.`);
+        enqueue(`${group.name} votes ${optionLetter(optionIndex)}`, () =>
+          api.call('voting.cast', { sessionId, questionId: question.id, voterId: group.id, optionId: option.id }),
+        );
       },
       setCount: (optionId: string, count: number) =>
-        question && guard(() => api.call('voting.setCount', { sessionId, questionId: question.id, optionId, count: Math.max(0, Math.floor(count)) })),
-      toggleByGroup: () => session && guard(() => api.call('sessions.setResultsView', { sessionId, byGroup: !session.resultsByGroup })),
-      setNote: (slideId: string, text: string) => guard(() => api.call('sessions.setNote', { sessionId, slideId, text })),
-      end: () => guard(() => api.call('sessions.end', { sessionId })),
+        question && enqueue('Hand count', () => api.call('voting.setCount', { sessionId, questionId: question.id, optionId, count: Math.max(0, Math.floor(count)) })),
+      toggleByGroup: () => session && enqueue('Split by group', () => api.call('sessions.setResultsView', { sessionId, byGroup: !session.resultsByGroup })),
+      setNote: (slideId: string, text: string) => enqueue('Your note', () => api.call('sessions.setNote', { sessionId, slideId, text })),
+      end: () => enqueue('End session', () => api.call('sessions.end', { sessionId })),
+      /** The current slide's timer: T starts it, or pauses it while it runs. */
+      toggleTimer: () => {
+        if (!session) return;
+        if (!timerOnSlide) return setProblem('This slide has no discussion timer.');
+        if (timerOnSlide.runningSince) enqueue('Pause the timer', () => api.call('timer.pause', { sessionId }));
+        else enqueue('Start the timer', () => api.call('timer.start', { sessionId }));
+      },
+      extendTimer: (seconds: number) => session && enqueue('More time', () => api.call('timer.extend', { sessionId, seconds })),
+      resetTimer: () => session && enqueue('Reset the timer', () => api.call('timer.reset', { sessionId })),
     };
-  }, [api, session, guard, problem]);
+  }, [api, session, enqueue, problem, connected, countdown, setProblem]);
 }
 
 export type SessionActions = ReturnType<typeof useSessionActions>;

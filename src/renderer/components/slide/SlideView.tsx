@@ -18,12 +18,16 @@ interface SlideViewProps {
   label?: string;
 }
 
-/** The smallest the type shrinks to before a slide is allowed to overflow. */
-const MIN_FIT = 0.55;
+/**
+ * The smallest the type shrinks to before a slide is allowed to overflow: six
+ * answers of 300 characters at the largest audience text size still fit at 0.2.
+ */
+const MIN_FIT = 0.15;
 
 /**
  * Shrinks the slide's type until its content fits the 16:9 frame: a long scenario
- * with three answers must not lose its last answer off the bottom of the projector.
+ * with six answers must not lose its last answer off the bottom of the projector.
+ * A binary search over the scale, so a tall slide settles in a few layouts.
  */
 function useFitToFrame(deps: readonly unknown[]) {
   const ref = useRef<HTMLDivElement>(null);
@@ -31,19 +35,30 @@ function useFitToFrame(deps: readonly unknown[]) {
     const inner = ref.current;
     if (!inner) return;
     const fit = () => {
-      let scale = 1;
-      inner.style.setProperty('--fit', '1');
-      // A child's own overflow counts too: a flex child can shrink while its chart spills out.
-      const overflows = () =>
-        inner.scrollHeight > inner.clientHeight + 1 ||
-        Array.from(inner.children).some((child) => {
-          const element = child as HTMLElement;
-          return element.offsetTop + Math.max(element.scrollHeight, element.offsetHeight) > inner.clientHeight + 1;
-        });
-      while (overflows() && scale > MIN_FIT) {
-        scale = Math.max(MIN_FIT, scale - 0.05);
+      // A child's own overflow counts too: a flex child can shrink while its content spills out.
+      // Content must stay inside the padding: what runs into it reaches the screen's edge.
+      const padding = parseFloat(getComputedStyle(inner).paddingBottom) || 0;
+      const overflows = (scale: number) => {
         inner.style.setProperty('--fit', String(scale));
+        const bottom = inner.clientHeight - padding;
+        return (
+          inner.scrollHeight > inner.clientHeight + 1 ||
+          inner.scrollWidth > inner.clientWidth + 1 ||
+          Array.from(inner.children).some((child) => {
+            const element = child as HTMLElement;
+            return element.offsetTop + Math.max(element.scrollHeight, element.offsetHeight) > bottom + 0.5;
+          })
+        );
+      };
+      if (!overflows(1)) return;
+      let low = MIN_FIT;
+      let high = 1;
+      for (let step = 0; step < 8; step++) {
+        const middle = (low + high) / 2;
+        if (overflows(middle)) high = middle;
+        else low = middle;
       }
+      inner.style.setProperty('--fit', String(Math.floor(low * 1000) / 1000));
     };
     fit();
     // The frame can change size, and so can what is inside it (a chart that loads later).
@@ -147,6 +162,7 @@ function SlideBody({ slide, body }: { slide: Slide; body?: ReactNode }) {
         <>
           <p className={styles.kicker}>Discuss</p>
           <h1 className={styles.prompt}>{slide.prompt}</h1>
+          {body}
         </>
       );
     case 'results':

@@ -1,26 +1,29 @@
 /**
- * Cohort comparison (`#/compare?ids=a,b`): sessions of one workshop side by side.
- * Their room profiles as radars in a row (each with its table), the leader share
- * per dimension as one table with a column per session, and each scenario's result
- * per session. Sessions of different workshops are refused: their scenarios and
- * dimensions need not match, so a side-by-side would mislead.
+ * Cohort comparison (`#/compare?ids=a,b`): sessions of one workshop as one picture.
+ * Their room profiles overlaid on one radar with the same axes (a dimension a
+ * session did not cover has no point there, and says so), the leader share per
+ * dimension as a table beside it, and each scenario's result per session. Every
+ * figure is from each session's summary (`reports.get`). Sessions of different
+ * workshops are refused: their scenarios and dimensions need not match.
  */
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { Session } from '../../../shared/model';
+import type { SessionSummaryReport } from '../../../shared/summary';
 import { formatShare } from '../../../shared/profile';
 import { useApi } from '../../app/ApiContext';
 import { hrefOf } from '../../app/router';
 import { AppHeader } from '../../components/AppHeader';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
-import { RoomRadar } from '../../components/charts';
-import { compared, dimensionRows, formatWhen, scenarioCellText, scenarioRows, type ComparedSession } from './historyData';
+import { CompareRadar, seriesColor } from '../../components/charts';
+import { HtmlSwatch, DASHES } from '../../components/charts/chartKit';
+import { compareAxes, compared, dimensionRows, formatWhen, scenarioCellText, scenarioRows, type ComparedSession } from './historyData';
 import styles from './CompareView.module.css';
 
 export default function CompareView({ sessionIds }: { sessionIds: string[] }) {
   const api = useApi();
   const ids = useMemo(() => [...new Set(sessionIds)], [sessionIds]);
   const key = ids.join(',');
-  const [state, setState] = useState<{ sessions?: Session[]; error?: Error }>({});
+  const [state, setState] = useState<{ sessions?: Session[]; summaries?: SessionSummaryReport[]; error?: Error }>({});
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
@@ -31,15 +34,19 @@ export default function CompareView({ sessionIds }: { sessionIds: string[] }) {
     let live = true;
     const wanted = key ? key.split(',') : [];
     setState({});
-    Promise.all(wanted.map((sessionId) => api.call('sessions.get', { sessionId }))).then(
-      (sessions) => live && setState({ sessions }),
-      (error: Error) => live && setState({ error }),
-    );
-    // A reveal, a rename or the end of one of them shows here too.
+    const load = () =>
+      Promise.all([
+        Promise.all(wanted.map((sessionId) => api.call('sessions.get', { sessionId }))),
+        Promise.all(wanted.map((sessionId) => api.call('reports.get', { sessionId }))),
+      ]).then(
+        ([sessions, summaries]) => live && setState({ sessions, summaries }),
+        (error: Error) => live && setState({ error }),
+      );
+    void load();
+    // A reveal, a rename or the end of one of them shows here too: its figures come anew from the core.
     const unsubscribe = api.subscribe((event) => {
       if (!live || !('session' in event.data) || !wanted.includes(event.data.sessionId)) return;
-      const fresh = event.data.session;
-      setState((previous) => (previous.sessions ? { sessions: previous.sessions.map((s) => (s.id === fresh.id ? fresh : s)) } : previous));
+      void load();
     });
     return () => {
       live = false;
@@ -47,7 +54,7 @@ export default function CompareView({ sessionIds }: { sessionIds: string[] }) {
     };
   }, [api, key, tick]);
 
-  const items = useMemo(() => (state.sessions ? compared(state.sessions) : null), [state.sessions]);
+  const items = useMemo(() => (state.sessions && state.summaries ? compared(state.sessions, state.summaries) : null), [state.sessions, state.summaries]);
 
   if (ids.length < 2) {
     return <Refusal title="Choose at least two sessions" text="Comparison puts sessions of one workshop side by side. Tick two or more in the history, then choose Compare." />;
@@ -107,6 +114,8 @@ function Refusal({ title, text, sessions = [] }: { title: string; text: string; 
 function Comparison({ items }: { items: ComparedSession[] }) {
   const dimensions = useMemo(() => dimensionRows(items), [items]);
   const scenarios = useMemo(() => scenarioRows(items), [items]);
+  const { axes, uncovered } = useMemo(() => compareAxes(items), [items]);
+  const series = items.map(({ session }, index) => ({ key: `s${index}`, name: session.title }));
   const first = items[0]!.session;
   const columns = { '--columns': String(items.length) } as CSSProperties;
   return (
@@ -117,22 +126,22 @@ function Comparison({ items }: { items: ComparedSession[] }) {
           <a href="#/history">← History</a>
         </nav>
         <p className={styles.kicker}>Compare sessions · {first.workshopTitle}</p>
-        <h1 className={styles.heading}>
-          {items.length} sessions side by side
-        </h1>
+        <h1 className={styles.heading}>{items.length} sessions side by side</h1>
 
         <ul className={styles.sessions} style={columns} aria-label="Sessions compared">
-          {items.map(({ session, profile }) => (
+          {items.map(({ session, summary }, index) => (
             <li key={session.id}>
-              <h2 className={styles.sessionTitle}>{session.title}</h2>
+              <h2 className={styles.sessionTitle}>
+                <HtmlSwatch color={seriesColor(index)} dash={DASHES[index % DASHES.length]} />
+                {session.title}
+              </h2>
               <p className={styles.meta}>
-                {formatWhen(session.startedAt)} · {session.groups.length} group{session.groups.length === 1 ? '' : 's'} · {profile.voteCount} vote
-                {profile.voteCount === 1 ? '' : 's'}
+                {formatWhen(session.startedAt)} · {summary.participants.count > 0 ? `${summary.participants.count} people · ` : ''}
+                {summary.totals.votes} vote{summary.totals.votes === 1 ? '' : 's'}
                 {session.status === 'active' ? ' · still running' : ''}
               </p>
               <p className={styles.meta}>
-                <strong>{formatShare(profile.room.overall.leaderShare)}</strong> leader-like choices
-                {profile.hiddenCount > 0 ? ` · ${profile.hiddenCount} scenario${profile.hiddenCount === 1 ? '' : 's'} not revealed` : ''}
+                <strong>{formatShare(summary.profile.room.overall.leaderShare)}</strong> leader-like choices · {summary.totals.revealed} of {summary.totals.scenarios} scenarios revealed
               </p>
               <p className={styles.meta}>
                 <a href={hrefOf({ view: 'results', sessionId: session.id })}>Results</a> · <a href={hrefOf({ view: 'report', sessionId: session.id })}>Report</a>
@@ -143,61 +152,54 @@ function Comparison({ items }: { items: ComparedSession[] }) {
 
         <section className={styles.section} aria-labelledby="compare-profiles">
           <h2 id="compare-profiles">Room profiles</h2>
-          <p className={styles.lead}>For each dimension, the share of each room’s choices that were leader-like. The further out, the more leader-like.</p>
-          <div className={styles.radars} style={columns}>
-            {items.map(({ session, profile }) => (
-              <div key={session.id} className={styles.radar}>
-                <h3>{session.title}</h3>
-                <RoomRadar room={profile.room} size="screen" showControls={false} height={340} />
-              </div>
-            ))}
-          </div>
-        </section>
-
-        <section className={styles.section} aria-labelledby="compare-dimensions">
-          <h2 id="compare-dimensions">Leader-like share per dimension</h2>
-          <div className={styles.scroll}>
-            <table className={styles.table}>
-              <caption className="visually-hidden">Share of leader-like choices per dimension, one column per session</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Dimension</th>
-                  {items.map(({ session }) => (
-                    <th key={session.id} scope="col" className={styles.num}>
-                      {session.title}
-                    </th>
+          <p className={styles.lead}>For each dimension, the share of each room’s choices that were leader-like: the further out, the more leader-like. One radar, the same spokes for every session.</p>
+          <div className={styles.picture}>
+            <div className={styles.radar}>
+              <CompareRadar series={series} axes={axes} uncovered={uncovered} size="screen" />
+            </div>
+            <div className={styles.scroll}>
+              <table className={styles.table}>
+                <caption className="visually-hidden">Share of leader-like choices per dimension, one column per session</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Dimension</th>
+                    {items.map(({ session }) => (
+                      <th key={session.id} scope="col" className={styles.num}>
+                        {session.title}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {dimensions.map((row) => (
+                    <tr key={row.dimensionId}>
+                      <th scope="row">{row.name}</th>
+                      {row.cells.map((cell, index) => (
+                        <td key={index} className={styles.num}>
+                          <strong>{cell.leaderShare === null ? 'not covered' : formatShare(cell.leaderShare)}</strong>
+                          <span className={styles.small}>
+                            {cell.votes} vote{cell.votes === 1 ? '' : 's'}
+                          </span>
+                        </td>
+                      ))}
+                    </tr>
                   ))}
-                </tr>
-              </thead>
-              <tbody>
-                {dimensions.map((row) => (
-                  <tr key={row.dimensionId}>
-                    <th scope="row">{row.name}</th>
-                    {row.cells.map((cell, index) => (
-                      <td key={index} className={styles.num}>
-                        <strong>{formatShare(cell.leaderShare)}</strong>
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">All dimensions</th>
+                    {items.map(({ session, summary }) => (
+                      <td key={session.id} className={styles.num}>
+                        <strong>{formatShare(summary.profile.room.overall.leaderShare)}</strong>
                         <span className={styles.small}>
-                          {cell.votes} vote{cell.votes === 1 ? '' : 's'}
+                          {summary.profile.voteCount} vote{summary.profile.voteCount === 1 ? '' : 's'}
                         </span>
                       </td>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">All dimensions</th>
-                  {items.map(({ session, profile }) => (
-                    <td key={session.id} className={styles.num}>
-                      <strong>{formatShare(profile.room.overall.leaderShare)}</strong>
-                      <span className={styles.small}>
-                        {profile.voteCount} vote{profile.voteCount === 1 ? '' : 's'}
-                      </span>
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
+                </tfoot>
+              </table>
+            </div>
           </div>
         </section>
 

@@ -22,7 +22,7 @@ type Pending = { kind: 'rename' | 'delete'; session: SessionSummary } | null;
 
 export default function HistoryView() {
   const api = useApi();
-  const sessions = useCommand('sessions.list', {}, (event) => event.name.startsWith('session') || event.name === 'voting.revealed');
+  const sessions = useCommand('sessions.list', {}, (event) => event.name.startsWith('session') || ['voting.revealed', 'voting.closed', 'vote.undone'].includes(event.name));
   // Each session's Results is the usual next page: its code is loaded while idle.
   usePreloadWhenIdle('results', sessions.data !== undefined);
   const [query, setQuery] = useState('');
@@ -156,7 +156,13 @@ export default function HistoryView() {
                   Groups
                 </th>
                 <th scope="col" className={styles.num}>
+                  People
+                </th>
+                <th scope="col" className={styles.num}>
                   Votes
+                </th>
+                <th scope="col" className={styles.num}>
+                  Scenarios
                 </th>
                 <th scope="col">Status</th>
                 <th scope="col">
@@ -251,7 +257,14 @@ function SessionRow({ session, selected, onToggle, onRename, onDelete, onCsv, on
       </th>
       <td className={styles.date}>{formatWhen(session.createdAt)}</td>
       <td className={styles.num}>{session.groupCount}</td>
+      <td className={styles.num}>{session.participants}</td>
       <td className={styles.num}>{session.voteCount}</td>
+      <td className={styles.num}>
+        <span className={styles.scenarios}>
+          {session.votedOn} of {session.scenarioCount} voted
+          <span className={styles.revealed}>{session.revealed} revealed</span>
+        </span>
+      </td>
       <td>
         <span className={session.status === 'active' ? styles.live : styles.ended}>{session.status === 'active' ? 'Running' : 'Ended'}</span>
       </td>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, SessionSummary, Slide } from '../../../shared/model';
-import { compareProblem, compared, dimensionRows, matchesQuery, scenarioCellText, scenarioRows } from './historyData';
+import { summarizeSession } from '../../../shared/summary';
+import { recordOf } from '../../components/charts/testFixtures';
+import { compareAxes, compareProblem, compared, dimensionRows, matchesQuery, scenarioCellText, scenarioRows } from './historyData';
 
 const summary = (over: Partial<SessionSummary>): SessionSummary => ({
   id: 's1',
@@ -13,6 +15,10 @@ const summary = (over: Partial<SessionSummary>): SessionSummary => ({
   endedAt: null,
   groupCount: 3,
   voteCount: 12,
+  votedOn: 3,
+  revealed: 3,
+  scenarioCount: 15,
+  participants: 12,
   ...over,
 });
 
@@ -53,7 +59,7 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
     },
     ...extraSlides,
   ];
-  const view = (t: Record<string, number> | null) => ({ status: 'closed' as const, revealed: t !== null, closesAt: null, voterIds: [], voteCount: 0, totals: t, totalsByGroup: t ? {} : null, handCounts: {} });
+  const view = (t: Record<string, number> | null) => ({ status: 'closed' as const, revealed: t !== null, closesAt: null, voterIds: [], phoneVotes: 0, voteCount: 0, totals: t, totalsByGroup: t ? {} : null, handCounts: {}, progress: { answers: 0, sources: { group: 0, phone: 0, hands: 0 }, groupsVoted: [], phonesVoted: 0, phonesByGroup: {} } });
   return {
     id,
     workshopId: 'w1',
@@ -72,6 +78,9 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
     ],
     questions: Object.fromEntries(Object.entries(totals).map(([q, t]) => [q, view(t)])),
     notes: {},
+    phoneLimit: 100,
+    phoneAddressCapLifted: false,
+    phonesAdmitted: 0,
     blackout: false,
     resultsByGroup: false,
     createdAt: '2026-01-15T09:00:00.000Z',
@@ -82,7 +91,23 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
 }
 
 describe('the comparison tables', () => {
-  const items = compared([session('one', { q1: { a: 1, b: 3 }, q2: null }), session('two', { q1: { a: 2, b: 2 }, q2: { a: 0, b: 0 } })]);
+  // Each session's summary as the core makes it; in "one", q2 got two votes that were never revealed.
+  const one = session('one', { q1: { a: 1, b: 3 }, q2: null });
+  const two = session('two', { q1: { a: 2, b: 2 }, q2: { a: 0, b: 0 } });
+  const oneRecord = recordOf(one);
+  oneRecord.votes.push(
+    { questionId: 'q2', voterId: 'phone-x1', voterKind: 'device', groupId: null, optionId: 'a', at: one.updatedAt },
+    { questionId: 'q2', voterId: 'phone-x2', voterKind: 'device', groupId: null, optionId: 'b', at: one.updatedAt },
+  );
+  const items = compared([one, two], [summarizeSession(oneRecord), summarizeSession(recordOf(two))]);
+
+  it('lays every session on one radar with the same spokes; a dimension a session did not cover has no point', () => {
+    const { axes, uncovered } = compareAxes(items);
+    expect(axes).toEqual([{ dimensionId: 'power', name: 'Power', values: [75, 50], notCovered: [] }]);
+    expect(uncovered).toEqual(['Language']);
+    const covered = compared([one, two], [summarizeSession(oneRecord, { includeUnrevealed: true }), summarizeSession(recordOf(two))]);
+    expect(compareAxes(covered).axes[1]).toEqual({ dimensionId: 'language', name: 'Language', values: [50, null], notCovered: ['two'] });
+  });
 
   it('gives the leader share per dimension, a column per session', () => {
     const rows = dimensionRows(items);

@@ -1,10 +1,12 @@
 /**
- * The history's and the comparison's arithmetic, kept out of the views so it is
+ * The history's and the comparison's arrangement, kept out of the views so it is
  * tested on its own: search, whether a selection can be compared, and the rows of
- * the comparison tables (every figure from src/shared/profile.ts).
+ * the comparison's radar and tables. Every figure comes from each session's
+ * summary (`reports.get`); nothing is counted here.
  */
 import type { Question, Session, SessionSummary } from '../../../shared/model';
-import { formatShare, sessionProfile, summarizeQuestion, type SessionProfile } from '../../../shared/profile';
+import { formatShare } from '../../../shared/profile';
+import type { QuestionFigures, SessionSummaryReport } from '../../../shared/summary';
 
 /** True when every word of the query appears in the session's title, workshop, facilitator or date. */
 export function matchesQuery(session: SessionSummary, query: string): boolean {
@@ -31,11 +33,53 @@ export function formatWhen(iso: string, locale?: string): string {
 
 export interface ComparedSession {
   session: Session;
-  profile: SessionProfile;
+  summary: SessionSummaryReport;
 }
 
-export function compared(sessions: readonly Session[]): ComparedSession[] {
-  return sessions.map((session) => ({ session, profile: sessionProfile(session) }));
+export function compared(sessions: readonly Session[], summaries: readonly SessionSummaryReport[]): ComparedSession[] {
+  return sessions.map((session, index) => ({ session, summary: summaries[index]! }));
+}
+
+/** The dimensions of the sessions compared, in the first session's order, then any others. */
+function dimensionOrder(items: readonly ComparedSession[]): { id: string; name: string }[] {
+  const order: { id: string; name: string }[] = [];
+  const seen = new Set<string>();
+  for (const { session } of items) {
+    for (const dimension of session.dimensions) {
+      if (seen.has(dimension.id)) continue;
+      seen.add(dimension.id);
+      order.push({ id: dimension.id, name: dimension.name });
+    }
+  }
+  return order;
+}
+
+export interface RadarAxis {
+  dimensionId: string;
+  name: string;
+  /** Per session (in order): the leader share as a percentage, or null where the session did not cover it. */
+  values: (number | null)[];
+  /** Titles of the sessions that did not cover it (no revealed answers on it). */
+  notCovered: string[];
+}
+
+/**
+ * The one radar's axes: every dimension at least one session covered, the same for
+ * all; a session that did not cover one has no point on that spoke (not a zero).
+ * Dimensions nobody covered are returned apart, to be named under the chart.
+ */
+export function compareAxes(items: readonly ComparedSession[]): { axes: RadarAxis[]; uncovered: string[] } {
+  const axes: RadarAxis[] = [];
+  const uncovered: string[] = [];
+  for (const { id, name } of dimensionOrder(items)) {
+    const values = items.map(({ summary }) => {
+      const share = summary.profile.room.dimensions.find((d) => d.dimensionId === id)?.leaderShare ?? null;
+      return share === null ? null : Math.round(share * 1000) / 10;
+    });
+    if (values.every((value) => value === null)) uncovered.push(name);
+    else axes.push({ dimensionId: id, name, values, notCovered: items.filter((_, index) => values[index] === null).map(({ session }) => session.title) });
+  }
+  return { axes, uncovered };
 }
 
 export interface DimensionRow {
@@ -47,20 +91,11 @@ export interface DimensionRow {
 
 /** Leader share per dimension, a column per session. Dimensions in the first session's order, then any others. */
 export function dimensionRows(items: readonly ComparedSession[]): DimensionRow[] {
-  const order: { id: string; name: string }[] = [];
-  const seen = new Set<string>();
-  for (const { session } of items) {
-    for (const dimension of session.dimensions) {
-      if (seen.has(dimension.id)) continue;
-      seen.add(dimension.id);
-      order.push({ id: dimension.id, name: dimension.name });
-    }
-  }
-  return order.map(({ id, name }) => ({
+  return dimensionOrder(items).map(({ id, name }) => ({
     dimensionId: id,
     name,
-    cells: items.map(({ profile }) => {
-      const share = profile.room.dimensions.find((d) => d.dimensionId === id);
+    cells: items.map(({ summary }) => {
+      const share = summary.profile.room.dimensions.find((d) => d.dimensionId === id);
       return { leaderShare: share?.leaderShare ?? null, votes: share?.counts.total ?? 0 };
     }),
   }));
@@ -80,7 +115,8 @@ export interface ScenarioRow {
 }
 
 /** "B", or "A / B" on a tie. */
-function majorityLetters(summary: ReturnType<typeof summarizeQuestion>): string {
+function majorityLetters(figures: QuestionFigures): string {
+  const summary = figures.figures!;
   return summary.options
     .filter((option) => summary.majorityOptionIds.includes(option.id))
     .map((option) => option.letter)
@@ -109,20 +145,18 @@ export function scenarioRows(items: readonly ComparedSession[]): ScenarioRow[] {
     questionId: question.id,
     name: title.trim() || `Scenario ${number}`,
     prompt: question.prompt,
-    cells: items.map(({ session }): ScenarioCell => {
-      const slide = session.slides.find((s) => s.kind === 'scenario' && s.question.id === question.id);
-      if (!slide || slide.kind !== 'scenario') return { state: 'missing' };
-      const totals = session.questions[question.id]?.totals;
-      if (!totals) return { state: 'hidden' };
-      const summary = summarizeQuestion(slide.question, totals);
-      if (summary.voteCount === 0) return { state: 'noVotes' };
+    cells: items.map(({ summary }): ScenarioCell => {
+      const figures = summary.questions.find((q) => q.questionId === question.id);
+      if (!figures) return { state: 'missing' };
+      if (!figures.shown || !figures.figures) return figures.votes === 0 ? { state: 'noVotes' } : { state: 'hidden' };
+      if (figures.votes === 0) return { state: 'noVotes' };
       return {
         state: 'voted',
-        majority: majorityLetters(summary),
-        majorityShare: summary.majorityShare,
-        leaderShare: summary.leaderShare,
-        votes: summary.voteCount,
-        divided: summary.divided,
+        majority: majorityLetters(figures),
+        majorityShare: figures.figures.majorityShare,
+        leaderShare: figures.figures.leaderShare,
+        votes: figures.votes,
+        divided: figures.figures.divided,
       };
     }),
   }));

@@ -8,6 +8,7 @@ import type { Workshop, WorkshopSummary } from '../../../shared/model';
 import { WORKSHOP_FILE_MAX_BYTES } from '../../../shared/limits';
 import { useApi } from '../../app/ApiContext';
 import { useCommand } from '../../app/hooks';
+import { REHEARSAL_ENDED_KEY } from '../../app/rehearsal';
 import { navigate } from '../../app/router';
 import { AppHeader } from '../../components/AppHeader';
 import { Button } from '../../components/Button';
@@ -29,6 +30,13 @@ export function LibraryView() {
   const [toast, setToast] = useState<{ message: string; undo?: Workshop } | null>(null);
   const [dropping, setDropping] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+
+  // A rehearsal that just ended left nothing behind; the presenter sends us here to say so.
+  useEffect(() => {
+    if (sessionStorage.getItem(REHEARSAL_ENDED_KEY) === null) return;
+    sessionStorage.removeItem(REHEARSAL_ENDED_KEY);
+    setToast({ message: 'The rehearsal has ended. Nothing was kept: it is not in History.' });
+  }, []);
 
   // The desktop menu's File > New workshop lands here as #/?create=1.
   useEffect(() => {
@@ -179,6 +187,13 @@ export function LibraryView() {
                 key={workshop.id}
                 workshop={workshop}
                 onStart={() => navigate({ view: 'setup', workshopId: workshop.id })}
+                onRehearse={() =>
+                  run(async () => {
+                    // A run-through with the default groups, kept out of History (and removed when it ends).
+                    const session = await api.call('sessions.create', { workshopId: workshop.id, title: `Rehearsal · ${workshop.title}`, rehearsal: true });
+                    navigate({ view: 'present', sessionId: session.id });
+                  })
+                }
                 onEdit={() => navigate({ view: 'editor', workshopId: workshop.id })}
                 onDuplicate={() =>
                   run(async () => {
@@ -259,6 +274,7 @@ export function LibraryView() {
 interface CardProps {
   workshop: WorkshopSummary;
   onStart: () => void;
+  onRehearse: () => void;
   onEdit: () => void;
   onDuplicate: () => void;
   onRename: () => void;
@@ -266,7 +282,7 @@ interface CardProps {
   onDelete: () => void;
 }
 
-function WorkshopCard({ workshop, onStart, onEdit, onDuplicate, onRename, onExport, onDelete }: CardProps) {
+function WorkshopCard({ workshop, onStart, onRehearse, onEdit, onDuplicate, onRename, onExport, onDelete }: CardProps) {
   const edited = new Date(workshop.updatedAt).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
   const headingId = `workshop-${workshop.id}`;
   return (
@@ -289,6 +305,9 @@ function WorkshopCard({ workshop, onStart, onEdit, onDuplicate, onRename, onExpo
       <div className={styles.actions}>
         <Button intent="primary" onClick={onStart} aria-label={`Start session of ${workshop.title}`}>
           Start session
+        </Button>
+        <Button onClick={onRehearse} aria-label={`Rehearse ${workshop.title}`} title="Run through it as the room will see it; nothing goes into History">
+          Rehearse
         </Button>
         <Button onClick={onEdit} aria-label={`${workshop.builtIn ? 'View' : 'Edit'} ${workshop.title}`}>
           {workshop.builtIn ? 'View' : 'Edit'}

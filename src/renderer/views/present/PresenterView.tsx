@@ -1,11 +1,14 @@
 /**
- * The facilitator's screen: the current slide and the next, notes and debrief, the
- * clock, the vote's progress, and every control. State lives in the core; this
- * view renders the session's snapshots.
+ * The facilitator's cockpit, one screen without page scroll from 1280x720 up, laid
+ * out like a presenter view: the status bar on top; the slide as the projector
+ * shows it, with the vote's controls under it; the next slide, run of show, notes
+ * and debrief beside it (long text scrolls inside its pane); the slide controls at
+ * the bottom. State lives in the core; this view renders the session's snapshots.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/ApiContext';
 import { useLiveSession } from '../../app/hooks';
+import { REHEARSAL_ENDED_KEY } from '../../app/rehearsal';
 import { navigate } from '../../app/router';
 import { usePreloadWhenIdle } from '../../app/views';
 import { Button } from '../../components/Button';
@@ -13,12 +16,17 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { KeyHelp } from '../../components/session/KeyHelp';
 import { PhonePanel } from '../../components/session/PhonePanel';
+import { usePhones } from '../../components/session/usePhones';
 import { toggleFullscreen, usePresenterKeys } from '../../components/session/usePresenterKeys';
 import { currentQuestion, useSessionActions } from '../../components/session/useSessionActions';
 import { SlideView } from '../../components/slide/SlideView';
-import { ResultsSlideBody } from '../results/ResultsSlideBody';
-import { formatDuration, sectionOf, useNow, useSectionStart } from './useClock';
+import { ProjectedSlide } from '../audience/ProjectedSlide';
+import { RunOfShowPanel } from './RunOfShowPanel';
+import { PhoneAdmission } from './PhoneAdmission';
 import { SessionNotes } from './SessionNotes';
+import { SlidePicker } from './SlidePicker';
+import { StatusBar } from './StatusBar';
+import { useNow } from './useClock';
 import { VotingControls } from './VotingControls';
 import styles from './PresenterView.module.css';
 import { optionLetter } from '../../../shared/optionLetter';
@@ -28,16 +36,30 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
   const session = live.data;
   const actions = useSessionActions(session);
+  const phones = usePhones(sessionId);
   // Results is one click away: its code (and the charts') is loaded while idle.
   usePreloadWhenIdle('results', session !== undefined);
   const [help, setHelp] = useState(false);
+  const [picker, setPicker] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
-  const pendingGroup = usePresenterKeys({ actions, onHelp: openHelp, onFullscreen: toggleFullscreen });
+  const openPicker = useCallback(() => setPicker(true), []);
+  const pendingGroup = usePresenterKeys({ session, actions, onHelp: openHelp, onFullscreen: toggleFullscreen, onPicker: openPicker });
   const now = useNow();
-  const sectionStart = useSectionStart(session);
   const saveNote = actions.setNote;
 
+  // A rehearsal is removed when it ends: back to the library, which says so. Its
+  // removal may reach this tab before its end does, so a rehearsal that vanished counts too.
+  const wasRehearsal = useRef(false);
+  if (session) wasRehearsal.current = session.rehearsal === true;
+  const rehearsalOver = (session?.rehearsal === true && session.status === 'ended') || (live.error !== undefined && wasRehearsal.current);
+  useEffect(() => {
+    if (!rehearsalOver) return;
+    sessionStorage.setItem(REHEARSAL_ENDED_KEY, '1');
+    navigate({ view: 'library' });
+  }, [rehearsalOver]);
+
+  if (rehearsalOver && !session) return <p aria-busy="true">The rehearsal has ended…</p>;
   if (live.error) return <ErrorView title="This session cannot be opened" error={live.error} hint={hostErrorHint(live.error)} onRetry={live.reload} />;
   if (!session) return <p aria-busy="true">Opening the session…</p>;
 
@@ -45,11 +67,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
   const nextSlide = session.slides[session.slideIndex + 1];
   const question = currentQuestion(session);
   const ended = session.status === 'ended';
-  const section = sectionOf(session);
-  // An ended session's clock stops at its end: no countdown, the time it ran.
-  const endedAt = ended && session.endedAt ? new Date(session.endedAt).getTime() : null;
-  const elapsed = (endedAt ?? now) - new Date(session.startedAt).getTime();
-  const sectionLeft = !ended && sectionStart !== null && section.minutes > 0 ? section.minutes * 60_000 - (now - sectionStart) : null;
+  const last = session.slides.length - 1;
 
   const openAudience = () => {
     if (api.isDesktop) void api.desktop('window.openAudience', { sessionId });
@@ -58,65 +76,46 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
 
   return (
     <div className={styles.page}>
-      <header className={styles.top}>
-        <a href="#/" aria-label="Back to the library">
-          ← Library
-        </a>
-        <h1>{session.title}</h1>
-        {session.votingMode === 'phones' && !ended && (
-          <span>
-            Join code <span className={styles.join}>{session.joinCode}</span>
-          </span>
-        )}
-        <span className={styles.spacer} />
-        <div className={styles.clock} aria-label="Clock">
-          {ended ? (
-            <span title="From the start of the session to its end">Ran for {formatDuration(elapsed)}</span>
-          ) : (
-            <span title="Time since the session started">Elapsed {formatDuration(elapsed)}</span>
-          )}
-          {sectionLeft !== null && (
-            <span className={sectionLeft < 0 ? styles.over : ''} title={`Suggested time for “${section.name}”: ${section.minutes} min`}>
-              {section.name || 'Section'}: {sectionLeft >= 0 ? `${formatDuration(sectionLeft)} left` : `${formatDuration(-sectionLeft)} over`}
-            </span>
-          )}
-        </div>
-      </header>
+      <StatusBar session={session} connected={actions.connected} phones={phones} now={now} />
+      {actions.problem && (
+        <p className={`${styles.problem} ${actions.problem.offline ? styles.offline : ''}`} role="alert">
+          <span>{actions.problem.message}</span>
+          <button type="button" className={styles.dismiss} onClick={actions.clearProblem} aria-label="Dismiss this message">
+            ×
+          </button>
+        </p>
+      )}
 
       <div className={styles.body}>
         <div className={styles.stage}>
           {ended && <p className={styles.ended}>This session has ended. Its results and report stay available.</p>}
-          {slide && (
-            <SlideView
-              slide={slide}
-              label="Current slide"
-              body={slide.kind === 'results' ? <ResultsSlideBody session={session} /> : undefined}
-              footer={
-                <>
-                  <span>{slide.section}</span>
-                  <span>
-                    {session.slideIndex + 1} / {session.slides.length}
-                  </span>
-                </>
-              }
-            />
-          )}
-          {question && <VotingControls session={session} question={question} actions={actions} pendingGroup={pendingGroup} />}
-          {actions.problem && (
-            <p className={styles.problem} role="alert">
-              {actions.problem}
-            </p>
+          <section className={styles.current} aria-label="Current slide" data-slide-kind={slide?.kind}>
+            <div className={styles.currentBox}>
+              <ProjectedSlide session={session} joinUrl={phones?.joinUrls[0]} preview label="As the projector shows it" className={styles.projected} />
+            </div>
+          </section>
+          {question && (
+            <div className={styles.controls}>
+              <VotingControls session={session} question={question} actions={actions} pendingGroup={pendingGroup} />
+            </div>
           )}
         </div>
         <aside className={styles.side}>
-          <section className={styles.panel} aria-labelledby="next-heading">
+          <section className={`${styles.panel} ${styles.nextPanel}`} aria-labelledby="next-heading">
             <h2 id="next-heading">Next</h2>
-            {nextSlide ? <SlideView slide={nextSlide} label="Next slide" /> : <p>This is the last slide.</p>}
+            {nextSlide ? (
+              <div className={styles.nextBox}>
+                <SlideView slide={nextSlide} label="Next slide" />
+              </div>
+            ) : (
+              <p>This is the last slide.</p>
+            )}
           </section>
+          <RunOfShowPanel session={session} now={now} actions={actions} className={`${styles.panel} ${styles.runPanel}`} />
           {slide && (
-            <section className={styles.panel} aria-labelledby="notes-heading">
+            <section className={`${styles.panel} ${styles.notesPanel}`} aria-labelledby="notes-heading" tabIndex={0}>
               <h2 id="notes-heading">Notes</h2>
-              {slide.notes ? <p className={styles.notes}>{slide.notes}</p> : <p>No notes for this slide.</p>}
+              {slide.notes ? <p className={styles.notes}>{slide.notes}</p> : <p className={styles.muted}>No notes for this slide.</p>}
               {slide.kind === 'scenario' && slide.question.debrief && (
                 <div className={styles.debrief}>
                   <strong>Debrief · </strong>
@@ -132,37 +131,57 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
               )}
             </section>
           )}
-          <PhonePanel session={session} className={styles.panel} />
           {slide && (
-            <section className={styles.panel} aria-labelledby="mynotes-heading">
+            <section className={`${styles.panel} ${styles.myNotes}`} aria-labelledby="mynotes-heading">
               <h2 id="mynotes-heading">Your notes (kept for the report)</h2>
               <SessionNotes slideId={slide.id} saved={session.notes[slide.id] ?? ''} onSave={(text) => saveNote(slide.id, text)} />
             </section>
           )}
+          <details className={`${styles.panel} ${styles.phonesPanel}`} open={session.votingMode === 'phones' || undefined}>
+            <summary>Phones and join address</summary>
+            <PhonePanel session={session} hostConnected={actions.connected} />
+            <PhoneAdmission session={session} />
+          </details>
         </aside>
       </div>
 
       <nav className={styles.bottom} aria-label="Session controls">
+        <Button onClick={actions.first} disabled={ended || session.slideIndex === 0} aria-label="First slide" title="First slide (Home)">
+          <EdgeIcon towards="start" />
+        </Button>
         <Button onClick={actions.previous} disabled={ended || session.slideIndex === 0} aria-label="Previous slide">
           ← Previous
         </Button>
-        <span className={styles.position} aria-live="polite">
-          {session.slideIndex + 1} / {session.slides.length}
-        </span>
-        <Button intent="primary" onClick={actions.next} disabled={ended || session.slideIndex >= session.slides.length - 1} aria-label="Next slide">
+        <button type="button" className={styles.position} onClick={openPicker} title="Go to a slide (J)" disabled={ended}>
+          <span aria-live="polite">
+            {session.slideIndex + 1} / {session.slides.length}
+          </span>
+          <span className="visually-hidden">: go to a slide (J)</span> <span aria-hidden="true">▾</span>
+        </button>
+        <Button intent="primary" onClick={actions.next} disabled={ended || session.slideIndex >= last} aria-label="Next slide">
           Next →
         </Button>
-        <Button onClick={actions.blackout} disabled={ended} aria-pressed={session.blackout}>
-          {session.blackout ? 'Show the screen (B)' : 'Black screen (B)'}
+        <Button onClick={actions.last} disabled={ended || session.slideIndex >= last} aria-label="Last slide" title="Last slide (End)">
+          <EdgeIcon towards="end" />
         </Button>
-        <Button onClick={openAudience}>Open audience view</Button>
-        <Button onClick={toggleFullscreen}>Full screen (F)</Button>
+        <span className={styles.divider} aria-hidden="true" />
+        <Button onClick={actions.blackout} disabled={ended} aria-pressed={session.blackout}>
+          {session.blackout ? 'Show screen (B)' : 'Black screen (B)'}
+        </Button>
+        <Button onClick={openAudience} title="Open the projector's view in a window">
+          Audience
+        </Button>
+        <Button onClick={toggleFullscreen} title="Full screen (F)">
+          Full screen
+        </Button>
         <span className={styles.spacer} />
         <Button onClick={() => navigate({ view: 'results', sessionId })}>Results</Button>
-        <Button onClick={openHelp}>Keyboard shortcuts (?)</Button>
+        <Button onClick={openHelp} title="Keyboard shortcuts (?)">
+          Keys (?)
+        </Button>
         {!ended && (
           <Button intent="danger" onClick={() => setConfirmEnd(true)}>
-            End session
+            {session.rehearsal ? 'End rehearsal' : 'End session'}
           </Button>
         )}
         {ended && (
@@ -173,10 +192,15 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
       </nav>
 
       <KeyHelp open={help} onClose={() => setHelp(false)} />
+      <SlidePicker open={picker} slides={session.slides} current={session.slideIndex} onPick={actions.goTo} onClose={() => setPicker(false)} />
       <ConfirmDialog
-        title="End this session?"
-        message="Voting stops and the join code stops working. Results and the report stay available."
-        confirmLabel="End session"
+        title={session.rehearsal ? 'End this rehearsal?' : 'End this session?'}
+        message={
+          session.rehearsal
+            ? 'The rehearsal and its votes are removed; nothing goes into History.'
+            : 'Voting stops and the join code stops working. Results and the report stay available.'
+        }
+        confirmLabel={session.rehearsal ? 'End rehearsal' : 'End session'}
         danger
         open={confirmEnd}
         onCancel={() => setConfirmEnd(false)}
@@ -186,5 +210,15 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
         }}
       />
     </div>
+  );
+}
+
+/** |◀ and ▶| drawn, not typed: the room's laptop may have no font with those signs. */
+function EdgeIcon({ towards }: { towards: 'start' | 'end' }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" style={towards === 'end' ? { transform: 'scaleX(-1)' } : undefined}>
+      <rect x="2" y="3" width="2.5" height="12" fill="currentColor" />
+      <path d="M16 3 L6 9 L16 15 Z" fill="currentColor" />
+    </svg>
   );
 }

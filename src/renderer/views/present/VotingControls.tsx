@@ -1,12 +1,15 @@
 /**
  * The facilitator's voting panel for the current scenario: open (with an optional
- * countdown), close, reveal, undo; progress per group; hand counts.
+ * countdown, which V uses too), close, reveal (once a vote is in), undo; progress
+ * per group; hand counts; the revealed bars, drawn as the projector draws them.
  */
 import { useEffect, useState } from 'react';
+import { revealRefusal } from '../../components/session/keymap';
 import type { Question, Session } from '../../../shared/model';
 import { Button } from '../../components/Button';
 import { GroupTiles } from '../../components/session/GroupTiles';
 import { RevealBars } from '../../components/session/RevealBars';
+import { VoteProgressLine } from '../../components/session/VoteProgressLine';
 import { preloadCharts } from '../../components/charts/lazy';
 import type { SessionActions } from '../../components/session/useSessionActions';
 import { formatDuration, useNow } from './useClock';
@@ -17,37 +20,35 @@ const COUNTDOWNS = [0, 30, 60, 90, 120, 180];
 
 export function VotingControls({ session, question, actions, pendingGroup }: { session: Session; question: Question; actions: SessionActions; pendingGroup: number | null }) {
   const view = session.questions[question.id];
-  const [countdown, setCountdown] = useState(0);
+  const { countdown, setCountdown } = actions;
   const now = useNow(500);
   if (!view) return null;
   const ended = session.status === 'ended';
   const open = view.status === 'open';
-  const groupVotes = view.voterIds.filter((id) => session.groups.some((g) => g.id === id)).length;
-  const phoneVotes = view.voterIds.length - groupVotes;
   const remaining = view.closesAt ? new Date(view.closesAt).getTime() - now : null;
 
   return (
     <section className={`${styles.panel} ${styles.voting}`} aria-labelledby="voting-heading">
+      <div className={styles.votingHead}>
       <h2 id="voting-heading">Voting</h2>
       <p className={`${styles.status} ${open ? styles.statusOpen : ''}`} role="status">
         {open ? 'Voting is open' : view.status === 'closed' ? 'Voting is closed' : 'Voting has not started'}
         {view.revealed ? ' · revealed' : ''}
         {remaining !== null && remaining > 0 ? ` · closes in ${formatDuration(remaining)}` : ''}
       </p>
-      <p>
-        {view.voteCount} vote{view.voteCount === 1 ? '' : 's'}
-        {session.groups.length > 0 && ` · ${groupVotes} of ${session.groups.length} groups`}
-        {phoneVotes > 0 && ` · ${phoneVotes} phone${phoneVotes === 1 ? '' : 's'}`}
-      </p>
+      {/* Hands belong to no group: "0 of 4 groups" would read as nobody voting. */}
+      <VoteProgressLine progress={view.progress} groupCount={session.votingMode === 'hands' ? 0 : session.groups.length} />
+      </div>
       {!ended && (
         <div className={styles.votingRow}>
           {open ? (
-            <Button intent="primary" onClick={actions.closeVoting}>
+            <Button size="small" intent="primary" onClick={actions.closeVoting}>
               Close voting (V)
             </Button>
           ) : (
             <>
               <Button
+                size="small"
                 intent="primary"
                 onClick={() => {
                   void preloadCharts();
@@ -68,26 +69,30 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
               </label>
             </>
           )}
-          <Button onClick={actions.reveal} disabled={view.revealed}>
+          <Button size="small" onClick={actions.reveal} disabled={view.revealed} title={revealRefusal(view) ?? 'Show the room what it chose'}>
             Reveal (R)
           </Button>
-          <Button onClick={actions.undo} disabled={!open || view.voterIds.length === 0}>
+          <Button size="small" onClick={actions.undo} disabled={!open || view.voterIds.length + view.phoneVotes === 0}>
             Undo last vote (U)
           </Button>
           {view.revealed && session.groups.length > 0 && (
-            <Button onClick={actions.toggleByGroup} aria-pressed={session.resultsByGroup}>
+            <Button size="small" onClick={actions.toggleByGroup} aria-pressed={session.resultsByGroup}>
               Split by group (G)
             </Button>
           )}
         </div>
       )}
-      {session.groups.length > 0 && session.votingMode !== 'hands' && (
+      {session.groups.length > 0 && session.votingMode !== 'hands' && !view.revealed && (
         <div className={styles.tilesWrap}>
           <GroupTiles groups={session.groups} question={question} view={view} onVote={actions.vote} pendingGroup={pendingGroup} />
         </div>
       )}
       {session.votingMode === 'hands' && !ended && <HandCounts question={question} counts={view.handCounts} onChange={actions.setCount} />}
-      {view.totals && <RevealBars question={question} totals={view.totals} />}
+      {view.totals && (
+        <div className={styles.barsWrap}>
+          <RevealBars question={question} totals={view.totals} view={view} groups={session.groups} byGroup={session.resultsByGroup && session.groups.length > 0} />
+        </div>
+      )}
     </section>
   );
 }

@@ -1,77 +1,9 @@
 /**
- * What the report prints beyond the charts: the votes of the appendix (read back
- * from `reports.csv`, the same rows a spreadsheet gets), the participant count,
- * words for the voting mode, and the page footer as a CSS string. Pure functions,
- * so they are tested without a browser.
+ * The report's words and page rules: the voting mode in words, headings, dates,
+ * and the page footer as a CSS string. Pure functions, tested without a browser.
+ * Every figure comes from the core's summary (`reports.get`), never from here.
  */
-import type { Group, Session, VotingMode } from '../../../shared/model';
-import { parseCsv } from '../../../shared/csv';
-
-/**
- * Undoes the CSV's formula guard on a field that cannot start with an apostrophe
- * of its own (ids, times, kinds): `'-abc` was written for the id `-abc`.
- * WARNING: not for free text (names, labels), where a leading `'` may be real.
- */
-export function unguardId(field: string): string {
-  return /^'[=+\-@\t\r]/.test(field) ? field.slice(1) : field;
-}
-
-/** One vote as the appendix lists it. */
-export interface AppendixVote {
-  questionId: string;
-  voterId: string;
-  voterKind: 'group' | 'device';
-  groupId: string | null;
-  optionId: string;
-  at: string;
-}
-
-/** The votes of `reports.csv`, by the columns docs/protocol.md names (found by header, not position). */
-export function votesFromCsv(csv: string): AppendixVote[] {
-  const [header, ...rows] = parseCsv(csv);
-  if (!header) return [];
-  const column = (name: string) => header.indexOf(name);
-  const at = { questionId: column('questionId'), voterId: column('voterId'), optionId: column('optionId'), at: column('at'), kind: column('voterKind'), group: column('groupId') };
-  const read = (row: string[], index: number) => (index >= 0 ? unguardId(row[index] ?? '') : '');
-  return rows
-    .filter((row) => row.length > 1)
-    .map((row) => {
-      const groupId = read(row, at.group);
-      return {
-        questionId: read(row, at.questionId),
-        voterId: read(row, at.voterId),
-        voterKind: read(row, at.kind) === 'device' ? 'device' : 'group',
-        groupId: groupId || null,
-        optionId: read(row, at.optionId),
-        at: read(row, at.at),
-      };
-    });
-}
-
-/** How the appendix names a voter: the group, or "phone …a1b2c3" (with its group when it joined one). */
-export function voterName(vote: Pick<AppendixVote, 'voterId' | 'voterKind' | 'groupId'>, groups: readonly Pick<Group, 'id' | 'name'>[]): string {
-  const group = vote.groupId ? groups.find((g) => g.id === vote.groupId) : undefined;
-  if (vote.voterKind === 'group') return group?.name ?? vote.voterId;
-  const phone = `phone …${vote.voterId.slice(-6)}`;
-  return group ? `${phone} (${group.name})` : phone;
-}
-
-export interface Participants {
-  count: number;
-  /** How the number was found, said next to it. */
-  basis: 'group sizes' | 'voters';
-}
-
-/**
- * How many took part: the sum of the group sizes when the facilitator gave every
- * group one; otherwise the distinct voters (groups on the shared screen and phones).
- */
-export function participantsOf(groups: readonly Pick<Group, 'size'>[], votes: readonly Pick<AppendixVote, 'voterId' | 'voterKind'>[]): Participants {
-  if (groups.length > 0 && groups.every((group) => typeof group.size === 'number' && group.size > 0)) {
-    return { count: groups.reduce((sum, group) => sum + (group.size ?? 0), 0), basis: 'group sizes' };
-  }
-  return { count: new Set(votes.map((vote) => `${vote.voterKind}:${vote.voterId}`)).size, basis: 'voters' };
-}
+import type { Session, VotingMode } from '../../../shared/model';
 
 /** The voting mode in words. */
 export function votingModeText(mode: VotingMode): string {
@@ -129,8 +61,12 @@ export function sessionDate(session: Pick<Session, 'startedAt'>, locale?: string
   return Number.isNaN(date.getTime()) ? session.startedAt : date.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
 }
 
-/** A vote's time of day, "09:05:12". */
-export function timeOfDay(iso: string, locale?: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+/** Text cut to `max` characters, with "…" when cut. */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** "1 vote", "12 votes", or another noun. */
+export function countText(count: number, noun = 'vote'): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -5,7 +5,8 @@ import type { PlenaryEvent } from '../../../shared/contract';
 import type { Session } from '../../../shared/model';
 import type { ApiClient } from '../../api/client';
 import { ApiProvider } from '../../app/ApiContext';
-import { hiddenSession, testSession } from '../../components/charts/testFixtures';
+import { summarizeSession } from '../../../shared/summary';
+import { hiddenSession, recordOf, testSession } from '../../components/charts/testFixtures';
 import ResultsView from './ResultsView';
 import { ResultsSlideBody } from './ResultsSlideBody';
 
@@ -15,6 +16,7 @@ function fakeApi(initial: Session) {
   const connectionListeners = new Set<(connected: boolean) => void>();
   const call = vi.fn(async (name: string) => {
     if (name === 'sessions.get') return session;
+    if (name === 'reports.get') return summarizeSession(recordOf(session));
     throw new Error(`unexpected ${name}`);
   });
   const api = {
@@ -124,12 +126,13 @@ describe('ResultsView', () => {
   });
 
   it('shows a friendly empty state when nothing is revealed, then the charts once a vote is', async () => {
-    const { container, emit } = renderResults(hiddenSession());
+    const { container, emit, hostHolds } = renderResults(hiddenSession());
     expect(await screen.findByText('No results yet')).toBeTruthy();
     expect(screen.getByText(/Reveal a vote in the presenter view and it appears here/)).toBeTruthy();
     expect(container.querySelector('.recharts-surface')).toBeNull();
 
     const revealed = testSession({ updatedAt: '2026-01-01T11:00:00.000Z' });
+    hostHolds(revealed);
     emit({ name: 'voting.revealed', data: { sessionId: 'sess1', session: revealed } });
     await waitFor(() => expect(container.querySelectorAll('.recharts-surface').length).toBeGreaterThan(0), slow);
     expect(screen.queryByText('No results yet')).toBeNull();

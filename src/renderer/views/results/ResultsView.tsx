@@ -2,19 +2,22 @@
  * The results view (`#/results/<sessionId>`): what the room thinks, at a glance.
  * Room profile (radar), group profiles (lean, and how often each group picked the
  * leader-like answer), scenarios ranked from most divided to most agreed, then each
- * revealed scenario's result. Every figure comes from src/shared/profile.ts, the
- * same functions the report uses. Live: it follows the session's events, so a
- * reveal in the presenter view shows up here.
+ * revealed scenario's result. Every figure comes from the core's session summary
+ * (`reports.get`), the one the report prints. Live: it follows the session's
+ * events, so a reveal in the presenter view shows up here.
  *
  * The charts here do not animate: this page is for reading, and they appear whole
  * in the first frame (the growing bars belong to the reveal on the projector).
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Group, Question, QuestionView, Session } from '../../../shared/model';
-import { formatLean, formatShare, sessionProfile, type QuestionSummary, type SessionProfile } from '../../../shared/profile';
+import type { Group, Question, Session } from '../../../shared/model';
+import { formatLean, formatShare, type QuestionSummary } from '../../../shared/profile';
+import type { QuestionFigures, SessionSummaryReport } from '../../../shared/summary';
 import { useLiveSession } from '../../app/hooks';
+import { useSessionSummary } from '../../app/useSessionSummary';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
+import { UnrevealedScenarios } from './UnrevealedScenarios';
 import styles from './ResultsView.module.css';
 
 const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', scenarios: 'results-scenarios' } as const;
@@ -31,25 +34,27 @@ function scrollToId(id: string) {
 export default function ResultsView({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
   const session = live.data;
-  const profile = useMemo(() => (session ? sessionProfile(session) : null), [session]);
+  const report = useSessionSummary(sessionId, session);
+  const summary = report.data;
 
   useEffect(() => {
     document.title = session ? `${session.title} · Results` : 'Plenary · Results';
   }, [session]);
 
-  if (live.error) return <ErrorView title="These results cannot be shown" error={live.error} hint={hostErrorHint(live.error)} onRetry={live.reload} />;
-  if (!session || !profile) return <div className={styles.page} aria-busy="true" />;
+  const error = live.error ?? report.error;
+  if (error) return <ErrorView title="These results cannot be shown" error={error} hint={hostErrorHint(error)} onRetry={() => (live.reload(), report.reload())} />;
+  if (!session || !summary) return <div className={styles.page} aria-busy="true" />;
 
   return (
     <div className={styles.page}>
-      <ResultsHeader session={session} profile={profile} />
-      {profile.voteCount === 0 ? <EmptyState session={session} profile={profile} /> : <ResultsBody session={session} profile={profile} />}
+      <ResultsHeader session={session} summary={summary} />
+      {summary.profile.voteCount === 0 ? <EmptyState session={session} summary={summary} /> : <ResultsBody session={session} summary={summary} />}
     </div>
   );
 }
 
-function ResultsHeader({ session, profile }: { session: Session; profile: SessionProfile }) {
-  const scenarioCount = profile.questions.length + profile.hiddenCount;
+function ResultsHeader({ session, summary }: { session: Session; summary: SessionSummaryReport }) {
+  const { scenarios, revealed, shownVotes, votedNotRevealed } = summary.totals;
   const id = encodeURIComponent(session.id);
   return (
     <header className={styles.header}>
@@ -64,11 +69,16 @@ function ResultsHeader({ session, profile }: { session: Session; profile: Sessio
           <p className={styles.meta}>
             <span className={session.status === 'active' ? styles.live : styles.ended}>{session.status === 'active' ? 'Live' : 'Ended'}</span>
             <span>
-              {profile.questions.length} of {scenarioCount} scenario{scenarioCount === 1 ? '' : 's'} revealed
+              {revealed} of {scenarios} scenario{scenarios === 1 ? '' : 's'} revealed
             </span>
             <span>
-              {profile.voteCount} vote{profile.voteCount === 1 ? '' : 's'} counted
+              {shownVotes} vote{shownVotes === 1 ? '' : 's'} counted
             </span>
+            {votedNotRevealed > 0 && (
+              <span>
+                {votedNotRevealed} scenario{votedNotRevealed === 1 ? '' : 's'} voted on, not revealed
+              </span>
+            )}
           </p>
         </div>
         <a className={styles.reportLink} href={`#/report/${id}`}>
@@ -79,8 +89,8 @@ function ResultsHeader({ session, profile }: { session: Session; profile: Sessio
   );
 }
 
-function EmptyState({ session, profile }: { session: Session; profile: SessionProfile }) {
-  const scenarioCount = profile.questions.length + profile.hiddenCount;
+function EmptyState({ session, summary }: { session: Session; summary: SessionSummaryReport }) {
+  const scenarioCount = summary.totals.scenarios;
   return (
     <main className={styles.main}>
       <section className={styles.empty} aria-labelledby="results-empty">
@@ -96,17 +106,21 @@ function EmptyState({ session, profile }: { session: Session; profile: SessionPr
           </a>
         )}
       </section>
+      <UnrevealedScenarios session={session} questions={summary.questions} />
     </main>
   );
 }
 
-const noScenarios: QuestionSummary[] = [];
+const noScenarios: QuestionFigures[] = [];
 
-function ResultsBody({ session, profile }: { session: Session; profile: SessionProfile }) {
-  const { room, groups, consensus } = profile;
+function ResultsBody({ session, summary }: { session: Session; summary: SessionSummaryReport }) {
+  const { room, groups, consensus } = summary.profile;
+  const shown = useMemo(() => summary.questions.filter((figures) => figures.shown), [summary]);
+  const questions = useMemo(() => new Map(session.slides.flatMap((slide) => (slide.kind === 'scenario' ? [[slide.question.id, slide.question] as [string, Question]] : []))), [session.slides]);
+  const hiddenCount = summary.totals.scenarios - summary.totals.shown;
   // The list of scenarios starts below the fold: it is built just after the first
   // paint, so the charts at the top appear without waiting for it.
-  const scenarios = useDeferredValue(profile.questions, noScenarios);
+  const scenarios = useDeferredValue(shown, noScenarios);
   const votingGroups = groups.filter((group) => group.counts.total > 0);
   const mostDivided = consensus[0];
   const handsOnly = votingGroups.length === 0;
@@ -187,15 +201,23 @@ function ResultsBody({ session, profile }: { session: Session; profile: SessionP
 
       <Section id={sectionIds.scenarios} title="Each scenario" lead="The revealed results, in the order of the session.">
         <div className={styles.scenarios}>
-          {scenarios.map((summary) => (
-            <ScenarioResult key={summary.questionId} summary={summary} view={session.questions[summary.questionId]} groups={session.groups} />
-          ))}
+          {scenarios.map((figures) =>
+            figures.figures && questions.has(figures.questionId) ? (
+              <ScenarioResult key={figures.questionId} summary={figures.figures} figures={figures} question={questions.get(figures.questionId)!} groups={summary.breakdownGroups} ungroupedName={summary.ungroupedName} />
+            ) : null,
+          )}
         </div>
-        {profile.hiddenCount > 0 && (
+        {session.status === 'active' && hiddenCount > 0 && (
           <p className={styles.note}>
-            {profile.hiddenCount} scenario{profile.hiddenCount === 1 ? ' is' : 's are'} not revealed yet; {profile.hiddenCount === 1 ? 'it appears' : 'they appear'} here once revealed.
+            {hiddenCount} scenario{hiddenCount === 1 ? ' is' : 's are'} not revealed yet; {hiddenCount === 1 ? 'it appears' : 'they appear'} here once revealed.
           </p>
         )}
+        {session.status === 'ended' && summary.totals.notVotedOn > 0 && (
+          <p className={styles.note}>
+            {summary.totals.notVotedOn} scenario{summary.totals.notVotedOn === 1 ? ' was' : 's were'} not voted on.
+          </p>
+        )}
+        <UnrevealedScenarios session={session} questions={summary.questions} />
       </Section>
     </main>
   );
@@ -213,10 +235,22 @@ function Section({ id, title, lead, children }: { id: string; title: string; lea
   );
 }
 
-function ScenarioResult({ summary, view, groups }: { summary: QuestionSummary; view: QuestionView | undefined; groups: readonly Group[] }) {
+function ScenarioResult({
+  summary,
+  figures,
+  question,
+  groups,
+  ungroupedName,
+}: {
+  summary: QuestionSummary;
+  figures: QuestionFigures;
+  question: Question;
+  groups: readonly Pick<Group, 'id' | 'name' | 'color'>[];
+  ungroupedName: string;
+}) {
   const [byGroup, setByGroup] = useState(false);
-  const question: Question = summary.question;
-  const hasGroupVotes = Object.entries(view?.totalsByGroup ?? {}).some(([, totals]) => Object.values(totals).some((count) => count > 0));
+  const view = { totals: figures.totals, totalsByGroup: figures.totalsByGroup };
+  const hasGroupVotes = (figures.breakdown ?? []).some((line) => line.kind === 'group' || line.kind === 'others');
   const headingId = `${scenarioAnchor(summary.questionId)}-title`;
   return (
     <article id={scenarioAnchor(summary.questionId)} className={styles.scenario} aria-labelledby={headingId} tabIndex={-1}>
@@ -226,7 +260,7 @@ function ScenarioResult({ summary, view, groups }: { summary: QuestionSummary; v
       <h3 id={headingId} className={styles.prompt}>
         {question.prompt}
       </h3>
-      {summary.voteCount === 0 || !view ? (
+      {summary.voteCount === 0 ? (
         <p className={styles.note}>No votes on this scenario.</p>
       ) : (
         <>
@@ -237,7 +271,7 @@ function ScenarioResult({ summary, view, groups }: { summary: QuestionSummary; v
             </label>
           )}
           <WhenNear minHeight={question.options.length * 110}>
-            <LazyQuestionResultChart question={question} view={view} groups={groups} byGroup={byGroup} size="screen" animate={false} showHeader />
+            <LazyQuestionResultChart question={question} view={view} groups={groups} ungroupedName={ungroupedName} byGroup={byGroup} size="screen" animate={false} showHeader />
           </WhenNear>
         </>
       )}

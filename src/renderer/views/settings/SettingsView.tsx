@@ -1,7 +1,7 @@
 /**
  * The facilitator's preferences, saved in the store as they change: theme (with
  * high contrast for washed-out projectors), audience text size, default groups,
- * the LAN port, the report's paper size, and where the data lives.
+ * the LAN port, the report's paper size and privacy floor, and where the data lives.
  */
 import { useState } from 'react';
 import type { CommandInput } from '../../../shared/contract';
@@ -101,6 +101,20 @@ export default function SettingsView() {
                 </label>
               ))}
             </fieldset>
+            <label className={styles.field}>
+              Smallest group the report breaks down
+              <input
+                type="number"
+                min={1}
+                max={50}
+                value={current.reportMinGroupSize}
+                onChange={(e) => {
+                  const value = Number(e.target.value);
+                  if (Number.isInteger(value) && value >= 1 && value <= 50) save({ reportMinGroupSize: value });
+                }}
+              />
+              <small>People. A smaller group’s choices are counted with other small groups (“Other groups”), or in the room only, so no one’s answer can be told from the report. 1 shows every group.</small>
+            </label>
             <div className={styles.field}>
               Data folder
               <div className={styles.data}>
