@@ -137,6 +137,9 @@ test.describe('the presenter cockpit', () => {
     await host.open(second, `#/present/${session.id}`);
     await page.keyboard.press('End');
     await page.keyboard.press('Home');
+    // Keys are queued in order: let them land before another tab's move, or Home would follow it.
+    await expect(page.getByText(`1 / ${session.slides.length}`, { exact: true })).toBeVisible();
+    await expect.poll(async () => (await host.rpc<SessionView>('sessions.get', { sessionId: session.id })).slideIndex).toBe(0);
     await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex: first });
     const figures = async (tab: Page) => {
       const pane = tab.getByRole('region', { name: /^Run of show/ });
@@ -187,7 +190,8 @@ test.describe('the presenter cockpit', () => {
 
 test.describe('safe keys', () => {
   const votesOf = async (host: { rpc: <T>(c: string, i?: unknown) => Promise<T> }, sessionId: string) => {
-    const { csv } = await host.rpc<{ csv: string }>('reports.csv', { sessionId });
+    // Votes of an unrevealed question reach an export only when asked for.
+    const { csv } = await host.rpc<{ csv: string }>('reports.csv', { sessionId, includeUnrevealed: true });
     return csv.trim().split('\n').slice(1).map((line) => {
       const [questionId, voterId] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
       return { questionId, voterId } as Vote;
