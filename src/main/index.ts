@@ -13,6 +13,7 @@ import { ApiError } from '../shared/errors';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, contentTypeOf, resolveAppFile } from './appProtocol';
 import { rendererEntry } from './appUrl';
 import { importWorkshopDialog } from './desktop';
+import { applyFullScreen } from './fullScreen';
 import { bindIpc, broadcast, sendTo } from './ipc';
 import { LanServer } from './lan';
 import type { MenuCommand } from '../shared/menu';
@@ -97,6 +98,10 @@ function installMenu({ core, windows, dataDir }: Running): void {
       showPresenter: () => {
         focus(windows.openPresenter());
         sendMenuCommand(windows, 'show-presenter');
+      },
+      toggleFullScreen: () => {
+        const target = BrowserWindow.getFocusedWindow() ?? windows.presenter;
+        if (target) applyFullScreen(target);
       },
       about: () =>
         void messageBox(windows.presenter, {

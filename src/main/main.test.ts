@@ -70,6 +70,9 @@ const fake = vi.hoisted(() => {
     static fromWebContents() {
       return windows[0] ?? null;
     }
+    static getFocusedWindow() {
+      return windows[0] ?? null;
+    }
     async loadURL(url: string) {
       this.url = url;
       for (const route of failingRoutes) if (url.includes(route)) throw new Error('ERR_FAILED (-2) loading ' + url);
@@ -357,6 +360,12 @@ describe('the main process', () => {
     expect(presenter?.isFullScreen()).toBe(true);
     expect(await call('plenary:desktop', own(pageUrl), 'window.toggleFullScreen', { fullScreen: false })).toEqual({ ok: true, value: { fullScreen: false } });
     expect(await call('plenary:desktop', own(pageUrl), 'window.toggleFullScreen', { fullScreen: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // The View menu's item goes the same way, to the window in front.
+    const view = fake.menu().find((m) => (m as { label?: string }).label === 'View') as { submenu: { id?: string; click?: () => void }[] };
+    view.submenu.find((item) => item.id === 'toggle-full-screen')?.click?.();
+    expect(presenter?.isFullScreen()).toBe(true);
+    view.submenu.find((item) => item.id === 'toggle-full-screen')?.click?.();
+    expect(presenter?.isFullScreen()).toBe(false);
     // The page's own request for full screen stays refused: only the shell does it.
     const [[handler]] = vi.mocked(fake.electron.session.defaultSession.setPermissionRequestHandler).mock.calls as unknown as [[(c: unknown, p: string, cb: (ok: boolean) => void) => void]];
     const answers: boolean[] = [];

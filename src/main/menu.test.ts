@@ -13,7 +13,14 @@ function submenu(template: MenuItemConstructorOptions[], label: string): MenuIte
   return menu.submenu;
 }
 
-const actions = (): MenuActions => ({ send: vi.fn(), importWorkshop: vi.fn(), showPresenter: vi.fn(), about: vi.fn(), openDataFolder: vi.fn() });
+const actions = (): MenuActions => ({
+  send: vi.fn(),
+  importWorkshop: vi.fn(),
+  showPresenter: vi.fn(),
+  toggleFullScreen: vi.fn(),
+  about: vi.fn(),
+  openDataFolder: vi.fn(),
+});
 
 describe('menuTemplate', () => {
   it('has the five menus, plus the app menu on macOS', () => {
@@ -27,7 +34,8 @@ describe('menuTemplate', () => {
     expect(labels(submenu(t, 'View'))).toEqual(['Presenter', 'Audience window', 'Toggle full screen', '(resetZoom)', '(zoomIn)', '(zoomOut)']);
     expect(labels(submenu(t, 'Session'))).toEqual(['Start session…', 'Voting keys']);
     expect(labels(submenu(t, 'Help'))).toEqual(['Keyboard shortcuts (?)', 'About Plenary', 'Open data folder']);
-    expect(submenu(t, 'View').find((item) => item.role === 'togglefullscreen')?.accelerator).toBe('F11');
+    expect(submenu(t, 'View').find((item) => item.id === 'toggle-full-screen')?.accelerator).toBe('F11');
+    expect(submenu(menuTemplate({ isMac: true, isDev: false }, actions()), 'View').find((item) => item.id === 'toggle-full-screen')?.accelerator).toBe('Ctrl+Command+F');
   });
 
   it('offers reload and developer tools in development only', () => {
@@ -55,6 +63,8 @@ describe('menuTemplate', () => {
     click('File', 'Import workshop…');
     click('Help', 'Open data folder');
     click('View', 'Presenter');
+    click('View', 'Toggle full screen');
+    expect(a.toggleFullScreen).toHaveBeenCalledOnce();
     expect(a.importWorkshop).toHaveBeenCalledOnce();
     expect(a.openDataFolder).toHaveBeenCalledOnce();
     expect(a.showPresenter).toHaveBeenCalledOnce();

@@ -20,6 +20,8 @@ export interface MenuActions {
   importWorkshop(): void;
   /** Brings the presenter window forward. */
   showPresenter(): void;
+  /** Full screen for the window in front, by the shell (fullScreen.ts), as F and the presenter's button do. */
+  toggleFullScreen(): void;
   about(): void;
   openDataFolder(): void;
 }
@@ -80,7 +82,7 @@ export function menuTemplate({ isMac, isDev }: MenuOptions, actions: MenuActions
         { id: 'show-presenter', label: 'Presenter', click: () => actions.showPresenter() },
         { id: 'open-audience', label: 'Audience window', accelerator: 'CmdOrCtrl+Shift+A', click: send('open-audience') },
         { type: 'separator' },
-        { role: 'togglefullscreen', label: 'Toggle full screen', accelerator: isMac ? 'Ctrl+Command+F' : 'F11' },
+        { id: 'toggle-full-screen', label: 'Toggle full screen', accelerator: isMac ? 'Ctrl+Command+F' : 'F11', click: () => actions.toggleFullScreen() },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -3,7 +3,7 @@
  * header (421 for a name that is not ours: DNS rebinding), the time a request may
  * take to arrive (408 and the connection closed), and how many connections it
  * holds at once (a limit below the descriptor limit, so a store write never fails
- * with EMFILE). See ../shared/PROTOCOL.md, "Integrity on the room's network".
+ * with EMFILE). See docs/protocol.md, "Integrity on the room's network".
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md, "Integrity on the room's network", seen from outside: a real host
+ * docs/protocol.md, "Integrity on the room's network", seen from outside: a real host
  * on a loopback port, spoken to as a phone, a script or an attacker would. Every
  * load here is small and bounded, and goes to 127.0.0.1 only.
  */

@@ -96,7 +96,7 @@ export const commandInputs = {
   'sessions.phones': sessionRef,
   /** Deletes a session and its votes for good. */
   'sessions.delete': sessionRef,
-  // ---- Phone admission (PROTOCOL.md, "Integrity on the room's network") ----
+  // ---- Phone admission (docs/protocol.md, "Integrity on the room's network") ----
   /** Changes the most phones the session admits while it runs; phones already in stay. */
   'sessions.setPhoneLimit': z.object({ sessionId: idSchema, phoneLimit: phoneLimitSchema }).strict(),
   /** Lets one network address bring more than 4 phones (a venue network that puts phones behind one address), or not. */

@@ -44,7 +44,7 @@ export class ApiError extends Error {
 const statusByCode: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
-  // Phone admission (PROTOCOL.md, "Integrity on the room's network"): a phone the session will not take.
+  // Phone admission (docs/protocol.md, "Integrity on the room's network"): a phone the session will not take.
   session_full: 403,
   address_full: 403,
   phone_removed: 403,

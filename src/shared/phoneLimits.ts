@@ -1,5 +1,5 @@
 /**
- * Phone admission's numbers (PROTOCOL.md, "Integrity on the room's network"), in a
+ * Phone admission's numbers (docs/protocol.md, "Integrity on the room's network"), in a
  * module of their own with no zod: the setup form shows the default limit and
  * must not carry the schemas' weight.
  */

@@ -157,3 +157,16 @@ export function valueOf<T>(result: IpcResult): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value as T;
 }
+
+/** A session of the built-in workshop, made over the bridge. */
+export async function startSession(window: Page, groups = ['Red', 'Blue']): Promise<{ id: string }> {
+  const workshops = valueOf<{ id: string; builtIn: boolean }[]>(await invoke(window, 'workshops.list'));
+  const builtIn = workshops.find((w) => w.builtIn);
+  if (!builtIn) throw new Error('no built-in workshop');
+  return valueOf<{ id: string }>(await invoke(window, 'sessions.create', { workshopId: builtIn.id, groups }));
+}
+
+/** Whether the main process says the presenter (first) window is in full screen. */
+export function presenterFullScreen(app: ElectronApplication): Promise<boolean> {
+  return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isFullScreen() ?? false);
+}

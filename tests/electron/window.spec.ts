@@ -7,7 +7,8 @@ test('the presenter window opens on the library, with the built-in workshop', as
   const { window } = launched();
   await expect(window.getByText('Leader or Manager?').first()).toBeVisible();
   expect(await window.title()).toContain('Plenary');
-  expect(window.url()).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html#\/$/);
+  // Served on the app's own protocol, never from file://.
+  expect(window.url()).toBe('app://plenary/index.html#/');
 });
 
 test('the app uses the data folder it was given', async () => {

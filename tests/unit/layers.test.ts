@@ -90,10 +90,12 @@ describe('the lint rule judges resolved paths', () => {
     const broken = results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('boundaries/')).map((m) => `${r.filePath}: ${m.message}`));
     expect(broken).toEqual([]);
     expect(results.length).toBeGreaterThan(100);
-  });
+    // Lints the whole of src: a minute allowed on a busy machine.
+  }, 60_000);
 });
 
-describe('the type-check keeps electron out of the plain-Node layers', () => {
+// Each builds a program over its tsconfig: seconds each on a busy machine.
+describe('the type-check keeps electron out of the plain-Node layers', { timeout: 60_000 }, () => {
   it('fails on electron inside the core', () => {
     expect(typeErrors('tsconfig.core.json', 'src/core/zz.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([
       expect.stringContaining(`has no exported member 'app'`),

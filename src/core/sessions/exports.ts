@@ -13,7 +13,7 @@ export interface ExportOptions {
 }
 
 /**
- * PROTOCOL.md's columns first (questionId, voterId, optionId, at), then `source`
+ * docs/protocol.md's columns first (questionId, voterId, optionId, at), then `source`
  * (group, phone or hands) and `count` (1 for a vote, the number of hands for a hand
  * count), so a spreadsheet's sum of `count` is the number of answers.
  */

@@ -1,5 +1,5 @@
 /**
- * Which phones a session lets vote (PROTOCOL.md, "Integrity on the room's
+ * Which phones a session lets vote (docs/protocol.md, "Integrity on the room's
  * network"): a phone is admitted by its first accepted vote, up to the session's
  * limit, at most PHONES_PER_ADDRESS from one network address unless the
  * facilitator lifts that; a phone the facilitator removed stays out. One client

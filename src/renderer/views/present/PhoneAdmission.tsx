@@ -1,5 +1,5 @@
 /**
- * The presenter's phone admission (PROTOCOL.md, "Integrity on the room's
+ * The presenter's phone admission (docs/protocol.md, "Integrity on the room's
  * network"): phones admitted against the session's limit, phones turned away, and
  * the facilitator's three levers: change the limit, let one network address bring
  * more than 4 phones, and see the admitted phones and remove one (its votes go).
