@@ -161,10 +161,14 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** Why R must not reveal yet, or null when it may: an empty chart and the answer key would spoil the question. */
-export function revealRefusal(view: { voteCount: number; revealed: boolean } | undefined): string | null {
+export function revealRefusal(view: { voteCount: number; revealed: boolean } | undefined, votingMode?: 'groups' | 'hands' | 'phones'): string | null {
   if (!view) return 'This slide has no question to reveal.';
   if (view.revealed) return null;
-  if (view.voteCount === 0) return 'Nothing to reveal yet: no vote is in. Open voting (V) and let the room answer first.';
+  if (view.voteCount === 0) {
+    return votingMode === 'hands'
+      ? 'Nothing to reveal yet: no hand is counted. Type the counts first.'
+      : 'Nothing to reveal yet: no vote is in. Open voting (V) and let the room answer first.';
+  }
   return null;
 }
 

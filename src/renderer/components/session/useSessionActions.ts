@@ -25,6 +25,8 @@ export interface Problem {
 }
 
 const OFFLINE = 'The host is not answering';
+/** How long a message about a key stays on screen. */
+const PROBLEM_SHOWN_MS = 8000;
 
 export function useSessionActions(session: Session | undefined) {
   const api = useApi();
@@ -75,6 +77,13 @@ export function useSessionActions(session: Session | undefined) {
     });
   }, []);
 
+  // A message about a key goes by itself after a while; one about the host stays until it is back.
+  useEffect(() => {
+    if (!problem || problem.offline) return;
+    const timer = setTimeout(() => setProblemState((current) => (current === problem ? null : current)), PROBLEM_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [problem]);
+
   // Once every move has been answered and the snapshot shows a new slide, moves start
   // from the slide shown again (another tab may have moved it too).
   const shownIndex = session?.slideIndex;
@@ -122,7 +131,7 @@ export function useSessionActions(session: Session | undefined) {
       /** R: refused, with a message, until a vote is in; so the projector never shows an empty chart and the answer key. */
       reveal: () => {
         if (!question) return setProblem('This slide has no question to reveal.');
-        const refusal = revealRefusal(state);
+        const refusal = revealRefusal(state, session?.votingMode);
         if (refusal) return setProblem(refusal);
         enqueue('Reveal', () => api.call('voting.reveal', { sessionId, questionId: question.id }));
       },
