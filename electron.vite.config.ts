@@ -1,8 +1,28 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { metaContentSecurityPolicy } from './src/main/csp';
 
 const root = import.meta.dirname;
+
+/**
+ * The app page's CSP as a <meta>, written from the one policy (src/main/csp.ts):
+ * strict in the build; while `npm run dev` serves it, relaxed just enough for
+ * Vite's inline React-refresh preamble and its hot-reload websocket.
+ */
+export function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'plenary-csp-meta',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (_html, context) =>
+        context.filename.endsWith('index.html')
+          ? [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy(Boolean(context.server)) }, injectTo: 'head-prepend' }]
+          : [],
+    },
+  };
+}
 
 export default defineConfig({
   // The main build also carries the Node host and the benchmark: plain Node
@@ -32,7 +52,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // Smaller bundles paint the first slide sooner, from disk or over the room's Wi-Fi.

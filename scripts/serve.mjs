@@ -1,5 +1,5 @@
 // `npm run serve -- [--host ADDR] [--port N] [--data DIR] [--token T]`: the whole
-// app in a browser, without Electron (../shared/PROTOCOL.md). Builds first when the
+// app in a browser, without Electron (docs/protocol.md). Builds first when the
 // build is missing or older than the sources, then runs the Node host in the
 // foreground; SIGINT/SIGTERM reach it, it saves and exits, and its code is ours.
 import { spawn } from 'node:child_process';

@@ -309,7 +309,7 @@ describe('voting', () => {
     });
   });
 
-  it('ending a session stops voting and the join code, and shows every result', async () => {
+  it('ending a session stops voting and the join code, and reveals nothing by itself', async () => {
     const core = await startCore();
     const { session, first } = await roomOfThree(core);
     const sessionId = session.id;
@@ -324,7 +324,10 @@ describe('voting', () => {
 
     const ended = await core.call('sessions.end', { sessionId });
     expect(ended).toMatchObject({ status: 'ended', endedAt: '2026-01-15T09:00:00.000Z' });
-    expect(ended.questions[q]).toMatchObject({ status: 'closed', totals: { [a]: 1 } });
+    expect(ended.questions[q]).toMatchObject({ status: 'closed', revealed: false, totals: null, voteCount: 1 });
+    // The facilitator can still reveal it afterwards.
+    const revealed = await core.call('voting.reveal', { sessionId, questionId: q });
+    expect(revealed.questions[q]).toMatchObject({ revealed: true, totals: { [a]: 1 } });
     expect((await failure(Promise.resolve().then(() => core.sessions.participantState(session.joinCode)))).code).toBe('not_found');
     expect(
       (await failure(core.sessions.castFromDevice(session.joinCode, { deviceId: 'device-0001', questionId: q, optionId: a }))).code,
@@ -354,6 +357,11 @@ describe('reports.csv', () => {
     await core.call('voting.open', { sessionId, questionId: q2.id });
     deps.advance(1000);
     await core.sessions.castFromDevice(session.joinCode, { deviceId: 'phone-abc-123', questionId: q2.id, optionId: q2.options[0]!.id });
+    // Nothing is revealed yet: an export made without asking holds no choice.
+    const before = parseCsv((await core.call('reports.csv', { sessionId })).csv.slice(UTF8_BOM.length));
+    expect(before).toHaveLength(1);
+    await core.call('voting.reveal', { sessionId, questionId: q1.id });
+    await core.call('voting.reveal', { sessionId, questionId: q2.id });
 
     const { filename, csv } = await core.call('reports.csv', { sessionId });
     expect(filename).toBe('tuesday-cohort-votes.csv');

@@ -2,26 +2,38 @@
  * The core: the whole domain behind one handler map. Electron's main process and
  * the Node host each make one, and bind it to their transport.
  */
-import { commandInputs, type ApiHandlers, type CommandName, type CommandOutput } from '../shared/contract';
+import { commandInputs, type ApiHandlers, type CommandName, type CommandOutput, type RecoveryNotice } from '../shared/contract';
 import { ApiError } from '../shared/errors';
-import { settingsSchema } from '../shared/model';
+import { settingsSchema, type Settings } from '../shared/model';
 import { parseOrThrow } from '../shared/validation';
+import { APP_VERSION } from './appVersion';
 import { systemDeps, type CoreDeps } from './deps';
 import { EventBus } from './events';
 import { PhonePresence } from './phonePresence';
 import { createSessionService, type SessionService } from './sessions/sessionService';
+import { isDiskFull } from './store/durableWrite';
 import { openStore, type StorePort } from './store/store';
 import { createWorkshopService } from './workshops/workshopService';
 
-export const APP_VERSION = '0.1.0';
 
+/**
+ * What the hosts (Electron's main process, the Node host) get of the core: the
+ * contract's commands, its events, the phones' side, the settings and what the
+ * store repaired. WARNING: nothing here hands out the store: a host that wrote to
+ * it directly would bypass the validation, the events and the durable writes.
+ */
 export interface Core {
-  readonly handlers: ApiHandlers;
   readonly events: EventBus;
-  readonly sessions: SessionService;
-  readonly store: StorePort;
+  /** The participant protocol's side: join codes, phones' state and votes. */
+  readonly sessions: Omit<SessionService, 'handlers' | 'dispose'>;
   /** Servers that let phones in register here (see phonePresence.ts). */
   readonly phones: PhonePresence;
+  /** The facilitator's preferences now (the paper size, the LAN port...). */
+  settings(): Settings;
+  /** What the store had to repair when it opened, for the user to be told once. */
+  readonly recoveries: readonly RecoveryNotice[];
+  /** What closing could not do (a full disk kept a log unfolded): said in one line each on stop. */
+  readonly shutdownNotes: readonly string[];
   /**
    * Validates `input` with the command's schema and runs it: what every transport
    * calls. Throws ApiError (invalid_input, not_found, conflict...).
@@ -31,8 +43,22 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/**
+ * A failed write said so that the user can act on it: a full disk is not
+ * "something went wrong". The change was not applied (the store rolled it back).
+ */
+export function asUserError(error: unknown): unknown {
+  if (isDiskFull(error)) return new ApiError('unavailable', 'The disk is full, so this was not saved (and nothing changed). Free some space, then try again.');
+  return error;
+}
+
+/** The core with its store in reach: for the core's own tests, never for a host. */
+export interface CoreWithStore extends Core {
+  readonly store: StorePort;
+}
+
 /** Builds the core over an open store. */
-export function createCore(store: StorePort, deps: CoreDeps = systemDeps): Core {
+export function createCore(store: StorePort, deps: CoreDeps = systemDeps): CoreWithStore {
   const events = new EventBus();
   const workshops = createWorkshopService(store, deps, events);
   const phones = new PhonePresence();
@@ -52,17 +78,27 @@ export function createCore(store: StorePort, deps: CoreDeps = systemDeps): Core 
     ...sessions.handlers,
   };
   return {
-    handlers,
     events,
     sessions,
     store,
     phones,
+    settings: () => ({ ...store.settings() }),
+    get shutdownNotes() {
+      return store.shutdownNotes;
+    },
+    get recoveries() {
+      return store.recoveries;
+    },
     call: async (name, input) => {
       const schema = commandInputs[name];
       if (!schema) throw new ApiError('not_found', `There is no command ${String(name)}.`);
       const parsed = parseOrThrow(schema, input ?? {});
       const handler = handlers[name] as (input: unknown) => Promise<CommandOutput<typeof name>>;
-      return handler(parsed);
+      try {
+        return await handler(parsed);
+      } catch (error) {
+        throw asUserError(error);
+      }
     },
     close: async () => {
       sessions.dispose();
@@ -72,7 +108,7 @@ export function createCore(store: StorePort, deps: CoreDeps = systemDeps): Core 
 }
 
 /** Opens the store in `dataDir` and builds the core on it. */
-export async function openCore(dataDir: string, deps: CoreDeps = systemDeps): Promise<Core> {
+export async function openCore(dataDir: string, deps: CoreDeps = systemDeps): Promise<CoreWithStore> {
   const store = await openStore(dataDir, { now: deps.now });
   return createCore(store, deps);
 }

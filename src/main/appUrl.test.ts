@@ -2,19 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { isAppUrl, isExternalWebUrl, rendererEntry, routeUrl } from './appUrl';
 
 describe('isAppUrl', () => {
-  const file = rendererEntry('/opt/plenary/out/renderer/index.html', undefined);
+  const file = rendererEntry('/opt/plenary/out/renderer', undefined);
   const dev = rendererEntry('/unused', 'http://localhost:5173/');
 
-  it('accepts our index.html with any hash route', () => {
-    expect(isAppUrl('file:///opt/plenary/out/renderer/index.html', file)).toBe(true);
-    expect(isAppUrl('file:///opt/plenary/out/renderer/index.html#/report/s1', file)).toBe(true);
+  it('loads the built renderer from app://plenary/, not from a file', () => {
+    expect(file.href).toBe('app://plenary/index.html');
   });
 
-  it('refuses other files, even beside it', () => {
-    expect(isAppUrl('file:///opt/plenary/out/renderer/participant.html', file)).toBe(false);
-    expect(isAppUrl('file:///opt/plenary/out/renderer/index.html.evil', file)).toBe(false);
+  it('accepts our index.html with any hash route', () => {
+    expect(isAppUrl('app://plenary/index.html', file)).toBe(true);
+    expect(isAppUrl('app://plenary/index.html#/report/s1', file)).toBe(true);
+  });
+
+  it('refuses other files, even beside it, other hosts and file:// itself', () => {
+    expect(isAppUrl('app://plenary/participant.html', file)).toBe(false);
+    expect(isAppUrl('app://plenary/index.html.evil', file)).toBe(false);
+    expect(isAppUrl('app://other/index.html', file)).toBe(false);
+    expect(isAppUrl('app://plenary/index.html?x=1', file)).toBe(false);
+    expect(isAppUrl('file:///opt/plenary/out/renderer/index.html', file)).toBe(false);
     expect(isAppUrl('file:///etc/passwd', file)).toBe(false);
-    expect(isAppUrl('file:///opt/plenary/out/renderer/index.html?x=1', file)).toBe(false);
   });
 
   it('refuses the web and junk', () => {
@@ -31,7 +37,7 @@ describe('isAppUrl', () => {
   });
 
   it('builds hash routes on either entry', () => {
-    expect(routeUrl(file, '/audience/s1')).toBe('file:///opt/plenary/out/renderer/index.html#/audience/s1');
+    expect(routeUrl(file, '/audience/s1')).toBe('app://plenary/index.html#/audience/s1');
     expect(routeUrl(dev, '/report/s2')).toBe('http://localhost:5173/#/report/s2');
   });
 });

@@ -1,24 +1,25 @@
 /**
- * Which pages are the app's own: the built renderer's index.html (file://) or, in
- * development, the Vite dev server. Every trust decision in the shell (IPC
- * senders, navigation) goes through `isAppUrl`. No Electron here, so it is unit-tested.
+ * Which pages are the app's own: the built renderer served on the privileged
+ * `app://plenary/` protocol (appProtocol.ts) or, in development, the Vite dev
+ * server. Every trust decision in the shell (IPC senders, navigation) goes through
+ * `isAppUrl`. No Electron here, so it is unit-tested.
  */
-import { pathToFileURL } from 'node:url';
+import { APP_ORIGIN } from './appProtocol';
 
-export type RendererEntry = { kind: 'file'; indexHtml: string; href: string } | { kind: 'dev'; href: string; origin: string };
+export type RendererEntry = { kind: 'app'; rendererDir: string; href: string } | { kind: 'dev'; href: string; origin: string };
 
-/** The renderer to load: the dev server when electron-vite gives one, else the built file. */
-export function rendererEntry(indexHtml: string, devUrl: string | undefined): RendererEntry {
+/** The renderer to load: the dev server when electron-vite gives one, else the built files on app://. */
+export function rendererEntry(rendererDir: string, devUrl: string | undefined): RendererEntry {
   if (devUrl) {
     const url = new URL(devUrl);
     return { kind: 'dev', href: url.href, origin: url.origin };
   }
-  return { kind: 'file', indexHtml, href: pathToFileURL(indexHtml).href };
+  return { kind: 'app', rendererDir, href: `${APP_ORIGIN}/index.html` };
 }
 
 /**
- * True when `url` is our renderer page (any hash route). File URLs must name the very
- * index.html we load, not merely sit in the same folder; dev URLs must share its origin.
+ * True when `url` is our renderer page (any hash route): app://plenary/index.html
+ * exactly (not another file of the app), or, in development, the dev server's origin.
  */
 export function isAppUrl(url: string, entry: RendererEntry): boolean {
   let parsed: URL;
@@ -29,7 +30,7 @@ export function isAppUrl(url: string, entry: RendererEntry): boolean {
   }
   if (entry.kind === 'dev') return parsed.origin === entry.origin && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
   const own = new URL(entry.href);
-  return parsed.protocol === 'file:' && parsed.host === own.host && parsed.pathname === own.pathname && parsed.search === '';
+  return parsed.protocol === own.protocol && parsed.host === own.host && parsed.pathname === own.pathname && parsed.search === '' && parsed.username === '';
 }
 
 /** The URL of a hash route such as `/report/abc`, for `loadURL`. */

@@ -1,34 +1,46 @@
 /**
  * The desktop-only actions of the bridge (`window.plenary.desktop`): file dialogs,
- * the audience window, PDF export, the LAN server. Each checks its input with a
- * schema, like the contract's commands, and answers a value or throws ApiError.
+ * the audience window, full screen, PDF export, the LAN server. Their names, inputs
+ * and outputs are typed once in src/shared/bridge.ts; each input is checked here
+ * with a schema, like the contract's commands, and each handler answers its
+ * action's output or throws ApiError.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import { z } from 'zod';
 import type { Core } from '../core/createCore';
-import type { DesktopAction } from '../shared/bridge';
+import type { DesktopAction, DesktopActionInput, DesktopActionOutput, DialogOutcome, SavedFile } from '../shared/bridge';
 import type { Workshop } from '../shared/model';
 import { idSchema } from '../shared/model';
 import { ApiError } from '../shared/errors';
+import { WORKSHOP_FILE_MAX_BYTES } from '../shared/limits';
 import { parseOrThrow } from '../shared/validation';
+import { applyFullScreen } from './fullScreen';
 import { safeFileName } from './ipcResult';
 import type { LanServer } from './lan';
 import type { Windows } from './windows';
 
-/** Bigger files are refused before reading: a workshop is a few hundred KB at most. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** How long the report page may take to draw before PDF export gives up. */
 export const REPORT_TIMEOUT_MS = 15_000;
 
-const none = z.union([z.undefined(), z.null(), z.object({}).strict()]);
+/** No input: nothing, null or `{}` (what a page sends when it sends nothing). */
+const none = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined);
 const sessionRef = z.object({ sessionId: idSchema }).strict();
-const workshopRef = z.object({ workshopId: idSchema }).strict();
-const lanStart = z
-  .object({ sessionId: idSchema.optional(), address: z.string().max(64).optional() })
-  .strict()
-  .optional();
+
+/** Each action's input schema, checked against the input type the bridge declares. */
+const desktopInputs = {
+  'workshop.importDialog': none,
+  'workshop.saveDialog': z.object({ workshopId: idSchema }).strict(),
+  'report.exportPdf': sessionRef,
+  'csv.saveDialog': sessionRef,
+  'window.openAudience': sessionRef,
+  'window.toggleFullScreen': z.union([none, z.object({ fullScreen: z.boolean().optional() }).strict()]),
+  'data.openFolder': none,
+  'lan.start': z.union([none, z.object({ sessionId: idSchema.optional(), address: z.string().max(64).optional() }).strict()]),
+  'lan.stop': none,
+  'lan.status': z.union([none, sessionRef]),
+} satisfies { [A in DesktopAction]: z.ZodType<DesktopActionInput<A>, unknown> };
 
 export interface DesktopContext {
   core: Core;
@@ -37,7 +49,9 @@ export interface DesktopContext {
   dataDir: string;
 }
 
-type Handler = (ctx: DesktopContext, input: unknown, sender: WebContents) => Promise<unknown>;
+type Handlers = { [A in DesktopAction]: (ctx: DesktopContext, input: DesktopActionInput<A>, sender: WebContents) => Promise<DesktopActionOutput<A>> };
+
+const CANCELED = { canceled: true } as const;
 
 function ownerOf(sender: WebContents): BrowserWindow | null {
   return BrowserWindow.fromWebContents(sender);
@@ -58,8 +72,8 @@ async function writeUserFile(filePath: string, data: string | Uint8Array): Promi
   }
 }
 
-/** Opens a workshop file chosen by the user and imports it; null when they cancel. */
-export async function importWorkshopDialog(core: Core, owner: BrowserWindow | null): Promise<Workshop | null> {
+/** Opens a workshop file chosen by the user and imports it. */
+export async function importWorkshopDialog(core: Core, owner: BrowserWindow | null): Promise<DialogOutcome<{ workshop: Workshop }>> {
   const options = {
     title: 'Import a workshop',
     properties: ['openFile' as const],
@@ -67,14 +81,14 @@ export async function importWorkshopDialog(core: Core, owner: BrowserWindow | nu
   };
   const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
   const filePath = result.filePaths[0];
-  if (result.canceled || !filePath) return null;
+  if (result.canceled || !filePath) return CANCELED;
   const fileName = basename(filePath);
   const { size } = await stat(filePath);
-  if (size > MAX_IMPORT_BYTES) {
+  if (size > WORKSHOP_FILE_MAX_BYTES) {
     throw new ApiError('too_large', `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; a workshop file can be at most 5 MB. Is it the right file?`);
   }
   const text = await readFile(filePath, 'utf8');
-  return core.call('workshops.import', { text, fileName });
+  return { canceled: false, workshop: await core.call('workshops.import', { text, fileName }) };
 }
 
 /** Polls the page until the report says it has drawn everything. */
@@ -89,93 +103,73 @@ async function waitForReportReady(contents: WebContents, timeoutMs: number): Pro
   throw new ApiError('unavailable', `The report did not finish drawing within ${Math.round(timeoutMs / 1000)} seconds. Try again, or print it from the results view.`);
 }
 
-const handlers: Record<DesktopAction, Handler> = {
-  'workshop.importDialog': async ({ core }, input, sender) => {
-    parseOrThrow(none, input);
-    return importWorkshopDialog(core, ownerOf(sender));
-  },
+const handlers: Handlers = {
+  'workshop.importDialog': async ({ core }, _input, sender) => importWorkshopDialog(core, ownerOf(sender)),
 
-  'workshop.saveDialog': async ({ core }, input, sender) => {
-    const { workshopId } = parseOrThrow(workshopRef, input);
+  'workshop.saveDialog': async ({ core }, { workshopId }, sender): Promise<SavedFile> => {
     const file = await core.call('workshops.export', { workshopId });
     const filePath = await saveAs(ownerOf(sender), file.filename, { name: 'Plenary workshop', extensions: ['json'] });
-    if (!filePath) return null;
+    if (!filePath) return CANCELED;
     await writeUserFile(filePath, file.text);
-    return { filePath };
+    return { canceled: false, filePath };
   },
 
-  'csv.saveDialog': async ({ core }, input, sender) => {
-    const { sessionId } = parseOrThrow(sessionRef, input);
+  'csv.saveDialog': async ({ core }, { sessionId }, sender): Promise<SavedFile> => {
     const file = await core.call('reports.csv', { sessionId });
     const filePath = await saveAs(ownerOf(sender), file.filename, { name: 'CSV (spreadsheet)', extensions: ['csv'] });
-    if (!filePath) return null;
+    if (!filePath) return CANCELED;
     await writeUserFile(filePath, file.csv);
-    return { filePath };
+    return { canceled: false, filePath };
   },
 
-  'report.exportPdf': async ({ core, windows }, input, sender) => {
-    const { sessionId } = parseOrThrow(sessionRef, input);
+  'report.exportPdf': async ({ core, windows }, { sessionId }, sender): Promise<SavedFile> => {
     // Fails early, with not_found, for an unknown session.
     const session = await core.call('sessions.get', { sessionId });
-    const reportWindow = await windows.openReport(sessionId);
-    let pdf: Uint8Array;
-    try {
+    const pdf = await windows.withReport(sessionId, async (reportWindow) => {
       await waitForReportReady(reportWindow.webContents, REPORT_TIMEOUT_MS);
-      pdf = await reportWindow.webContents.printToPDF({
-        pageSize: core.store.settings().paperSize,
+      return reportWindow.webContents.printToPDF({
+        pageSize: core.settings().paperSize,
         printBackground: true,
         // The page prints its own footer.
         displayHeaderFooter: false,
       });
-    } finally {
-      reportWindow.destroy();
-    }
+    });
     const owner = ownerOf(sender);
     const filePath = await saveAs(owner, safeFileName(`${session.title} report`, 'pdf', 'Plenary report'), { name: 'PDF', extensions: ['pdf'] });
-    if (!filePath) return null;
+    if (!filePath) return CANCELED;
     await writeUserFile(filePath, pdf);
     const options = { type: 'info' as const, message: 'The report is saved.', detail: filePath, buttons: ['Show in folder', 'OK'], defaultId: 1, cancelId: 1 };
     void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options)).then(({ response }) => {
       if (response === 0) shell.showItemInFolder(filePath);
     });
-    return { filePath };
+    return { canceled: false, filePath };
   },
 
-  'window.openAudience': async ({ core, windows }, input) => {
-    const { sessionId } = parseOrThrow(sessionRef, input);
+  'window.openAudience': async ({ core, windows }, { sessionId }) => {
     await core.call('sessions.get', { sessionId });
     return windows.openAudience(sessionId);
   },
 
-  'window.toggleFullScreen': async (_ctx, input, sender) => {
-    parseOrThrow(none, input);
-    const window = ownerOf(sender);
-    if (!window) throw new ApiError('not_found', 'This page has no window to put in full screen.');
-    window.setFullScreen(!window.isFullScreen());
-    return { fullScreen: window.isFullScreen() };
-  },
+  'window.toggleFullScreen': async (_ctx, input, sender) => applyFullScreen(ownerOf(sender), input?.fullScreen),
 
-  'data.openFolder': async ({ dataDir }, input) => {
-    parseOrThrow(none, input);
+  'data.openFolder': async ({ dataDir }) => {
     const problem = await shell.openPath(dataDir);
     if (problem) throw new ApiError('unavailable', `Plenary could not open ${dataDir}: ${problem}`);
     return { dataDir };
   },
 
-  'lan.start': async ({ lan }, input) => lan.start(parseOrThrow(lanStart, input) ?? {}),
+  'lan.start': async ({ lan }, input) => lan.start(input ?? {}),
 
-  'lan.stop': async ({ lan }, input) => {
-    parseOrThrow(none, input);
-    return lan.stop();
-  },
+  'lan.stop': async ({ lan }) => lan.stop(),
 
-  'lan.status': async ({ lan }, input) => {
-    const parsed = parseOrThrow(z.union([none, sessionRef]), input);
-    return lan.status(parsed && 'sessionId' in parsed ? parsed.sessionId : undefined);
-  },
+  'lan.status': async ({ lan }, input) => lan.status(input?.sessionId),
 };
 
-/** Runs a desktop action. The caller has checked the sender and the action's name. */
-export function runDesktopAction(ctx: DesktopContext, action: DesktopAction, input: unknown, sender: WebContents): Promise<unknown> {
-  return handlers[action](ctx, input, sender);
+/**
+ * Runs a desktop action: its input checked with the action's schema first. The
+ * caller has checked the sender and the action's name.
+ */
+export function runDesktopAction<A extends DesktopAction>(ctx: DesktopContext, action: A, input: unknown, sender: WebContents): Promise<DesktopActionOutput<A>> {
+  const parsed = parseOrThrow(desktopInputs[action], input) as DesktopActionInput<A>;
+  return handlers[action](ctx, parsed, sender);
 }

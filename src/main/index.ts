@@ -3,17 +3,22 @@
  * core. Thin on purpose: the domain is in src/core, the pure helpers beside this
  * file are unit-tested, and docs/desktop.md describes the whole shell.
  */
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session, shell, type MessageBoxOptions } from 'electron';
-import { APP_VERSION, openCore, type Core } from '../core/createCore';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type MessageBoxOptions } from 'electron';
+import { APP_VERSION } from '../core/appVersion';
+import { openCore, type Core } from '../core/createCore';
 import { APP_NAME, resolveDataDir } from '../core/dataDir';
 import { ApiError } from '../shared/errors';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, contentTypeOf, resolveAppFile } from './appProtocol';
 import { rendererEntry } from './appUrl';
 import { importWorkshopDialog } from './desktop';
 import { bindIpc, broadcast, sendTo } from './ipc';
 import { LanServer } from './lan';
-import { menuTemplate, type MenuCommand } from './menu';
-import { contentSecurityPolicy, guardWebContents, hardenSession } from './security';
+import type { MenuCommand } from '../shared/menu';
+import { menuTemplate } from './menu';
+import { contentSecurityPolicy } from './csp';
+import { guardWebContents, hardenSession } from './security';
 import { focus, Windows } from './windows';
 
 /** How long quitting waits for the store to finish writing before it gives up. */
@@ -29,9 +34,29 @@ const isMac = process.platform === 'darwin';
 // WARNING: ELECTRON_RENDERER_URL is trusted in an unpackaged build only; a packaged
 // app never loads (or trusts) a URL from its environment.
 const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL);
-const entry = rendererEntry(join(import.meta.dirname, '../renderer/index.html'), isDev ? process.env.ELECTRON_RENDERER_URL : undefined);
-const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const rendererDir = join(import.meta.dirname, '../renderer');
+const entry = rendererEntry(rendererDir, isDev ? process.env.ELECTRON_RENDERER_URL : undefined);
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+// WARNING: before the app is ready, or the scheme gets no origin of its own.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+/** Serves the built renderer on app://plenary/, and nothing outside its folder (appProtocol.ts). */
+function serveRenderer(csp: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, rendererDir);
+    const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (!file) return notFound();
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: { 'Content-Type': contentTypeOf(file), 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' },
+      });
+    } catch {
+      return notFound();
+    }
+  });
+}
 
 interface Running {
   core: Core;
@@ -59,8 +84,8 @@ function installMenu({ core, windows, dataDir }: Running): void {
       importWorkshop: () => {
         const owner = windows.openPresenter();
         importWorkshopDialog(core, owner).then(
-          (workshop) => {
-            if (workshop) sendMenuCommand(windows, 'workshop-imported', workshop.id);
+          (imported) => {
+            if (!imported.canceled) sendMenuCommand(windows, 'workshop-imported', imported.workshop.id);
           },
           (error: unknown) => {
             if (!(error instanceof ApiError)) console.error('Plenary: import failed', error);
@@ -88,7 +113,7 @@ function installMenu({ core, windows, dataDir }: Running): void {
 
 /** Tells the user, once, what the store repaired when it opened (app.info lists it too). */
 function reportRecoveries(core: Core, presenter: BrowserWindow): void {
-  const notices = core.store.recoveries;
+  const notices = core.recoveries;
   if (notices.length === 0) return;
   const show = () =>
     void messageBox(presenter, {
@@ -120,6 +145,7 @@ async function start(): Promise<void> {
   }
 
   hardenSession(session.defaultSession, contentSecurityPolicy(isDev));
+  serveRenderer(contentSecurityPolicy(isDev));
   const windows = new Windows({ entry, preloadPath, stateFile: join(app.getPath('userData'), 'window-state.json') });
   const lan = new LanServer(core, rendererDir);
   running = { core, windows, lan, dataDir };

@@ -6,7 +6,7 @@
  * input is then validated by `core.call`, with the same schemas as the HTTP host.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { desktopActions, IPC_DESKTOP_CHANNEL, type DesktopAction, type IpcResult } from '../shared/bridge';
+import { IPC_DESKTOP_CHANNEL, isDesktopAction, type IpcResult } from '../shared/bridge';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type PlenaryEvent } from '../shared/contract';
 import { isAppUrl, type RendererEntry } from './appUrl';
 import { runDesktopAction, type DesktopContext } from './desktop';
@@ -19,10 +19,6 @@ const refused = (message: string, code: 'unauthorized' | 'not_found'): IpcResult
 export function isTrustedSender(event: IpcMainInvokeEvent, entry: RendererEntry): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url, entry);
-}
-
-function isDesktopAction(name: unknown): name is DesktopAction {
-  return typeof name === 'string' && (desktopActions as string[]).includes(name);
 }
 
 /** Binds both channels. Returns the function that unbinds them. */

@@ -1,29 +1,15 @@
 /**
  * "Let phones vote": the Node host's HTTP server, started inside the desktop app on
- * the facilitator's click and on their network only (PROTOCOL.md: the network is
+ * the facilitator's click and on their network only (docs/protocol.md: the network is
  * never opened without it).
  */
 import { networkInterfaces } from 'node:os';
 import type { Core } from '../core/createCore';
 import { listen, makeToken, type RunningServer } from '../server/host';
+import type { LanStatus } from '../shared/bridge';
 import { ApiError } from '../shared/errors';
 import { isBindableAddress, lanAddresses, type LanAddress } from '../server/lanAddresses';
 
-export type LanStatus =
-  | { running: false; addresses: LanAddress[] }
-  | {
-      running: true;
-      /** Where phones reach the laptop: http://ADDRESS:PORT */
-      origin: string;
-      port: number;
-      /** The facilitator token, for a presenter remote in a browser (origin + `/?token=`). */
-      token: string;
-      /** The address bound, as asked (may be 0.0.0.0). */
-      host: string;
-      addresses: LanAddress[];
-      /** The phone page of the session asked about, when one was: origin + `/p/<joinCode>`. */
-      joinUrl?: string;
-    };
 
 export class LanServer {
   private server: { running: RunningServer; host: string; token: string; origin: string } | null = null;
@@ -71,7 +57,7 @@ export class LanServer {
 
   /** The port from the settings; when another program holds it, any free port (the QR code carries it). */
   private async listenWithFallback(host: string, token: string): Promise<RunningServer> {
-    const port = this.core.store.settings().lanPort;
+    const port = this.core.settings().lanPort;
     const options = { host, token, rendererDir: this.rendererDir };
     try {
       return await listen(this.core, { ...options, port });

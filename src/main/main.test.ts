@@ -5,7 +5,7 @@
  * windows, the LAN server starts and stops, and quitting closes the store.
  * tests/electron drives the real thing where Electron runs.
  */
-import { existsSync } from 'node:fs';
+import { acquireStoreLock, StoreLockedError } from '../core/store/storeLock';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ const fake = vi.hoisted(() => {
   const scripts: string[] = [];
   const pdfOptions: unknown[] = [];
   const dialogAnswers: { open: string[]; save: string | null } = { open: [], save: null };
+  /** Routes whose page fails to load, as a missing or broken file would. */
+  const failingRoutes = new Set<string>();
 
   class FakeContents {
     private listeners = new Map<string, Listener[]>();
@@ -70,6 +72,7 @@ const fake = vi.hoisted(() => {
     }
     async loadURL(url: string) {
       this.url = url;
+      for (const route of failingRoutes) if (url.includes(route)) throw new Error('ERR_FAILED (-2) loading ' + url);
     }
     on(name: string, listener: Listener) {
       this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
@@ -98,8 +101,12 @@ const fake = vi.hoisted(() => {
     isMinimized() {
       return false;
     }
+    fullScreen = false;
     isFullScreen() {
-      return false;
+      return this.fullScreen;
+    }
+    setFullScreen(flag: boolean) {
+      this.fullScreen = flag;
     }
     getBounds() {
       return { x: 0, y: 0, width: 1280, height: 800 };
@@ -138,6 +145,7 @@ const fake = vi.hoisted(() => {
       },
       setApplicationMenu: vi.fn(),
     },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: {
       defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     },
@@ -150,12 +158,13 @@ const fake = vi.hoisted(() => {
     },
     shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn(), showItemInFolder: vi.fn() },
   };
-  return { electron, appListeners, handlers, windows, sent, exits, scripts, pdfOptions, dialogAnswers, menu: () => menuTemplate };
+  return { electron, appListeners, handlers, windows, sent, exits, scripts, pdfOptions, dialogAnswers, failingRoutes, menu: () => menuTemplate };
 });
 
 vi.mock('electron', () => fake.electron);
 
-const own = (path: string) => ({ senderFrame: { url: pathToFileURL(path).href + '#/', parent: null }, sender: {} });
+/** A call from our own page: app://plenary/index.html, on any route. */
+const own = (_page: string) => ({ senderFrame: { url: 'app://plenary/index.html#/', parent: null }, sender: {} });
 
 let dataDir: string;
 const pageUrl = join(import.meta.dirname, '../renderer/index.html');
@@ -180,13 +189,18 @@ afterAll(async () => {
 });
 
 describe('the main process', () => {
-  it('opens the presenter window on the library, locked down', () => {
+  it('opens the presenter window on the library, locked down, holding its data folder', async () => {
     const [presenter] = fake.windows;
-    expect(presenter?.url).toBe(pathToFileURL(pageUrl).href + '#/');
+    expect(presenter?.url).toBe('app://plenary/index.html#/');
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown },
+    ]);
+    expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(presenter?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(fake.electron.app.setName).toHaveBeenCalledWith('Plenary');
     expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
-    expect(existsSync(join(dataDir, 'plenary.lock'))).toBe(true);
+    // The folder is the app's: a second owner is refused while it runs.
+    await expect(acquireStoreLock(dataDir, () => new Date())).rejects.toBeInstanceOf(StoreLockedError);
   });
 
   it('answers contract commands from its own page, with the core', async () => {
@@ -199,14 +213,16 @@ describe('the main process', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stranger = { senderFrame: { url: 'https://example.com/', parent: null }, sender: {} };
     expect(await call('plenary:invoke', stranger, 'workshops.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    const framed = { senderFrame: { url: pathToFileURL(pageUrl).href, parent: {} }, sender: {} };
+    const framed = { senderFrame: { url: 'app://plenary/index.html', parent: {} }, sender: {} };
+    const fromFile = { senderFrame: { url: pathToFileURL(pageUrl).href, parent: null }, sender: {} };
+    expect(await call('plenary:invoke', fromFile, 'workshops.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await call('plenary:invoke', framed, 'workshops.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await call('plenary:invoke', { senderFrame: null, sender: {} }, 'workshops.list', {})).toMatchObject({ ok: false });
     expect(await call('plenary:invoke', own(pageUrl), 'toString', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call('plenary:invoke', own(pageUrl), 'sessions.get', { sessionId: 'a/b' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('plenary:desktop', own(pageUrl), 'shell.run', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call('plenary:desktop', stranger, 'data.openFolder')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(warn).toHaveBeenCalledTimes(4);
+    expect(warn).toHaveBeenCalledTimes(5);
     warn.mockRestore();
   });
 
@@ -243,7 +259,7 @@ describe('the main process', () => {
     const sessionId = (session.value as { id: string }).id;
     expect(await call('plenary:desktop', own(pageUrl), 'window.openAudience', { sessionId })).toMatchObject({ ok: true, value: { fullScreen: false } });
     expect(fake.windows).toHaveLength(2);
-    expect(fake.windows[1]?.url).toBe(`${pathToFileURL(pageUrl).href}#/audience/${sessionId}`);
+    expect(fake.windows[1]?.url).toBe(`app://plenary/index.html#/audience/${sessionId}`);
     expect(await call('plenary:desktop', own(pageUrl), 'window.openAudience', { sessionId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -271,11 +287,11 @@ describe('the main process', () => {
       const workshop = (list.value as { id: string; builtIn: boolean }[]).find((w) => w.builtIn);
       fake.dialogAnswers.save = join(folder, 'saved.plenary.json');
       const saved = await call('plenary:desktop', own(pageUrl), 'workshop.saveDialog', { workshopId: workshop?.id });
-      expect(saved).toEqual({ ok: true, value: { filePath: fake.dialogAnswers.save } });
+      expect(saved).toEqual({ ok: true, value: { canceled: false, filePath: fake.dialogAnswers.save } });
 
       fake.dialogAnswers.open = [fake.dialogAnswers.save];
       const imported = await call('plenary:desktop', own(pageUrl), 'workshop.importDialog');
-      expect(imported).toMatchObject({ ok: true, value: { id: expect.any(String) as unknown } });
+      expect(imported).toMatchObject({ ok: true, value: { canceled: false, workshop: { id: expect.any(String) as unknown, content: { title: 'Leader or Manager? (2)' } } } });
 
       const big = join(folder, 'big.json');
       await writeFile(big, Buffer.alloc(5 * 1024 * 1024 + 1, 32));
@@ -283,8 +299,11 @@ describe('the main process', () => {
       const refused = await call('plenary:desktop', own(pageUrl), 'workshop.importDialog');
       expect(refused).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('at most 5 MB') as unknown } });
 
+      // Closing a dialog answers the one shape every dialog answers.
       fake.dialogAnswers.open = [];
-      expect(await call('plenary:desktop', own(pageUrl), 'workshop.importDialog')).toEqual({ ok: true, value: null });
+      expect(await call('plenary:desktop', own(pageUrl), 'workshop.importDialog')).toEqual({ ok: true, value: { canceled: true } });
+      fake.dialogAnswers.save = null;
+      expect(await call('plenary:desktop', own(pageUrl), 'workshop.saveDialog', { workshopId: workshop?.id })).toEqual({ ok: true, value: { canceled: true } });
     } finally {
       fake.dialogAnswers.open = [];
       fake.dialogAnswers.save = null;
@@ -300,7 +319,7 @@ describe('the main process', () => {
       const windowsBefore = fake.windows.length;
       fake.dialogAnswers.save = join(folder, 'report.pdf');
       const result = await call('plenary:desktop', own(pageUrl), 'report.exportPdf', { sessionId });
-      expect(result).toEqual({ ok: true, value: { filePath: fake.dialogAnswers.save } });
+      expect(result).toEqual({ ok: true, value: { canceled: false, filePath: fake.dialogAnswers.save } });
       expect(await readFile(fake.dialogAnswers.save, 'latin1')).toBe('%PDF');
       expect(fake.pdfOptions.at(-1)).toEqual({ pageSize: 'A4', printBackground: true, displayHeaderFooter: false });
       expect(fake.scripts.at(-1)).toContain("dataset.reportReady === 'true'");
@@ -308,12 +327,54 @@ describe('the main process', () => {
       expect(fake.windows).toHaveLength(windowsBefore);
 
       fake.dialogAnswers.save = join(folder, 'votes.csv');
-      expect(await call('plenary:desktop', own(pageUrl), 'csv.saveDialog', { sessionId })).toEqual({ ok: true, value: { filePath: fake.dialogAnswers.save } });
+      expect(await call('plenary:desktop', own(pageUrl), 'csv.saveDialog', { sessionId })).toEqual({ ok: true, value: { canceled: false, filePath: fake.dialogAnswers.save } });
       expect(await readFile(fake.dialogAnswers.save, 'utf8')).toContain('questionId');
     } finally {
       fake.dialogAnswers.save = null;
       await rm(folder, { recursive: true, force: true });
     }
+  });
+
+  it('leaves no hidden report window behind when the report page fails to load', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const sessions = await call('plenary:invoke', own(pageUrl), 'sessions.list', {});
+    const sessionId = (sessions.value as { id: string }[])[0]?.id;
+    const windowsBefore = fake.windows.length;
+    fake.failingRoutes.add('#/report/');
+    try {
+      const result = await call('plenary:desktop', own(pageUrl), 'report.exportPdf', { sessionId });
+      expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('did not load') as unknown } });
+      expect(fake.windows).toHaveLength(windowsBefore);
+    } finally {
+      fake.failingRoutes.clear();
+      error.mockRestore();
+    }
+  });
+
+  it('puts the calling window in full screen by the shell, and takes it out', async () => {
+    const [presenter] = fake.windows;
+    expect(await call('plenary:desktop', own(pageUrl), 'window.toggleFullScreen')).toEqual({ ok: true, value: { fullScreen: true } });
+    expect(presenter?.isFullScreen()).toBe(true);
+    expect(await call('plenary:desktop', own(pageUrl), 'window.toggleFullScreen', { fullScreen: false })).toEqual({ ok: true, value: { fullScreen: false } });
+    expect(await call('plenary:desktop', own(pageUrl), 'window.toggleFullScreen', { fullScreen: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // The page's own request for full screen stays refused: only the shell does it.
+    const [[handler]] = vi.mocked(fake.electron.session.defaultSession.setPermissionRequestHandler).mock.calls as unknown as [[(c: unknown, p: string, cb: (ok: boolean) => void) => void]];
+    const answers: boolean[] = [];
+    handler({}, 'fullscreen', (ok) => answers.push(ok));
+    expect(answers).toEqual([false]);
+  });
+
+  it('serves the built renderer on app://, with the CSP, and nothing outside its folder', async () => {
+    const [[, handler]] = vi.mocked(fake.electron.protocol.handle).mock.calls as unknown as [[string, (request: { url: string }) => Promise<Response>]];
+    const page = await handler({ url: 'app://plenary/index.html' });
+    // The renderer may not be built when the unit tests run: a missing file is a 404, never a crash.
+    expect([200, 404]).toContain(page.status);
+    if (page.status === 200) {
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    }
+    expect((await handler({ url: 'app://plenary/..%2f..%2f..%2fpackage.json' })).status).toBe(404);
+    expect((await handler({ url: 'app://elsewhere/index.html' })).status).toBe(404);
   });
 
   it('waits for the store to close before it exits', async () => {
@@ -322,6 +383,8 @@ describe('the main process', () => {
     willQuit?.(event);
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(fake.exits).toEqual([0]), { timeout: 10_000 });
-    expect(existsSync(join(dataDir, 'plenary.lock'))).toBe(false);
+    // The folder is free again: the next start takes it.
+    const next = await acquireStoreLock(dataDir, () => new Date());
+    await next.release();
   });
 });

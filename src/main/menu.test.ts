@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { MENU_COMMANDS } from '../shared/menu';
 import { menuTemplate, type MenuActions } from './menu';
 
 function labels(items: MenuItemConstructorOptions[]): string[] {
@@ -49,6 +50,8 @@ describe('menuTemplate', () => {
     click('Help', 'Keyboard shortcuts (?)');
     click('File', 'Export report (PDF)…');
     expect(vi.mocked(a.send).mock.calls.map(([c]) => c)).toEqual(['new-workshop', 'open-audience', 'start-session', 'voting-keys', 'keyboard-shortcuts', 'export-pdf']);
+    // Each is one of the contract's menu commands, which the renderer must all handle (a Record<MenuCommand, …> there).
+    for (const [command] of vi.mocked(a.send).mock.calls) expect(MENU_COMMANDS).toContain(command);
     click('File', 'Import workshop…');
     click('Help', 'Open data folder');
     click('View', 'Presenter');

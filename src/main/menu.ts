@@ -6,25 +6,12 @@
  * Only types come from Electron, so the template is unit-tested.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { PlenaryEvent } from '../shared/contract';
+import type { MenuCommand } from '../shared/menu';
 
-/** The commands the renderer may receive; docs/desktop.md says what each means. */
-export const MENU_COMMANDS = [
-  'new-workshop',
-  'workshop-imported',
-  'export-pdf',
-  'show-presenter',
-  'open-audience',
-  'start-session',
-  'voting-keys',
-  'keyboard-shortcuts',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The event the presenter window receives for a menu command. */
-export interface MenuCommandEvent {
-  name: 'menu.command';
-  data: { command: MenuCommand; workshopId?: string };
-}
+export type MenuCommandEvent = Extract<PlenaryEvent, { name: 'menu.command' }>;
 
 export interface MenuActions {
   /** Sends a command to the presenter window. */

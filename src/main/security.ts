@@ -1,24 +1,11 @@
 /**
  * The shell's security settings: the CSP, permission refusal, and the navigation
- * guards (the web preferences are in webPreferences.ts). docs/desktop.md explains
+ * guards (the web preferences are in windows.ts, the CSP in csp.ts). docs/desktop.md explains
  * each choice.
  */
 import { shell, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../server/securityHeaders';
 import { isAppUrl, isExternalWebUrl, type RendererEntry } from './appUrl';
 
-/**
- * The page's CSP. The same policy as the Node host's, so the renderer behaves the
- * same in both. WARNING: the Vite dev server's React refresh preamble is an inline
- * script and its hot reload a websocket, so development (only) relaxes those two.
- */
-export function contentSecurityPolicy(isDev: boolean): string {
-  if (!isDev) return CONTENT_SECURITY_POLICY;
-  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-    "connect-src 'self'",
-    "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
-  );
-}
 
 /** Sets the CSP on every response the session sees, and refuses every permission. */
 export function hardenSession(target: Session, csp: string): void {
@@ -30,7 +17,8 @@ export function hardenSession(target: Session, csp: string): void {
     callback({ responseHeaders });
   });
   // Camera, microphone, notifications, geolocation, fullscreen requests from the
-  // page...: Plenary needs none. The shell does full screen itself.
+  // page...: Plenary needs none. WARNING: so the page's requestFullscreen() fails
+  // here; F, the button and the menu go through the shell (fullScreen.ts).
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // WARNING: "Copy link" (navigator.clipboard.writeText) needs this check to pass;
   // writing to the clipboard reveals nothing, reading it stays refused.

@@ -5,9 +5,11 @@
  * with the same locked-down preferences; only the hash route differs.
  */
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
+import { ApiError } from '../shared/errors';
 import { routeUrl, type RendererEntry } from './appUrl';
 import { pickAudienceDisplay } from './displays';
 import { commandsArgument } from './preloadArgs';
+import { withTemporaryWindow } from './temporaryWindow';
 import { MIN_SIZE, readWindowState, restoreState, writeWindowState } from './windowState';
 
 export interface WindowsOptions {
@@ -158,16 +160,26 @@ export class Windows {
     }
   }
 
-  /** A hidden window showing the report route, for printToPDF. The caller closes it. */
-  async openReport(sessionId: string): Promise<BrowserWindow> {
-    const window = this.create(
-      { width: 1100, height: 1400, show: false, backgroundColor: BACKGROUND },
-      // WARNING: a hidden page is "in the background": no animation frames, slow
-      // timers, so charts would never finish drawing. Not throttled, it draws.
-      { backgroundThrottling: false },
+  /**
+   * A hidden window showing the report route, handed to `use` (printToPDF), and
+   * destroyed afterwards however it went: a page that fails to load leaves no window behind.
+   */
+  withReport<T>(sessionId: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
+    return withTemporaryWindow(
+      () =>
+        this.create(
+          { width: 1100, height: 1400, show: false, backgroundColor: BACKGROUND },
+          // WARNING: a hidden page is "in the background": no animation frames, slow
+          // timers, so charts would never finish drawing. Not throttled, it draws.
+          { backgroundThrottling: false },
+        ),
+      (window) =>
+        this.load(window, `/report/${encodeURIComponent(sessionId)}`).catch((error: unknown) => {
+          console.error('Plenary: the report page did not load', error);
+          throw new ApiError('unavailable', 'The report page did not load, so no PDF was made. Try again, or print it from the results view.');
+        }),
+      use,
     );
-    await this.load(window, `/report/${encodeURIComponent(sessionId)}`);
-    return window;
   }
 }
 

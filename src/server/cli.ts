@@ -1,11 +1,12 @@
 /**
  * `npm run serve -- [--host ADDR] [--port N] [--data DIR] [--token T]`: the whole
- * app without Electron, as ../shared/PROTOCOL.md describes.
+ * app without Electron, as docs/protocol.md describes.
  */
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/dataDir';
 import { ApiError } from '../shared/errors';
-import { startNodeHost } from './host';
+import { describeStoreFailure } from '../core/store/durableWrite';
+import { startNodeHost, type NodeHost } from './host';
 import { isUsableToken, keptToken } from './keptToken';
 
 export interface ServeOptions {
@@ -47,33 +48,45 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
     console.error(`Plenary: ${(error as Error).message}`);
     process.exit(2);
   }
-  let host;
-  try {
-    const token = options.token ?? (await keptToken(options.dataDir));
-    host = await startNodeHost({ ...options, token, rendererDir });
-  } catch (error) {
-    const message = error instanceof ApiError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? (error as Error).message : String(error);
-    console.error(`Plenary could not start: ${message}`);
-    process.exit(1);
-  }
-  for (const notice of host.core.store.recoveries) console.warn(`Plenary repaired its store: ${notice.message}`);
-  console.log(host.readyLine);
+  // WARNING: the handlers go in before anything starts, and so before the ready
+  // line: a script that sends SIGTERM the moment it reads that line must find them.
+  // A signal during the start is kept, and acted on once the store is open.
+  let host: NodeHost | null = null;
+  let stopSignal: string | null = null;
   let stopping = false;
-  const shutdown = (signal: string) => {
-    // WARNING: a terminal's Ctrl+C reaches both `npm run serve`'s wrapper and this
-    // process, and the wrapper forwards it too: a second signal must not kill the
-    // host before its writes are done, so it stays handled and is ignored.
+  const stop = (current: NodeHost, signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`Plenary: ${signal} received, saving and stopping.`);
-    host.stop().then(
-      () => process.exit(0),
+    current.stop().then(
+      () => {
+        for (const note of current.core.shutdownNotes) console.warn(`Plenary: ${note}`);
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error('Plenary: could not stop cleanly', error);
+        console.error(`Plenary could not stop cleanly: ${describeStoreFailure(error)}`);
         process.exit(1);
       },
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  const onSignal = (signal: string) => {
+    // WARNING: a terminal's Ctrl+C reaches both `npm run serve`'s wrapper and this
+    // process, and the wrapper forwards it too: a second signal must not kill the
+    // host before its writes are done, so it stays handled and is ignored.
+    if (host) stop(host, signal);
+    else stopSignal ??= signal;
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  try {
+    const token = options.token ?? (await keptToken(options.dataDir));
+    host = await startNodeHost({ ...options, token, rendererDir });
+  } catch (error) {
+    const message = error instanceof ApiError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? (error as Error).message : describeStoreFailure(error);
+    console.error(`Plenary could not start: ${message}`);
+    process.exit(1);
+  }
+  for (const notice of host.core.recoveries) console.warn(`Plenary repaired its store: ${notice.message}`);
+  if (stopSignal) return stop(host, stopSignal);
+  console.log(host.readyLine);
 }

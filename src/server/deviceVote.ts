@@ -8,7 +8,7 @@ import { idSchema } from '../shared/model';
 import { invalidInput } from '../shared/validation';
 import type { DeviceVote } from '../core/sessions/sessionService';
 
-/** A phone's vote, exactly PROTOCOL.md's body (plus the optional group it joined). The one definition. */
+/** A phone's vote, exactly docs/protocol.md's body (plus the optional group it joined). The one definition. */
 export const deviceVoteSchema = z
   .object({
     deviceId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_"'),

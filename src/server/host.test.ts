@@ -148,7 +148,7 @@ describe('the Node host', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
-  it('prints the ready line PROTOCOL.md promises', () => {
+  it('prints the ready line docs/protocol.md promises', () => {
     expect(host.readyLine).toBe(`Plenary is ready: http://127.0.0.1:${host.server.port}/?token=${TOKEN}`);
     expect(host.server.port).toBeGreaterThan(0);
   });
@@ -240,7 +240,7 @@ describe('the facilitator RPC', () => {
     expect(res.body).toMatchObject({ error: { code: 'conflict' } });
   });
 
-  it('answers every command of PROTOCOL.md with the fields it names', async () => {
+  it('answers every command of docs/protocol.md with the fields it names', async () => {
     const list = await rpc<{ id: string; title: string; builtIn: boolean }[]>('workshops.list');
     expect(list.status).toBe(200);
     expect(list.body[0]).toMatchObject({ id: BUILT_IN, title: 'Leader or Manager?', builtIn: true });
@@ -311,8 +311,10 @@ describe('the facilitator RPC', () => {
     expect(csv.body.filename).toMatch(/\.csv$/);
     const lines = csv.body.csv.slice(UTF8_BOM.length).trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^"questionId","voterId","optionId","at"/);
-    expect(lines).toHaveLength(2);
+    // The group's vote, then the hand count (one row per option counted, marked as hands).
+    expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`"${q.id}","${red}","${q.options[0]!.id}"`);
+    expect(lines[2]).toContain(`"${q.id}","hands","${q.options[1]!.id}","","hands","4"`);
 
     const ended = await rpc<Session>('sessions.end', { sessionId: session.id });
     expectSession(ended.body);

@@ -15,6 +15,10 @@ export interface HostOptions {
   port: number;
   token: string;
   rendererDir: string | null;
+  /** Connections held at once; the default follows the descriptor limit (connectionGuards.ts). */
+  maxConnections?: number;
+  /** How long a request may take to arrive before 408; 10 s unless a test shortens it. */
+  requestArrivalMs?: number;
 }
 
 export interface RunningServer {
@@ -47,7 +51,14 @@ export function joinOriginsFor(host: string, port: number, addresses = lanIPv4Ad
 
 /** Puts an HTTP server for `core` on the network, and tells the core where phones join. */
 export async function listen(core: Core, options: HostOptions): Promise<RunningServer> {
-  const { app, participants } = await buildHttpServer({ core, token: options.token, rendererDir: options.rendererDir });
+  const { app, participants } = await buildHttpServer({
+    core,
+    token: options.token,
+    rendererDir: options.rendererDir,
+    listenHost: options.host,
+    ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+    ...(options.requestArrivalMs === undefined ? {} : { requestArrivalMs: options.requestArrivalMs }),
+  });
   // A room's phones may all connect at once: a deep accept queue spares them a 1 s retry.
   await app.listen({ host: options.host, port: options.port, backlog: 2048 });
   const { port } = app.server.address() as AddressInfo;
@@ -67,7 +78,7 @@ export async function listen(core: Core, options: HostOptions): Promise<RunningS
 export interface NodeHost {
   core: Core;
   server: RunningServer;
-  /** The line PROTOCOL.md promises: `Plenary is ready: http://HOST:PORT/?token=TOKEN`. */
+  /** The line docs/protocol.md promises: `Plenary is ready: http://HOST:PORT/?token=TOKEN`. */
   readyLine: string;
   /** Stops listening, finishes pending writes, lets go of the data folder. */
   stop(): Promise<void>;

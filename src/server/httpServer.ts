@@ -1,16 +1,18 @@
 /**
  * The HTTP host (Fastify): the facilitator RPC (token-guarded), its event stream,
- * the participant protocol for phones, and the built renderer. Exactly
- * ../shared/PROTOCOL.md; docs/protocol.md documents the rest.
+ * the participant protocol for phones, and the built renderer, exactly as
+ * docs/protocol.md describes them.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Core } from '../core/createCore';
+import { asUserError, type Core } from '../core/createCore';
 import { isCommandName } from '../shared/contract';
 import { ApiError, httpStatusOf, type ApiErrorCode } from '../shared/errors';
+import { createGuardedServer } from './connectionGuards';
 import { parseDeviceVote } from './deviceVote';
 import { ParticipantHub } from './participantHub';
 import { SlidingWindowLimiter } from './rateLimiter';
@@ -24,12 +26,21 @@ export interface HttpServerOptions {
   /** The built renderer (out/renderer); null serves the API alone. */
   rendererDir: string | null;
   logger?: boolean;
+  /** The address the server will listen on: a Host header may name it (421 otherwise). */
+  listenHost?: string;
+  /** Connections held at once (tests lower it); see connectionGuards.ts. */
+  maxConnections?: number;
+  /** How long a request may take to arrive before 408 (tests shorten it). */
+  requestArrivalMs?: number;
 }
 
-/** Bigger vote bodies are refused before parsing (PROTOCOL.md: 413 over 4 KiB). */
+/** Bigger vote bodies are refused before parsing (docs/protocol.md: 413 over 4 KiB). */
 export const VOTE_BODY_LIMIT = 4 * 1024;
 /** One device may vote at most this often a second. */
 export const VOTES_PER_SECOND = 10;
+/** Wrong join codes one network address may try in JOIN_GUESS_WINDOW_MS before it gets 429. */
+export const JOIN_GUESSES = 20;
+export const JOIN_GUESS_WINDOW_MS = 10_000;
 const JOIN_CODE_PATTERN = /^[A-Za-z0-9-]{4,12}$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const VOTE_OK = JSON.stringify({ ok: true });
@@ -63,10 +74,23 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     // Lets a SIGTERM finish quickly even with phones holding event streams open.
     forceCloseConnections: true,
     return503OnClosing: true,
+    // Our own node:http server: the Host check, the arrival timeouts and the
+    // connection limit all act before Fastify routes anything.
+    serverFactory: (handler) => {
+      const server = createGuardedServer(handler, {
+        listenHost: options.listenHost ?? '127.0.0.1',
+        port: () => (server.address() as AddressInfo | null)?.port ?? 0,
+        ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+        ...(options.requestArrivalMs === undefined ? {} : { requestArrivalMs: options.requestArrivalMs }),
+      });
+      return server;
+    },
   });
   const participants = new ParticipantHub(core);
   const facilitatorStreams = new Set<EventStream>();
   const limiter = new SlidingWindowLimiter(VOTES_PER_SECOND, 1000);
+  // Counts wrong codes only: a phone that typed the right one is never slowed down.
+  const joinGuesses = new SlidingWindowLimiter(JOIN_GUESSES, JOIN_GUESS_WINDOW_MS);
 
   // Every answer, errors and files included. A callback, not an async hook: this runs
   // for each of a burst's thousand votes, and a promise per answer is work for nothing.
@@ -75,7 +99,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     done(null, payload);
   });
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  app.setErrorHandler((caught: FastifyError, _request, reply) => {
+    const error = asUserError(caught) as FastifyError;
     if (error instanceof ApiError) return sendError(reply, error.code, error.message, error.path);
     const status = error.statusCode ?? 500;
     if (status === 413) return sendError(reply, 'too_large', 'The request is too large.');
@@ -129,10 +154,17 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
 
   // ------------------------------------------------------------ participants
 
+  /**
+   * The join code of a participant request, once its address may still guess. An
+   * address that tried JOIN_GUESSES wrong codes in the window gets 429 for every
+   * code, the right one too: otherwise the refusals would tell a guesser when it hit.
+   */
   const codeOf = (request: FastifyRequest<{ Params: { code: string } }>) => {
+    if (joinGuesses.isFull(request.ip)) throw new ApiError('rate_limited', 'Too many wrong join codes from this network; wait a few seconds and check the code on the screen.');
     const { code } = request.params;
-    if (!JOIN_CODE_PATTERN.test(code)) throw new ApiError('not_found', 'No running session has that code. Check the code on the screen.');
-    return code;
+    if (JOIN_CODE_PATTERN.test(code) && core.sessions.isJoinCode(code)) return code;
+    joinGuesses.allow(request.ip);
+    throw new ApiError('not_found', 'No running session has that code. Check the code on the screen.');
   };
 
   app.get<{ Params: { code: string } }>('/api/p/:code', async (request, reply) => {
@@ -143,8 +175,13 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
   app.post<{ Params: { code: string } }>('/api/p/:code/vote', { bodyLimit: VOTE_BODY_LIMIT }, async (request, reply) => {
     const code = codeOf(request);
     const vote = parseDeviceVote(request.body);
-    if (!limiter.allow(vote.deviceId)) return sendError(reply, 'rate_limited', 'Too many votes from this phone; wait a second.');
-    await core.sessions.castFromDevice(code, vote);
+    // The allowance is spent only by a vote that passed every check: a refused one costs nothing.
+    await core.sessions.castFromDevice(code, vote, {
+      address: request.ip,
+      allow: () => {
+        if (!limiter.allow(vote.deviceId)) throw new ApiError('rate_limited', 'Too many votes from this phone; wait a second.');
+      },
+    });
     // The answer's text is always the same: sent as it is, without serialising it per vote.
     return reply.header('Cache-Control', 'no-store').type(JSON_TYPE).send(VOTE_OK);
   });
@@ -167,7 +204,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     // Without a code the page shows its "type the code" form.
     app.get('/p/', (_request, reply) => reply.header('Cache-Control', 'no-store').sendFile('participant.html'));
     app.get<{ Params: { code: string } }>('/p/:code', (request, reply) => {
-      codeOf(request);
+      // The page itself, for any well-formed code: it asks /api/p/<code>, which is where guesses are counted.
+      if (!JOIN_CODE_PATTERN.test(request.params.code)) throw new ApiError('not_found', 'No running session has that code. Check the code on the screen.');
       return reply.header('Cache-Control', 'no-store').sendFile('participant.html');
     });
   } else {

@@ -4,9 +4,14 @@
  * reveal, so a burst of a thousand votes sends nothing to a thousand streams.
  */
 import type { Core } from '../core/createCore';
-import type { ParticipantState } from '../core/sessions/sessionView';
 import type { PlenaryEvent } from '../shared/contract';
+import type { ParticipantEventName, ParticipantEventPayloads, ParticipantState } from '../shared/participant';
 import { sseFrame, type EventStream } from './sse';
+
+/** One frame of a phone's event stream, typed by the protocol. */
+function phoneFrame<N extends ParticipantEventName>(name: N, data: ParticipantEventPayloads[N]): string {
+  return sseFrame(name, data);
+}
 
 interface Audience {
   streams: Set<EventStream>;
@@ -24,7 +29,7 @@ export class ParticipantHub {
 
   /** Adds a phone's stream and sends it the current state. */
   add(sessionId: string, stream: EventStream, state: ParticipantState): void {
-    const frame = sseFrame('state', state);
+    const frame = phoneFrame('state', state);
     let audience = this.bySession.get(sessionId);
     if (!audience) {
       audience = { streams: new Set(), lastFrame: frame };
@@ -76,10 +81,10 @@ export class ParticipantHub {
     if (!('sessionId' in event.data) || event.name === 'phones.changed' || event.name === 'vote.cast') return;
     const audience = this.bySession.get(event.data.sessionId);
     if (!audience) return;
-    const record = this.core.store.session(event.data.sessionId);
-    if (!record || record.status === 'ended') {
+    const state = this.core.sessions.phoneFrame(event.data.sessionId);
+    if ('ended' in state) {
       // The join code stops working: tell the phones, then let them go.
-      const ended = sseFrame('state', { session: { title: record?.title ?? '', groups: [] }, question: null, ended: true });
+      const ended = phoneFrame('state', state);
       for (const stream of audience.streams) {
         stream.sendRaw(ended);
         stream.close();
@@ -87,7 +92,7 @@ export class ParticipantHub {
       this.bySession.delete(event.data.sessionId);
       return;
     }
-    const frame = sseFrame('state', this.core.sessions.participantState(record.joinCode));
+    const frame = phoneFrame('state', state);
     if (frame === audience.lastFrame) return;
     audience.lastFrame = frame;
     for (const stream of audience.streams) stream.sendRaw(frame);

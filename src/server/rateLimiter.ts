@@ -46,6 +46,13 @@ export class SlidingWindowLimiter {
     return true;
   }
 
+  /** True when a request for `key` now would be refused; records nothing. */
+  isFull(key: string): boolean {
+    const window = this.hits.get(key);
+    if (!window || window.times.length < this.limit) return false;
+    return window.times[window.oldest]! > this.now() - this.windowMs;
+  }
+
   /** Forgets idle keys now and then, so a thousand phones do not keep memory forever. */
   private sweep(now: number): void {
     if (now - this.lastSweep < this.windowMs * 10) return;

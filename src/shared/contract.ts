@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   groupSchema,
   idSchema,
+  phoneLimitSchema,
   settingsUpdateSchema,
   votingModeSchema,
   workshopContentSchema,
@@ -18,11 +19,15 @@ import {
   type Workshop,
   type WorkshopSummary,
 } from './model';
+import type { SessionSummaryReport } from './summary';
+import type { MenuCommandData } from './menu';
 
 const empty = z.object({}).strict();
 const sessionRef = z.object({ sessionId: idSchema }).strict();
 const workshopRef = z.object({ workshopId: idSchema }).strict();
 const questionRef = z.object({ sessionId: idSchema, questionId: idSchema }).strict();
+/** A session's summary or export; `includeUnrevealed` brings in what the facilitator has not revealed (and the export says so). */
+const exportRef = z.object({ sessionId: idSchema, includeUnrevealed: z.boolean().optional() }).strict();
 
 /** A group as the facilitator sets it up; colour and id are filled in when missing. */
 export const groupSetupSchema = groupSchema.partial({ id: true, color: true, size: true });
@@ -65,6 +70,8 @@ export const commandInputs = {
       facilitator: z.string().trim().max(120).optional(),
       groups: z.array(z.union([z.string().trim().min(1).max(60), groupSetupSchema])).max(12, 'at most 12 groups').optional(),
       votingMode: votingModeSchema.optional(),
+      /** The most phones it admits; without it, the groups' sizes and a fifth (at least 10) more, else 100. */
+      phoneLimit: phoneLimitSchema.optional(),
       /** A rehearsal: runs like a session but stays out of History and is removed when it ends. */
       rehearsal: z.boolean().optional(),
     })
@@ -75,7 +82,7 @@ export const commandInputs = {
   'sessions.list': empty,
   /** Moves the session to a slide. */
   'sessions.goTo': z.object({ sessionId: idSchema, slideIndex: z.number().int().min(0) }).strict(),
-  /** Ends a session: voting stops, the join code stops working, all results show. */
+  /** Ends a session: voting stops, the join code stops working. Unrevealed results stay hidden (they can still be revealed). */
   'sessions.end': sessionRef,
   /** Keeps the facilitator's note for a slide with the session (the report prints it). */
   'sessions.setNote': z.object({ sessionId: idSchema, slideId: idSchema, text: z.string().max(8000) }).strict(),
@@ -89,6 +96,15 @@ export const commandInputs = {
   'sessions.phones': sessionRef,
   /** Deletes a session and its votes for good. */
   'sessions.delete': sessionRef,
+  // ---- Phone admission (PROTOCOL.md, "Integrity on the room's network") ----
+  /** Changes the most phones the session admits while it runs; phones already in stay. */
+  'sessions.setPhoneLimit': z.object({ sessionId: idSchema, phoneLimit: phoneLimitSchema }).strict(),
+  /** Lets one network address bring more than 4 phones (a venue network that puts phones behind one address), or not. */
+  'sessions.setAddressCap': z.object({ sessionId: idSchema, lifted: z.boolean() }).strict(),
+  /** The phones a session admitted (device id, address, votes) and where admission stands. */
+  'sessions.admittedPhones': sessionRef,
+  /** Removes an admitted phone: its votes go with it, and it is not let back in. */
+  'sessions.removePhone': z.object({ sessionId: idSchema, deviceId: z.string().min(1).max(64) }).strict(),
 
   // ---- run of show: the discussion timer (issue 15)
   /** Starts or resumes the current slide's timer; `seconds` sets its length on a slide that has none. */
@@ -115,12 +131,18 @@ export const commandInputs = {
     .object({ sessionId: idSchema, questionId: idSchema, optionId: idSchema, count: z.number().int().min(0).max(100000) })
     .strict(),
 
-  /** Totals per question (hidden ones stay empty until revealed or the session ends). */
+  /** Totals per question (a question the facilitator has not revealed stays empty, even after the session ends). */
   'results.get': sessionRef,
-  /** One CSV row per vote, ready for a spreadsheet. */
-  'reports.csv': sessionRef,
-  /** The whole session as JSON for the facilitator's archive: the record as kept, every vote, hand count and note included. */
-  'sessions.exportJson': sessionRef,
+  /**
+   * The one session summary (src/shared/summary.ts): per question its state, counts by source and, once
+   * revealed, its choices; participants; totals; lean and consensus. Every view's figures come from it.
+   * The report's privacy floor (settings) applies to its breakdowns by group.
+   */
+  'reports.get': exportRef,
+  /** One CSV row per vote and per hand-counted option, ready for a spreadsheet; unrevealed questions only when asked for. */
+  'reports.csv': exportRef,
+  /** The session as JSON for the facilitator's archive, with its summary; unrevealed choices only when asked for (the file then says so). */
+  'sessions.exportJson': exportRef,
 } as const;
 
 export type CommandName = keyof typeof commandInputs;
@@ -163,6 +185,25 @@ export interface PhoneStatus {
   connected: number;
   /** Phones that voted on the current question. */
   voted: number;
+  /** Phone admission: the limit, phones admitted, phones turned away, whether one address may bring more than 4. */
+  admission: AdmissionStatus;
+}
+
+/** Where a session's phone admission stands. */
+export interface AdmissionStatus {
+  limit: number;
+  admitted: number;
+  /** Phones refused since the host started: session full, address full, or removed. */
+  turnedAway: number;
+  addressCapLifted: boolean;
+}
+
+/** One admitted phone, for the facilitator (never what it chose). */
+export interface AdmittedPhoneView {
+  deviceId: string;
+  address: string;
+  admittedAt: string;
+  votes: number;
 }
 
 export interface ExportedFile {
@@ -194,6 +235,10 @@ export interface CommandOutputs {
   'sessions.rename': Session;
   'sessions.phones': PhoneStatus;
   'sessions.delete': { ok: true };
+  'sessions.setPhoneLimit': Session;
+  'sessions.setAddressCap': Session;
+  'sessions.admittedPhones': AdmissionStatus & { phones: AdmittedPhoneView[] };
+  'sessions.removePhone': AdmissionStatus & { phones: AdmittedPhoneView[] };
   'timer.start': Session;
   'timer.pause': Session;
   'timer.extend': Session;
@@ -205,6 +250,7 @@ export interface CommandOutputs {
   'voting.undo': Session;
   'voting.setCount': { ok: true };
   'results.get': ResultsOutput;
+  'reports.get': SessionSummaryReport;
   'reports.csv': ExportedFile & { csv: string };
   'sessions.exportJson': ExportedFile & { json: string };
 }
@@ -243,22 +289,13 @@ export interface EventPayloads {
   'session.deleted': { sessionId: string };
   'workshops.changed': { workshopId: string };
   'settings.changed': { settings: Settings };
-  /** The desktop app's menu asks the page to do something (desktop only). */
-  'menu.command': { command: MenuCommand; workshopId?: string };
+  /** The desktop app's menu asks the page to do something (desktop only; src/shared/menu.ts). */
+  'menu.command': MenuCommandData;
   /** Phones joined or left a session's page. */
   'phones.changed': { sessionId: string; connected: number };
+  /** A phone was admitted, turned away or removed, or the limit changed (at most every 250 ms per session). */
+  'phones.admitted': { sessionId: string } & AdmissionStatus;
 }
-
-/** What the desktop menu can ask of the page. */
-export type MenuCommand =
-  | 'new-workshop'
-  | 'workshop-imported'
-  | 'export-pdf'
-  | 'show-presenter'
-  | 'open-audience'
-  | 'start-session'
-  | 'voting-keys'
-  | 'keyboard-shortcuts';
 
 export type EventName = keyof EventPayloads;
 export type PlenaryEvent = { [N in EventName]: { name: N; data: EventPayloads[N] } }[EventName];

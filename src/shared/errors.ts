@@ -5,6 +5,9 @@
 export type ApiErrorCode =
   | 'invalid_input'
   | 'unauthorized'
+  | 'session_full'
+  | 'address_full'
+  | 'phone_removed'
   | 'not_found'
   | 'conflict'
   | 'too_large'
@@ -41,6 +44,10 @@ export class ApiError extends Error {
 const statusByCode: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
+  // Phone admission (PROTOCOL.md, "Integrity on the room's network"): a phone the session will not take.
+  session_full: 403,
+  address_full: 403,
+  phone_removed: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
@@ -49,7 +56,7 @@ const statusByCode: Record<ApiErrorCode, number> = {
   internal: 500,
 };
 
-/** The HTTP status PROTOCOL.md gives each error. */
+/** The HTTP status docs/protocol.md gives each error. */
 export function httpStatusOf(code: ApiErrorCode): number {
   return statusByCode[code];
 }
@@ -58,7 +65,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
 export function apiErrorFromBody(body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'code' in body && 'message' in body) {
     const { code, message, path } = body as ApiErrorBody;
-    if (typeof code === 'string' && code in statusByCode && typeof message === 'string') {
+    if (typeof code === 'string' && Object.hasOwn(statusByCode, code) && typeof message === 'string') {
       return new ApiError(code, message, typeof path === 'string' ? path : undefined);
     }
   }

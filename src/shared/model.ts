@@ -5,6 +5,8 @@
  * definition. No Node, DOM, Electron or React here.
  */
 import { z } from 'zod';
+import { PHONE_LIMIT_MAX } from './phoneLimits';
+import type { QuestionProgress } from './summary';
 
 /** Ids are short, URL-safe strings; the core makes them, imports may bring their own. */
 export const idSchema = z
@@ -132,8 +134,13 @@ export const dimensionSchema = z.object({
 });
 export type Dimension = z.infer<typeof dimensionSchema>;
 
-/** The content of a workshop, as a facilitator writes it (and as `.plenary.json` carries it). */
-export const workshopContentSchema = z
+/**
+ * A workshop's content as the library keeps it: every field checked, ids unique.
+ * WARNING: the library on disk is read with this one, not `workshopContentSchema`:
+ * a workshop saved before the dimension checks below existed must still open (the
+ * editor then shows what to fix), never send the library to recovery.
+ */
+export const savedWorkshopContentSchema = z
   .object({
     title: text(200, 'a title'),
     description: optionalText(2000).default(''),
@@ -160,6 +167,33 @@ export const workshopContentSchema = z
       }
     });
   });
+
+/**
+ * The content of a workshop, as a facilitator writes it (and as `.plenary.json`
+ * carries it): besides the checks above, each dimension id once, and every
+ * scenario names one of the workshop's own dimensions (results are grouped by them).
+ */
+export const workshopContentSchema = savedWorkshopContentSchema.superRefine((workshop, ctx) => {
+  const dimensionIds = new Set<string>();
+  workshop.dimensions.forEach((dimension, index) => {
+    if (dimensionIds.has(dimension.id)) {
+      ctx.addIssue({ code: 'custom', path: ['dimensions', index, 'id'], message: `repeats the dimension id "${dimension.id}"` });
+    }
+    dimensionIds.add(dimension.id);
+  });
+  const known = [...dimensionIds].join(', ');
+  workshop.slides.forEach((slide, index) => {
+    if (slide.kind !== 'scenario' || dimensionIds.has(slide.question.dimension)) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['slides', index, 'question', 'dimension'],
+      message:
+        dimensionIds.size === 0
+          ? `names the dimension "${slide.question.dimension}", but the workshop describes no dimensions: add it to the workshop's dimensions`
+          : `names the dimension "${slide.question.dimension}", which is not one of the workshop's dimensions (${known})`,
+    });
+  });
+});
 export type WorkshopContent = z.infer<typeof workshopContentSchema>;
 
 /** A workshop in the library. */
@@ -168,7 +202,7 @@ export const workshopSchema = z.object({
   builtIn: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  content: workshopContentSchema,
+  content: savedWorkshopContentSchema,
 });
 export type Workshop = z.infer<typeof workshopSchema>;
 
@@ -253,6 +287,57 @@ export const runOfShowStateSchema = z.object({
 export type RunOfShowState = z.infer<typeof runOfShowStateSchema>;
 
 
+// ---- Ids as plain data, and phone admission (issue 13) ----
+
+/** A record with no prototype: any key a user or a file chose (`__proto__`, `toString`) is just a key. */
+export function emptyRecord<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}
+
+/** A prototype-free copy of `entries`, for keys a user or a file chose. */
+export function recordOf<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
+  const record = emptyRecord<V>();
+  for (const [key, value] of entries) record[key] = value;
+  return record;
+}
+
+/** Whether `record` has `key` itself (never a key inherited from Object.prototype). */
+export const hasKey = (record: object, key: string): boolean => Object.hasOwn(record, key);
+
+/**
+ * A record keyed by ids a user or a file chose, read into a prototype-free object.
+ * WARNING: zod's own z.record drops a `__proto__` key without a word, and a plain
+ * `{}` turns `x["__proto__"][k] = v` into a change of every object in the process;
+ * every id-keyed record in a file goes through this instead.
+ */
+export function idKeyedRecord<V extends z.ZodType>(value: V) {
+  return z
+    .custom<Record<string, unknown>>((raw) => typeof raw === 'object' && raw !== null && !Array.isArray(raw), 'must be an object')
+    .transform((raw, ctx) => {
+      const out = emptyRecord<z.output<V>>();
+      for (const key of Object.keys(raw)) {
+        const parsed = value.safeParse(raw[key]);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+          return z.NEVER;
+        }
+        out[key] = parsed.data;
+      }
+      return out;
+    });
+}
+
+export { defaultPhoneLimit, PHONE_LIMIT_MAX, PHONES_PER_ADDRESS } from './phoneLimits';
+export const phoneLimitSchema = z.number().int().min(1, 'admits at least 1 phone').max(PHONE_LIMIT_MAX, `admits at most ${PHONE_LIMIT_MAX} phones`);
+
+/** A phone the session admitted: by its first accepted vote, from this network address. */
+export const admittedPhoneSchema = z.object({
+  deviceId: z.string().min(1).max(64),
+  address: z.string().max(64),
+  admittedAt: z.string(),
+});
+export type AdmittedPhone = z.infer<typeof admittedPhoneSchema>;
+
 /** A session as the core keeps it: the whole truth, votes included. */
 export const sessionRecordSchema = z.object({
   id: idSchema,
@@ -268,12 +353,12 @@ export const sessionRecordSchema = z.object({
   /** A snapshot of the workshop's slides and dimensions when the session started. */
   slides: z.array(slideSchema),
   dimensions: z.array(dimensionSchema),
-  questions: z.record(z.string(), questionStateSchema),
+  questions: idKeyedRecord(questionStateSchema),
   votes: z.array(voteSchema),
   /** Hand counts, per question then option. */
-  handCounts: z.record(z.string(), z.record(z.string(), z.number().int().min(0))),
+  handCounts: idKeyedRecord(idKeyedRecord(z.number().int().min(0))),
   /** The facilitator's notes per slide id, kept for the report. */
-  notes: z.record(z.string(), z.string()),
+  notes: idKeyedRecord(z.string()),
   blackout: z.boolean().default(false),
   /** Revealed results on the projector are split by group (the facilitator's choice). */
   resultsByGroup: z.boolean().default(false),
@@ -285,6 +370,14 @@ export const sessionRecordSchema = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** The most phones this session admits (sessions.setPhoneLimit changes it). */
+  phoneLimit: phoneLimitSchema.default(100),
+  /** The facilitator let one network address bring more than PHONES_PER_ADDRESS phones. */
+  phoneAddressCapLifted: z.boolean().default(false),
+  /** The phones admitted, in the order they came; their votes are in `votes`. */
+  phones: z.array(admittedPhoneSchema).default([]),
+  /** Phones the facilitator removed: their votes went, and they are not let back in. */
+  removedDevices: z.array(z.string()).default([]),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
@@ -292,13 +385,21 @@ export type SessionRecord = z.infer<typeof sessionRecordSchema>;
  * A session as the outside sees it. Which option anyone chose stays out until the
  * question is revealed (or the session has ended): only who has voted shows.
  */
-export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'questions'> {
+export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'questions' | 'phones' | 'removedDevices'> {
   questions: Record<string, QuestionView>;
+  /** How many phones the session admitted (the list itself: sessions.admittedPhones). */
+  phonesAdmitted: number;
 }
 
 export interface QuestionView extends QuestionState {
-  /** Ids of the groups and devices that have voted (never what they chose). */
+  /**
+   * Ids of the groups that have voted on the shared screen (never what they chose).
+   * Phones are counted in `phoneVotes`, not listed: a thousand device ids in every
+   * vote event made a burst of phones cost the presenter megabytes.
+   */
   voterIds: string[];
+  /** Phones that have voted on this question. */
+  phoneVotes: number;
   /** Number of votes so far (groups + phones + hand-counted). */
   voteCount: number;
   /** Totals per option; null until revealed or the session ended. */
@@ -307,6 +408,8 @@ export interface QuestionView extends QuestionState {
   totalsByGroup: Record<string, Record<string, number>> | null;
   /** Hand counts as typed; visible to the facilitator so the form can show them. */
   handCounts: Record<string, number>;
+  /** How many answered, by source and by group (src/shared/summary.ts): the presenter's progress line and tiles. */
+  progress: QuestionProgress;
 }
 
 export interface SessionSummary {
@@ -319,7 +422,14 @@ export interface SessionSummary {
   createdAt: string;
   endedAt: string | null;
   groupCount: number;
+  /** Every answer counted: group votes, phone votes and hands (src/shared/summary.ts). */
   voteCount: number;
+  /** Scenarios with at least one answer, of `scenarioCount`. */
+  votedOn: number;
+  revealed: number;
+  scenarioCount: number;
+  /** People counted (the summary's participants). */
+  participants: number;
 }
 
 /** Convenience: the questions of a slide list, in slide order. */
@@ -337,6 +447,8 @@ const settingsFields = {
   /** The port phones reach the laptop on. */
   lanPort: z.number().int().min(0).max(65535),
   paperSize: z.enum(['A4', 'Letter']),
+  /** The privacy floor: the smallest group (people) the report breaks down; smaller ones join "Other groups". */
+  reportMinGroupSize: z.number().int().min(1).max(50),
 };
 
 /** The facilitator's preferences, kept in the store. */
@@ -346,6 +458,7 @@ export const settingsSchema = z.object({
   defaultGroupCount: settingsFields.defaultGroupCount.default(4),
   lanPort: settingsFields.lanPort.default(4800),
   paperSize: settingsFields.paperSize.default('A4'),
+  reportMinGroupSize: settingsFields.reportMinGroupSize.default(3),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -34,6 +34,7 @@
  * group. Phones with no group are under the "" key and form their own line.
  */
 import type { Dimension, Group, Question, QuestionView, Slide, Style } from './model';
+import { optionLetter } from './optionLetter';
 
 /** A question is "divided" when its most-chosen option has less than this share of the votes. */
 export const DIVIDED_BELOW = 0.6;
@@ -166,11 +167,6 @@ export interface SessionProfile {
 const NO_GROUP_NAME = 'Phones, no group';
 const HANDS_NAME = 'Hand count';
 
-/** Option letters as the slides show them: A, B, C… */
-export function optionLetterOf(index: number): string {
-  return String.fromCharCode(65 + index);
-}
-
 function emptyCounts(): StyleCounts {
   return { leader: 0, manager: 0, neutral: 0, total: 0 };
 }
@@ -233,7 +229,7 @@ export function summarizeQuestion(
   for (const count of counts) top = Math.max(top, count);
   const options = question.options.map((option, index) => {
     const count = counts[index] ?? 0;
-    return { id: option.id, letter: optionLetterOf(index), label: option.label, style: option.style, count, share: voteCount > 0 ? count / voteCount : 0 };
+    return { id: option.id, letter: optionLetter(index), label: option.label, style: option.style, count, share: voteCount > 0 ? count / voteCount : 0 };
   });
   const majorityShare = ratio(top, voteCount);
   return {

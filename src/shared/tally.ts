@@ -1,19 +1,33 @@
 /**
  * Counting votes. Every figure the app shows (screen, results, report, CSV) comes
  * from these functions, so the numbers agree everywhere. Linear in the votes.
+ *
+ * WARNING: option and group ids are chosen by workshop authors and facilitators
+ * (`__proto__` and `constructor` are valid ids), so every record keyed by one is
+ * made without a prototype and read with `Object.hasOwn`: a plain `{}` would
+ * count a vote for `toString` or write through `__proto__`.
  */
-import type { Question, Vote } from './model';
+import { emptyRecord, recordOf, type Question, type Vote } from './model';
+
+/** Where a counted answer came from: a group on the shared screen, a phone, or the facilitator's hand count. */
+export type VoteSource = 'group' | 'phone' | 'hands';
 
 export interface QuestionTally {
   /** Votes per option id, every option present. Hand counts are added in. */
   totals: Record<string, number>;
-  /** Per group id ("" for phones with no group), votes per option id. */
+  /** Per group id ("" for phones with no group), votes per option id. Hand counts belong to no group. */
   totalsByGroup: Record<string, Record<string, number>>;
+  /** The same totals told apart by source; each option present in each. */
+  bySource: Record<VoteSource, Record<string, number>>;
+  /** Counted answers: group votes + phone votes + hands. */
   voteCount: number;
+  /** Counted answers per source. */
+  sourceCounts: Record<VoteSource, number>;
 }
 
+// Prototype-free: an option or group id such as `__proto__` or `constructor` is a key like any other.
 function zeroes(question: Question): Record<string, number> {
-  return Object.fromEntries(question.options.map((option) => [option.id, 0]));
+  return recordOf(question.options.map((option) => [option.id, 0] as const));
 }
 
 /** Groups votes by question id in one pass. */
@@ -27,23 +41,30 @@ export function votesByQuestion(votes: readonly Vote[]): Map<string, Vote[]> {
   return byQuestion;
 }
 
-/** Tallies one question from its votes and hand counts. Votes for unknown options are ignored. */
+/**
+ * Tallies one question from its votes and hand counts, each counted once and told
+ * apart by source. Votes for unknown options (and hand counts for them) are ignored.
+ */
 export function tallyQuestion(question: Question, votes: readonly Vote[], handCounts: Readonly<Record<string, number>> = {}): QuestionTally {
   const totals = zeroes(question);
-  const totalsByGroup: Record<string, Record<string, number>> = {};
-  let voteCount = 0;
+  const totalsByGroup = emptyRecord<Record<string, number>>();
+  const bySource: Record<VoteSource, Record<string, number>> = { group: zeroes(question), phone: zeroes(question), hands: zeroes(question) };
+  const sourceCounts: Record<VoteSource, number> = { group: 0, phone: 0, hands: 0 };
   for (const vote of votes) {
-    if (vote.questionId !== question.id || !(vote.optionId in totals)) continue;
-    totals[vote.optionId] = (totals[vote.optionId] ?? 0) + 1;
+    if (vote.questionId !== question.id || !Object.hasOwn(totals, vote.optionId)) continue;
+    const source: VoteSource = vote.voterKind === 'group' ? 'group' : 'phone';
+    totals[vote.optionId]! += 1;
+    bySource[source][vote.optionId]! += 1;
+    sourceCounts[source] += 1;
     const groupKey = vote.groupId ?? '';
-    const group = (totalsByGroup[groupKey] ??= zeroes(question));
-    group[vote.optionId] = (group[vote.optionId] ?? 0) + 1;
-    voteCount += 1;
+    const group = Object.hasOwn(totalsByGroup, groupKey) ? totalsByGroup[groupKey]! : (totalsByGroup[groupKey] = zeroes(question));
+    group[vote.optionId]! += 1;
   }
   for (const [optionId, count] of Object.entries(handCounts)) {
-    if (!(optionId in totals) || count <= 0) continue;
-    totals[optionId] = (totals[optionId] ?? 0) + count;
-    voteCount += count;
+    if (!Object.hasOwn(totals, optionId) || !Number.isInteger(count) || count <= 0) continue;
+    totals[optionId]! += count;
+    bySource.hands[optionId]! += count;
+    sourceCounts.hands += count;
   }
-  return { totals, totalsByGroup, voteCount };
+  return { totals, totalsByGroup, bySource, voteCount: sourceCounts.group + sourceCounts.phone + sourceCounts.hands, sourceCounts };
 }

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { ApiError } from './errors';
 import { workshopContentSchema, type WorkshopContent } from './model';
 import { WORKSHOP_FILE_MAX_BYTES } from './limits';
-import { invalidInput } from './validation';
+import { describeWorkshopFileIssue } from './workshopFileProblems';
+import { formatPath } from './validation';
 
 export const WORKSHOP_FILE_FORMAT = 'plenary.workshop';
 export const WORKSHOP_FILE_VERSION = 1;
@@ -40,8 +41,11 @@ export function workshopFileName(title: string): string {
 }
 
 /**
- * Reads a `.plenary.json` file's text, or throws an ApiError that names the place
- * that is wrong (`workshop.slides[3].question.options: needs at least 2 options`).
+ * Reads a `.plenary.json` file's text, or throws an ApiError that says, in plain
+ * words, what is wrong and where ("Scenario 3, option A: its lean must be leader,
+ * manager or neutral"); its `path` names the place for scripts
+ * (`workshop.slides[7].question.options[0].style`). The one way in for a
+ * workshop: a user's import and the built-in workshop alike.
  */
 export function decodeWorkshopFile(text: string): WorkshopContent {
   // Bytes, not characters: the limit is about the file on disk.
@@ -70,6 +74,11 @@ export function decodeWorkshopFile(text: string): WorkshopContent {
     );
   }
   const parsed = workshopFileSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, 'This workshop file');
+  if (!parsed.success) {
+    const [issue, ...others] = parsed.error.issues;
+    if (!issue) throw new ApiError('invalid_input', 'This workshop file is not valid.');
+    const more = others.length > 0 ? ` (and ${others.length} more problem${others.length > 1 ? 's' : ''})` : '';
+    throw new ApiError('invalid_input', `${describeWorkshopFileIssue(issue, raw)}${more}.`, formatPath(issue.path));
+  }
   return parsed.data.workshop;
 }

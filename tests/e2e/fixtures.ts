@@ -1,7 +1,7 @@
 /**
  * Each test worker starts its own Node host (`node out/main/serve.js`) on a free
  * port with a fresh data folder, exactly as a user's `npm run serve` would, and
- * reads the ready line PROTOCOL.md promises.
+ * reads the ready line docs/protocol.md promises.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -47,18 +47,18 @@ test('a facilitator creates, edits, reorders, exports and re-imports a workshop,
   expect(download.suggestedFilename()).toBe('team-habits.plenary.json');
   const exported = await readFile((await download.path())!, 'utf8');
 
-  // Re-import it in the library: the copy's content equals the original.
+  // Re-import it in the library: the copy's content equals the original, its title numbered beside it.
   await host.open(page);
   await page.getByLabel('Workshop file to import').setInputFiles({ name: 'team-habits.plenary.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-  await expect(page.getByRole('status')).toContainText('Imported “Team habits”');
+  await expect(page.getByRole('status')).toContainText('Imported “Team habits (2)”');
   const list2 = await host.rpc<{ id: string; title: string }[]>('workshops.list');
-  const imported = list2.filter((w) => w.title === 'Team habits' && w.id !== workshopId);
+  const imported = list2.filter((w) => w.title === 'Team habits (2)' && w.id !== workshopId);
   expect(imported).toHaveLength(1);
   const copy = await host.rpc<WorkshopLike>('workshops.get', { workshopId: imported[0]!.id });
-  expect(copy.content).toEqual(saved.content);
+  expect(copy.content).toEqual({ ...saved.content, title: 'Team habits (2)' });
 });
 
-test('a broken workshop file is refused with a message naming the place, and the library does not change', async ({ page, host }) => {
+test('a broken workshop file is refused with a message naming the place in words, and the library does not change', async ({ page, host }) => {
   await host.open(page);
   await expect(page.getByRole('list', { name: 'Workshops' })).toBeVisible();
   const before = await host.rpc<unknown[]>('workshops.list');
@@ -69,7 +69,7 @@ test('a broken workshop file is refused with a message naming the place, and the
   const scenarioIndex = file.workshop.slides.findIndex((slide) => slide.kind === 'scenario');
   file.workshop.slides[scenarioIndex]!.question!.options.splice(1);
   await input.setInputFiles({ name: 'broken.plenary.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await expect(page.getByRole('alert')).toContainText(`workshop.slides[${scenarioIndex}].question.options: needs at least 2 options`);
+  await expect(page.getByRole('alert')).toContainText('Scenario 1: needs at least 2 options.');
 
   await input.setInputFiles({ name: 'notes.plenary.json', mimeType: 'application/json', buffer: Buffer.from('this is not json') });
   await expect(page.getByRole('alert')).toContainText('This file is not JSON');

@@ -9,8 +9,16 @@ const config = JSON.parse(readFileSync('electron-builder.json', 'utf8')) as Reco
   extraMetadata: { main: string };
   files: string[];
   productName: string;
+  asar: boolean;
+  electronFuses: Record<string, boolean>;
 };
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  main: string;
+  version: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 describe('electron-builder configuration', () => {
   it('builds AppImage and deb, NSIS and dmg', () => {
@@ -27,6 +35,27 @@ describe('electron-builder configuration', () => {
     // .ico and .icns start with their magic numbers.
     expect(readFileSync(config.win!.icon!).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
     expect(readFileSync(config.mac!.icon!).subarray(0, 4).toString('latin1')).toBe('icns');
+  });
+
+  it('flips Electron’s fuses: no running as Node, the app only from its asar, and that asar checked', () => {
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      // The renderer is served on app:// (src/main/appProtocol.ts): file:// needs nothing extra.
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('ships only what runs in the main process as dependencies: Vite bundles the renderer’s libraries', () => {
+    for (const name of ['react', 'react-dom', 'react-is', 'recharts', 'qrcode']) {
+      expect(pkg.dependencies[name], name).toBeUndefined();
+      expect(pkg.devDependencies[name], name).toBeDefined();
+    }
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@fastify/static', 'fastify', 'lowdb', 'zod']);
   });
 
   it('packs the built app and starts its main process', () => {

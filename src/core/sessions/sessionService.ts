@@ -3,10 +3,21 @@
  * on disk before it is acknowledged or announced.
  */
 import type { ApiHandlers } from '../../shared/contract';
-import { toCsv } from '../../shared/csv';
 import { ApiError } from '../../shared/errors';
-import { questionsOf, type Question, type SessionRecord, type SessionSummary, type Vote } from '../../shared/model';
-import { tallyQuestion, votesByQuestion } from '../../shared/tally';
+import {
+  defaultPhoneLimit,
+  emptyRecord,
+  hasKey,
+  questionsOf,
+  recordOf,
+  type AdmittedPhone,
+  type Question,
+  type QuestionState,
+  type SessionRecord,
+  type SessionSummary,
+  type Vote,
+} from '../../shared/model';
+import { summarizeSession as summarizeSessionFigures } from '../../shared/summary';
 import { workshopFileName } from '../../shared/workshopFile';
 import type { CoreDeps } from '../deps';
 import type { EventBus } from '../events';
@@ -15,7 +26,10 @@ import type { StorePort } from '../store/store';
 import type { WorkshopService } from '../workshops/workshopService';
 import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
 import { createTimerHandlers, initialRunOfShow, moveToSlide, stopRunOfShow } from './runOfShow';
-import { isVisible, participantState, questionView, sessionView, type ParticipantState } from './sessionView';
+import { endedState, type ParticipantFrame, type ParticipantState, type ParticipantVote } from '../../shared/participant';
+import { sessionArchive, sessionCsv } from './exports';
+import { PhoneGate } from './phoneAdmission';
+import { participantState, questionView, sessionView } from './sessionView';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -30,6 +44,10 @@ type SessionHandlers = Pick<
   | 'sessions.rename'
   | 'sessions.phones'
   | 'sessions.delete'
+  | 'sessions.setPhoneLimit'
+  | 'sessions.setAddressCap'
+  | 'sessions.admittedPhones'
+  | 'sessions.removePhone'
   | 'voting.open'
   | 'voting.close'
   | 'voting.reveal'
@@ -37,6 +55,7 @@ type SessionHandlers = Pick<
   | 'voting.undo'
   | 'voting.setCount'
   | 'results.get'
+  | 'reports.get'
   | 'reports.csv'
   | 'sessions.exportJson'
   | 'timer.start'
@@ -46,12 +65,7 @@ type SessionHandlers = Pick<
 >;
 
 /** A phone's vote, as the participant protocol carries it (already schema-checked). */
-export interface DeviceVote {
-  deviceId: string;
-  questionId: string;
-  optionId: string;
-  groupId?: string | undefined;
-}
+export type DeviceVote = ParticipantVote;
 
 /** A rehearsal untouched this long is removed when the core starts. */
 export const STALE_REHEARSAL_MS = 24 * 60 * 60 * 1000;
@@ -65,13 +79,22 @@ export interface SessionService {
   participantState(code: string): ParticipantState;
   /** The session id behind a join code (running sessions only). */
   sessionIdForCode(code: string): string;
-  /** A phone's vote; resolves once on disk. */
-  castFromDevice(code: string, vote: DeviceVote): Promise<void>;
+  /** What a session's phones should see now: its state, or the last frame once it ended or is gone. */
+  phoneFrame(sessionId: string): ParticipantFrame;
+  /** Whether a running session has this join code. */
+  isJoinCode(code: string): boolean;
+  /**
+   * A phone's vote; resolves once on disk. `address` is where it came from (for
+   * admission); `allow` runs once every check has passed, just before the write,
+   * and may throw (the host's per-device rate limit): a refused vote spends nothing.
+   */
+  castFromDevice(code: string, vote: DeviceVote, from?: { address?: string; allow?: () => void }): Promise<void>;
   /** Stops the countdown timers (on shutdown). */
   dispose(): void;
 }
 
 export function summarizeSession(record: SessionRecord): SessionSummary {
+  const { totals, participants } = summarizeSessionFigures(record);
   return {
     id: record.id,
     title: record.title,
@@ -82,13 +105,23 @@ export function summarizeSession(record: SessionRecord): SessionSummary {
     createdAt: record.createdAt,
     endedAt: record.endedAt,
     groupCount: record.groups.length,
-    voteCount: record.votes.length,
+    voteCount: totals.votes,
+    votedOn: totals.votedOn,
+    revealed: totals.revealed,
+    scenarioCount: totals.scenarios,
+    participants: participants.count,
   };
+}
+
+/** A question's state in a session; never one inherited from Object.prototype (a question id may be `constructor`). */
+export function questionStateOf(record: SessionRecord, questionId: string): QuestionState | undefined {
+  return hasKey(record.questions, questionId) ? record.questions[questionId] : undefined;
 }
 
 export function createSessionService(store: StorePort, deps: CoreDeps, events: EventBus, workshops: WorkshopService, phones: PhonePresence): SessionService {
   const countdowns = new Map<string, ReturnType<typeof setTimeout>>();
   const stamp = () => deps.now().toISOString();
+  const gate = new PhoneGate(events, deps.now, (id) => store.session(id));
 
   const find = (sessionId: string): SessionRecord => {
     const record = store.session(sessionId);
@@ -162,7 +195,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
   const activeByCode = (code: string): SessionRecord => {
     const wanted = normaliseJoinCode(code);
     const lookUp = () => {
-      const record = store.session(codeIndex.get(wanted) ?? '');
+      const id = codeIndex.get(wanted);
+      const record = id === undefined ? undefined : store.session(id);
       return record && record.status === 'active' && record.joinCode === wanted ? record : undefined;
     };
     let record = lookUp();
@@ -188,7 +222,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     const timer = setTimeout(() => {
       countdowns.delete(key);
       const record = store.session(sessionId);
-      const state = record?.questions[questionId];
+      const state = record ? questionStateOf(record, questionId) : undefined;
       if (!record || record.status === 'ended' || state?.status !== 'open' || state.closesAt !== closesAt) return;
       void closeQuestion(record, questionId).catch((error: unknown) => console.error('Plenary: the countdown could not close voting', error));
     }, delay);
@@ -203,15 +237,24 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
   const closeQuestion = async (record: SessionRecord, questionId: string) => {
     clearCountdown(record.id, questionId);
     const view = await update(record, (r) => {
-      const state = r.questions[questionId];
+      const state = questionStateOf(r, questionId);
       if (state) Object.assign(state, { status: 'closed', closesAt: null });
     });
     return announce('voting.closed', view);
   };
-  const castVote = async (record: SessionRecord, question: Question, vote: Vote) => {
-    // The store adds it to the list (replacing this voter's earlier vote) and logs it.
-    await store.castVote(record.id, vote);
+  const castVote = async (record: SessionRecord, question: Question, vote: Vote, phone?: AdmittedPhone) => {
+    // The store adds it to the list (replacing this voter's earlier vote) and logs it;
+    // its memory changes at once, before the write (rolled back if the write fails).
+    const written = store.castVote(record.id, vote, phone);
+    if (phone) gate.admitted(record, phone);
+    await written;
     announceVote(record, question);
+  };
+  /** The admission figures and each admitted phone's vote count. */
+  const admissionList = (record: SessionRecord) => {
+    const votes = new Map<string, number>();
+    for (const vote of record.votes) if (vote.voterKind === 'device') votes.set(vote.voterId, (votes.get(vote.voterId) ?? 0) + 1);
+    return { ...gate.status(record), phones: record.phones.map((phone) => ({ ...phone, votes: votes.get(phone.deviceId) ?? 0 })) };
   };
 
   // A rehearsal left running (its tab closed) is not kept for ever out of sight: a day after its last change it goes.
@@ -253,10 +296,11 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         groups,
         slides: content.slides,
         dimensions: content.dimensions,
-        questions: Object.fromEntries(questionsOf(content.slides).map((q) => [q.id, { status: 'idle', revealed: false, closesAt: null }])),
+        // Prototype-free records: question and slide ids are a file's to choose.
+        questions: recordOf(questionsOf(content.slides).map((q) => [q.id, { status: 'idle', revealed: false, closesAt: null }] as const)),
         votes: [],
-        handCounts: {},
-        notes: {},
+        handCounts: emptyRecord(),
+        notes: emptyRecord(),
         blackout: false,
         resultsByGroup: false,
         runOfShow: initialRunOfShow(content.slides[0], now),
@@ -265,6 +309,10 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         startedAt: now,
         endedAt: null,
         updatedAt: now,
+        phoneLimit: input.phoneLimit ?? defaultPhoneLimit(groups),
+        phoneAddressCapLifted: false,
+        phones: [],
+        removedDevices: [],
       };
       await store.addSession(record);
       return announce('session.created', sessionView(record));
@@ -325,12 +373,39 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const questionId = slide?.kind === 'scenario' ? slide.question.id : null;
       const voted = questionId ? record.votes.filter((v) => v.questionId === questionId && v.voterKind === 'device').length : 0;
       const joinUrls = record.status === 'active' ? phones.joinOrigins().map((origin) => `${origin}/p/${record.joinCode}`) : [];
-      return { joinUrls, connected: phones.connected(sessionId), voted };
+      return { joinUrls, connected: phones.connected(sessionId), voted, admission: gate.status(record) };
+    },
+    'sessions.setPhoneLimit': async ({ sessionId, phoneLimit }) => {
+      const record = findActive(sessionId);
+      const view = await update(record, (r) => void (r.phoneLimit = phoneLimit));
+      gate.announce(sessionId);
+      return announce('session.updated', view);
+    },
+    'sessions.setAddressCap': async ({ sessionId, lifted }) => {
+      const record = findActive(sessionId);
+      const view = await update(record, (r) => void (r.phoneAddressCapLifted = lifted));
+      gate.announce(sessionId);
+      return announce('session.updated', view);
+    },
+    'sessions.admittedPhones': async ({ sessionId }) => admissionList(find(sessionId)),
+    'sessions.removePhone': async ({ sessionId, deviceId }) => {
+      const record = find(sessionId);
+      if (!record.phones.some((phone) => phone.deviceId === deviceId)) throw new ApiError('not_found', 'That phone is not in this session.');
+      const view = await update(record, (r) => {
+        // New arrays, not edits in place: the vote and phone indexes are keyed by the arrays.
+        r.phones = r.phones.filter((phone) => phone.deviceId !== deviceId);
+        r.votes = r.votes.filter((vote) => !(vote.voterKind === 'device' && vote.voterId === deviceId));
+        r.removedDevices = [...r.removedDevices, deviceId];
+      });
+      gate.announce(sessionId);
+      announce('session.updated', view);
+      return admissionList(record);
     },
     'sessions.delete': async ({ sessionId }) => {
       const record = find(sessionId);
       for (const questionId of Object.keys(record.questions)) clearCountdown(sessionId, questionId);
       await store.deleteSession(sessionId);
+      gate.forget(sessionId);
       events.emit('session.deleted', { sessionId });
       return { ok: true };
     },
@@ -344,7 +419,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         for (const [id, state] of Object.entries(r.questions)) {
           if (id !== questionId && state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
         }
-        const state = r.questions[questionId];
+        const state = questionStateOf(r, questionId);
         // A new round after a reveal is hidden again: a result that moves would mislead the room.
         if (state) Object.assign(state, { status: 'open', closesAt, revealed: false });
         else r.questions[questionId] = { status: 'open', revealed: false, closesAt };
@@ -357,7 +432,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'voting.close': async ({ sessionId, questionId }) => {
       const record = findActive(sessionId);
       findQuestion(record, questionId);
-      if (record.questions[questionId]?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is not open.');
+      if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is not open.');
       return closeQuestion(record, questionId);
     },
     'voting.reveal': async ({ sessionId, questionId }) => {
@@ -365,7 +440,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       findQuestion(record, questionId);
       clearCountdown(sessionId, questionId);
       const view = await update(record, (r) => {
-        const state = r.questions[questionId] ?? { status: 'idle', revealed: false, closesAt: null };
+        const state = questionStateOf(r, questionId) ?? { status: 'idle', revealed: false, closesAt: null };
         // Revealing ends the vote: a result that can still move would mislead the room.
         r.questions[questionId] = { ...state, status: state.status === 'open' ? 'closed' : state.status, closesAt: null, revealed: true };
       });
@@ -378,14 +453,14 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       if (!group) throw new ApiError('not_found', `There is no group ${voterId} in this session.`);
       if (!question.options.some((o) => o.id === optionId)) throw new ApiError('not_found', `There is no option ${optionId} in this question.`);
       if (record.status === 'ended') throw new ApiError('conflict', 'This session has ended.');
-      if (record.questions[questionId]?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is not open.');
+      if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is not open.');
       await castVote(record, question, { questionId, voterId, voterKind: 'group', groupId: group.id, optionId, at: stamp() });
       return { ok: true };
     },
     'voting.undo': async ({ sessionId, questionId }) => {
       const record = findActive(sessionId);
       findQuestion(record, questionId);
-      if (record.questions[questionId]?.status !== 'open') throw new ApiError('conflict', 'Votes can be undone only while voting is open.');
+      if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Votes can be undone only while voting is open.');
       const last = record.votes.findLastIndex((v) => v.questionId === questionId);
       if (last < 0) throw new ApiError('conflict', 'There is no vote to undo.');
       return announce('vote.undone', await update(record, (r) => void r.votes.splice(last, 1)));
@@ -395,7 +470,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const question = findQuestion(record, questionId);
       if (!question.options.some((o) => o.id === optionId)) throw new ApiError('not_found', `There is no option ${optionId} in this question.`);
       await store.updateSession(sessionId, (r) => {
-        (r.handCounts[questionId] ??= {})[optionId] = count;
+        const counts = hasKey(r.handCounts, questionId) ? r.handCounts[questionId]! : (r.handCounts[questionId] = emptyRecord());
+        counts[optionId] = count;
         r.updatedAt = stamp();
       });
       announceQuestion('count.set', record, question);
@@ -403,55 +479,38 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     },
 
     'results.get': async ({ sessionId }) => {
-      const record = find(sessionId);
-      const byQuestion = votesByQuestion(record.votes);
+      const summary = summarizeSessionFigures(find(sessionId));
       return {
-        questions: questionsOf(record.slides).map((question) => {
-          const tally = tallyQuestion(question, byQuestion.get(question.id) ?? [], record.handCounts[question.id]);
-          const revealed = isVisible(record, question.id);
-          return {
-            questionId: question.id,
-            prompt: question.prompt,
-            dimension: question.dimension,
-            revealed,
-            totals: revealed ? tally.totals : {},
-            totalsByGroup: revealed ? tally.totalsByGroup : {},
-            voteCount: tally.voteCount,
-          };
-        }),
+        questions: summary.questions.map((figures) => ({
+          questionId: figures.questionId,
+          prompt: figures.prompt,
+          dimension: figures.dimensionId,
+          revealed: figures.revealed,
+          totals: figures.totals ? { ...figures.totals } : {},
+          totalsByGroup: figures.totalsByGroup ? { ...figures.totalsByGroup } : {},
+          voteCount: figures.votes,
+        })),
       };
     },
-    'reports.csv': async ({ sessionId }) => {
+    'reports.get': async ({ sessionId, includeUnrevealed }) =>
+      summarizeSessionFigures(find(sessionId), { includeUnrevealed, privacyFloor: store.settings().reportMinGroupSize }),
+    'reports.csv': async ({ sessionId, includeUnrevealed }) => {
       const record = find(sessionId);
-      const questions = new Map(questionsOf(record.slides).map((q) => [q.id, q]));
-      const groups = new Map(record.groups.map((g) => [g.id, g.name]));
-      const header = ['questionId', 'voterId', 'optionId', 'at', 'voterKind', 'groupId', 'groupName', 'optionLabel', 'optionStyle', 'dimension', 'prompt'];
-      const rows = record.votes.map((vote) => {
-        const question = questions.get(vote.questionId);
-        const option = question?.options.find((o) => o.id === vote.optionId);
-        return [
-          vote.questionId,
-          vote.voterId,
-          vote.optionId,
-          vote.at,
-          vote.voterKind,
-          vote.groupId ?? '',
-          vote.groupId ? (groups.get(vote.groupId) ?? '') : '',
-          option?.label ?? '',
-          option?.style ?? '',
-          question?.dimension ?? '',
-          question?.prompt ?? '',
-        ];
-      });
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
-      return { filename: `${base}-votes.csv`, csv: toCsv(header, rows) };
+      const filename = includeUnrevealed ? `${base}-votes-including-unrevealed.csv` : `${base}-votes.csv`;
+      return { filename, csv: sessionCsv(record, { includeUnrevealed }) };
     },
-    /** The session record as kept, wrapped with a format name and version so a later reader knows what it holds. */
-    'sessions.exportJson': async ({ sessionId }) => {
+    /**
+     * The session as kept, wrapped with a format name and version so a later reader
+     * knows what it holds, and its summary. Choices on questions the facilitator
+     * did not reveal are left out unless asked for; `withheld` says what was left out.
+     */
+    'sessions.exportJson': async ({ sessionId, includeUnrevealed }) => {
       const record = find(sessionId);
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
-      const json = JSON.stringify({ format: 'plenary-session', version: 1, exportedAt: stamp(), session: record }, null, 2);
-      return { filename: `${base}-session.json`, json: `${json}\n` };
+      const json = JSON.stringify(sessionArchive(record, stamp(), { includeUnrevealed }), null, 2);
+      const filename = includeUnrevealed ? `${base}-session-including-unrevealed.json` : `${base}-session.json`;
+      return { filename, json: `${json}\n` };
     },
     ...createTimerHandlers({ findActive, update, announce: (session) => announce('session.updated', session), stamp }),
   };
@@ -460,21 +519,38 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     handlers,
     participantState: (code) => participantState(activeByCode(code)),
     sessionIdForCode: (code) => activeByCode(code).id,
-    castFromDevice: async (code, { deviceId, questionId, optionId, groupId }) => {
+    phoneFrame: (sessionId) => {
+      const record = store.session(sessionId);
+      return record && record.status !== 'ended' ? participantState(record) : endedState(record?.title ?? '');
+    },
+    isJoinCode: (code) => {
+      try {
+        activeByCode(code);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    castFromDevice: async (code, { deviceId, questionId, optionId, groupId }, from = {}) => {
       const record = activeByCode(code);
-      const question = findQuestion(record, questionId);
+      const current = record.slides[record.slideIndex];
+      // One answer for every question not on the screen, whether it exists or not:
+      // a phone must not be able to list the questions still to come.
+      if (current?.kind !== 'scenario' || current.question.id !== questionId) throw new ApiError('conflict', 'That question is not on the screen now.');
+      const question = current.question;
       if (!question.options.some((o) => o.id === optionId)) throw new ApiError('invalid_input', 'That is not one of the options.', 'optionId');
       if (groupId !== undefined && !record.groups.some((g) => g.id === groupId)) throw new ApiError('invalid_input', 'That group is not in this session.', 'groupId');
-      const current = record.slides[record.slideIndex];
-      if (current?.kind !== 'scenario' || current.question.id !== questionId) throw new ApiError('conflict', 'That question is not on the screen now.');
-      if (record.questions[questionId]?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is closed.');
-      await castVote(record, question, { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null, optionId, at: stamp() });
+      if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is closed.');
+      const phone = gate.check(record, deviceId, from.address ?? '');
+      from.allow?.();
+      await castVote(record, question, { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null, optionId, at: stamp() }, phone ?? undefined);
     },
     dispose: () => {
       for (const timer of countdowns.values()) clearTimeout(timer);
       countdowns.clear();
       for (const { timer } of voteAnnouncements.values()) clearTimeout(timer);
       voteAnnouncements.clear();
+      gate.dispose();
     },
   };
 }

@@ -3,12 +3,17 @@
  * voted; the choices stay in the core until the question is revealed. Phones get
  * less still: the current question and, once revealed, its totals.
  */
-import type { Question, QuestionView, Session, SessionRecord, Slide } from '../../shared/model';
+import { emptyRecord, hasKey, recordOf, type Question, type QuestionView, type Session, type SessionRecord, type Slide } from '../../shared/model';
+import type { ParticipantState } from '../../shared/participant';
+import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
 
-/** Whether a question's choices may be shown: revealed, or the session is over. */
+/**
+ * Whether a question's choices may be shown: the facilitator revealed it. Ending
+ * the session reveals nothing by itself; a question can still be revealed after.
+ */
 export function isVisible(record: SessionRecord, questionId: string): boolean {
-  return record.status === 'ended' || record.questions[questionId]?.revealed === true;
+  return isRevealed(record, questionId);
 }
 
 function questionOf(slide: Slide | undefined): Question | null {
@@ -17,42 +22,39 @@ function questionOf(slide: Slide | undefined): Question | null {
 
 /** One question's view from its own votes. */
 export function questionView(record: SessionRecord, question: Question, votes = record.votes.filter((v) => v.questionId === question.id)): QuestionView {
-  const state = record.questions[question.id] ?? { status: 'idle' as const, revealed: false, closesAt: null };
-  const handCounts = record.handCounts[question.id] ?? {};
+  const state = (hasKey(record.questions, question.id) ? record.questions[question.id] : undefined) ?? { status: 'idle' as const, revealed: false, closesAt: null };
+  const handCounts = (hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined) ?? emptyRecord<number>();
   const tally = tallyQuestion(question, votes, handCounts);
   const visible = isVisible(record, question.id);
+  const voterIds: string[] = [];
+  let phoneVotes = 0;
+  for (const vote of votes) {
+    if (vote.voterKind === 'group') voterIds.push(vote.voterId);
+    else phoneVotes += 1;
+  }
   return {
     ...state,
-    voterIds: votes.map((vote) => vote.voterId),
+    voterIds,
+    phoneVotes,
     voteCount: tally.voteCount,
     totals: visible ? tally.totals : null,
     totalsByGroup: visible ? tally.totalsByGroup : null,
-    handCounts: { ...handCounts },
+    handCounts: recordOf(Object.entries(handCounts)),
+    progress: questionProgress(question, votes, handCounts, record.groups, tally),
   };
 }
 
 /** The facilitator's and audience's view of a session: everything but hidden choices. */
 export function sessionView(record: SessionRecord): Session {
   const byQuestion = votesByQuestion(record.votes);
-  const questions: Record<string, QuestionView> = {};
+  const questions = emptyRecord<QuestionView>();
   for (const slide of record.slides) {
     const question = questionOf(slide);
     if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
   }
-  const { votes: _votes, handCounts: _handCounts, ...rest } = record;
-  return { ...structuredClone(rest), questions };
-}
-
-/** PROTOCOL.md's participant state: the current question only, results once revealed. */
-export interface ParticipantState {
-  session: { title: string; groups: { id: string; name: string }[] };
-  question: null | {
-    id: string;
-    prompt: string;
-    options: { id: string; label: string }[];
-    status: 'open' | 'closed';
-    results: Record<string, number> | null;
-  };
+  const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
+  // structuredClone makes plain objects again: the notes, keyed by slide ids, are copied prototype-free.
+  return { ...structuredClone(rest), notes: recordOf(Object.entries(notes)), questions, phonesAdmitted: phones.length };
 }
 
 /** The one question on the current slide, as a phone may see it. */
@@ -60,9 +62,9 @@ export function participantState(record: SessionRecord): ParticipantState {
   const question = questionOf(record.slides[record.slideIndex]);
   const session = { title: record.title, groups: record.groups.map(({ id, name }) => ({ id, name })) };
   if (!question || record.status === 'ended') return { session, question: null };
-  const state = record.questions[question.id];
+  const state = hasKey(record.questions, question.id) ? record.questions[question.id] : undefined;
   const results = isVisible(record, question.id)
-    ? tallyQuestion(question, record.votes.filter((v) => v.questionId === question.id), record.handCounts[question.id]).totals
+    ? tallyQuestion(question, record.votes.filter((v) => v.questionId === question.id), hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined).totals
     : null;
   return {
     session,

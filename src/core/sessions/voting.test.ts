@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, Slide } from '../../shared/model';
-import { openCore, type Core } from '../createCore';
+import { openCore, type CoreWithStore } from '../createCore';
 import { fixedDeps } from '../deps';
 import { LEADER_OR_MANAGER_ID } from '../workshops/leaderOrManager';
 
 let dir: string;
-let core: Core;
+let core: CoreWithStore;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plenary-voting-'));

@@ -34,8 +34,9 @@ function cachedSlides(slides: SessionRecord['slides']): string {
  * last). WARNING: it relies on votes and the slides array never being mutated in
  * place; the core replaces a vote rather than editing it.
  */
-export function sessionFileText(file: { schemaVersion: number; voteLog: number; session: SessionRecord }): string {
+export function sessionFileText(file: { schemaVersion: number; voteLog: number; voteLogHeader?: boolean | undefined; session: SessionRecord }): string {
   const { votes, slides, ...rest } = file.session;
   const head = JSON.stringify(rest);
-  return `{"schemaVersion":${JSON.stringify(file.schemaVersion)},"voteLog":${JSON.stringify(file.voteLog)},"session":${head.slice(0, -1)},"slides":${cachedSlides(slides)},"votes":[${votes.map(voteLine).join(',')}]}}`;
+  const header = file.voteLogHeader === undefined ? '' : `"voteLogHeader":${JSON.stringify(file.voteLogHeader)},`;
+  return `{"schemaVersion":${JSON.stringify(file.schemaVersion)},"voteLog":${JSON.stringify(file.voteLog)},${header}"session":${head.slice(0, -1)},"slides":${cachedSlides(slides)},"votes":[${votes.map(voteLine).join(',')}]}}`;
 }

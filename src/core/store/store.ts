@@ -4,17 +4,17 @@
  * vote rewrites one small file. One lowdb instance per file, in one process (the
  * folder lock sees to the second process).
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { RecoveryNotice } from '../../shared/contract';
-import { sessionRecordSchema, settingsSchema, workshopSchema, type SessionRecord, type Settings, type Vote, type Workshop } from '../../shared/model';
+import { sessionRecordSchema, settingsSchema, workshopSchema, type AdmittedPhone, type SessionRecord, type Settings, type Vote, type Workshop } from '../../shared/model';
 import { DurableJsonAdapter } from './durableJsonAdapter';
-import { recordVote, SessionFileAdapter, voteLogPrefix, type SessionFile } from './sessionFileAdapter';
+import { SessionFileAdapter, voteLogPrefix, type SessionFile } from './sessionFileAdapter';
 import { acquireStoreLock, type StoreLock } from './storeLock';
 import { backupPathOf, readDocument, type DocumentSpec } from './versionedDocument';
-import { fsyncDirectory } from './durableWrite';
+import { fsyncDirectory, isDiskFull, storeFs, tempPrefixOf } from './durableWrite';
 
 export const LIBRARY_FILE = 'library.json';
 export const SESSIONS_DIR = 'sessions';
@@ -32,6 +32,7 @@ const sessionFileSchema = z.object({
   schemaVersion: z.literal(2),
   /** The vote log that continues this snapshot: `<id>.votes.<voteLog>.jsonl`. */
   voteLog: z.number().int().min(0),
+  voteLogHeader: z.boolean().optional(),
   session: sessionRecordSchema,
 }) satisfies z.ZodType<SessionFile>;
 
@@ -55,27 +56,34 @@ export const sessionFileSpec = (id: string): DocumentSpec<SessionFile> => ({
 /** What the core needs from storage; nothing about files leaks past it. */
 export interface StorePort {
   readonly dataDir: string;
-  /** What had to be repaired on opening, for the user to be told. */
+  /** What had to be repaired on opening (or was found damaged while running), for the user to be told. */
   readonly recoveries: RecoveryNotice[];
+  /** What close() could not do but lost nothing by (a full disk kept the logs from being folded): one line each. */
+  readonly shutdownNotes: string[];
   workshops(): Workshop[];
   settings(): Settings;
-  /** Applies `change` to the library and resolves once it is on disk. */
+  /** Applies `change` to the library and resolves once it is on disk; if the write fails, the library is as it was. */
   updateLibrary(change: (library: { workshops: Workshop[]; settings: Settings }) => void): Promise<void>;
   /** Every session, in creation order. */
   sessions(): SessionRecord[];
   session(id: string): SessionRecord | undefined;
   /** Stores a new session (file first, then the index). */
   addSession(record: SessionRecord): Promise<void>;
-  /** Applies `change` to a session and resolves once it is on disk; concurrent calls share a flush. */
+  /** Applies `change` to a session and resolves once it is on disk; concurrent calls share a flush; a failed write takes it back. */
   updateSession(id: string, change: (record: SessionRecord) => void): Promise<void>;
   /**
    * Adds a vote to a session, replacing the same voter's earlier vote on the
    * question (`applyVote`), and resolves once it is on disk. Cheaper than
-   * updateSession: the vote is appended to the session's vote log.
+   * updateSession: the vote is appended to the session's vote log. `phone`, with
+   * a phone's first vote, admits it in the same write. A failed write takes both back.
    */
-  castVote(id: string, vote: Vote): Promise<void>;
+  castVote(id: string, vote: Vote, phone?: AdmittedPhone): Promise<void>;
   deleteSession(id: string): Promise<void>;
-  /** Waits for pending writes, folds each vote log into its session file, then lets the folder go. */
+  /**
+   * Waits for pending writes, folds each vote log into its session file, then lets
+   * the folder go. A fold that fails loses nothing (the log is read at the next
+   * start): it is told in shutdownNotes, not thrown.
+   */
   close(): Promise<void>;
 }
 
@@ -86,14 +94,28 @@ export interface OpenStoreOptions {
 /** Opens (creating if need be) the store in `dataDir`, taking its lock. */
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<StorePort> {
   const now = options.now ?? (() => new Date());
+  // A folder Plenary used before has its sessions folder: with no library in it, the library was lost, not never made.
+  const usedBefore = await stat(join(dataDir, SESSIONS_DIR)).then(
+    () => true,
+    () => false,
+  );
   await mkdir(join(dataDir, SESSIONS_DIR), { recursive: true });
   const lock = await acquireStoreLock(dataDir, now);
   try {
-    return await LowdbStore.open(dataDir, lock, now);
+    return await LowdbStore.open(dataDir, lock, now, usedBefore);
   } catch (error) {
     await lock.release();
     throw error;
   }
+}
+
+/** A store file gone with no sign of an interrupted write: someone or something removed it. */
+async function missingFileNotice(path: string, label: string): Promise<string | null> {
+  const dir = dirname(path);
+  // A write cut off between its two renames leaves its temporary file: that is a crash, told by no one.
+  const names = await readdir(dir).catch(() => [] as string[]);
+  if (names.some((name) => name.startsWith(tempPrefixOf(path)) && name.endsWith('.tmp'))) return null;
+  return `${label}: its file ${basename(path)} was missing (deleted, or lost with the disk) and its last backup was put back. Changes made after that backup, such as a note or a slide change, are lost; votes in its logs were kept.`;
 }
 
 class LowdbStore implements StorePort {
@@ -101,6 +123,9 @@ class LowdbStore implements StorePort {
   /** Adding and deleting sessions, while they run. */
   private readonly operations = new Set<Promise<unknown>>();
   private closed = false;
+  readonly shutdownNotes: string[] = [];
+  /** Library changes, one after another: each can then be taken back alone if its write fails. */
+  private libraryQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly dataDir: string,
@@ -110,15 +135,32 @@ class LowdbStore implements StorePort {
     private readonly now: () => Date,
   ) {}
 
-  static async open(dataDir: string, lock: StoreLock, now: () => Date): Promise<LowdbStore> {
+  static async open(dataDir: string, lock: StoreLock, now: () => Date, usedBefore: boolean): Promise<LowdbStore> {
     const recoveries: RecoveryNotice[] = [];
     const libraryPath = join(dataDir, LIBRARY_FILE);
     const emptyLibrary = (): LibraryFile => ({ schemaVersion: 1, workshops: [], settings: settingsSchema.parse({}), sessionIds: [] });
+    let libraryFound = true;
     const library = new Low<LibraryFile>(
-      new DurableJsonAdapter(libraryPath, () => readDocument(libraryPath, libraryFileSpec, now, recoveries), backupPathOf(libraryPath)),
+      new DurableJsonAdapter(
+        libraryPath,
+        async () => {
+          const read = await readDocument(libraryPath, libraryFileSpec, now, recoveries, { onMissing: () => missingFileNotice(libraryPath, libraryFileSpec.label) });
+          libraryFound = read !== null;
+          return read;
+        },
+        backupPathOf(libraryPath),
+      ),
       emptyLibrary(),
     );
     await library.read();
+    if (!libraryFound && usedBefore && !recoveries.some((notice) => notice.file === LIBRARY_FILE)) {
+      recoveries.push({
+        file: LIBRARY_FILE,
+        movedTo: '',
+        restoredFrom: null,
+        message: `The library (${LIBRARY_FILE}) and its backup are missing from ${dataDir}, which Plenary used before: your own workshops and settings could not be found, and the library starts empty. Sessions still in the folder were kept.`,
+      });
+    }
     const store = new LowdbStore(dataDir, recoveries, lock, library, now);
     try {
       await store.loadSessions();
@@ -138,6 +180,14 @@ class LowdbStore implements StorePort {
         .filter((id): id is string => id !== undefined),
     );
     const indexed = this.library.data.sessionIds;
+    for (const id of indexed.filter((id) => !onDisk.has(id))) {
+      this.recoveries.push({
+        file: `${id}.json`,
+        movedTo: '',
+        restoredFrom: null,
+        message: `Session ${id} is listed in the library but its file and backup are missing from the sessions folder; it could not be opened.`,
+      });
+    }
     const ids = [...indexed.filter((id) => onDisk.has(id)), ...[...onDisk].filter((id) => !indexed.includes(id)).sort()];
     const loaded: string[] = [];
     for (const id of ids) {
@@ -168,7 +218,7 @@ class LowdbStore implements StorePort {
       const adapter = new SessionFileAdapter({
         path,
         backupPath: backupPathOf(path),
-        readSnapshot: () => readDocument(path, spec, this.now, this.recoveries),
+        readSnapshot: () => readDocument(path, spec, this.now, this.recoveries, { onMissing: () => missingFileNotice(path, spec.label) }),
         label: spec.label,
         now: this.now,
         notices: this.recoveries,
@@ -206,10 +256,29 @@ class LowdbStore implements StorePort {
     return this.library.data.settings;
   }
 
-  async updateLibrary(change: (library: { workshops: Workshop[]; settings: Settings }) => void): Promise<void> {
+  updateLibrary(change: (library: { workshops: Workshop[]; settings: Settings }) => void): Promise<void> {
     this.assertOpen();
-    change(this.library.data);
-    await this.library.write();
+    return this.changeLibrary(change);
+  }
+
+  /**
+   * Applies a change to the library and writes it, one change at a time; if the
+   * write fails, the library is put back as it was and the caller told.
+   */
+  private changeLibrary(change: (library: LibraryFile) => void): Promise<void> {
+    const run = this.libraryQueue.then(async () => {
+      const data = this.library.data;
+      const before = structuredClone(data);
+      change(data);
+      try {
+        await this.library.write();
+      } catch (error) {
+        Object.assign(data, before);
+        throw error;
+      }
+    });
+    this.libraryQueue = run.catch(() => undefined);
+    return run;
   }
 
   /** Runs a change of several steps so that close() waits for all of it: the lock is never let go halfway. */
@@ -239,9 +308,16 @@ class LowdbStore implements StorePort {
     return this.track(async () => {
       const db = this.sessionDb(record.id);
       db.data = { schemaVersion: 2, voteLog: 0, session: record };
-      await db.write();
-      this.library.data.sessionIds.push(record.id);
-      await this.library.write();
+      try {
+        await db.write();
+        await this.changeLibrary((library) => void library.sessionIds.push(record.id));
+      } catch (error) {
+        // Not stored: nothing of it stays, in memory or on disk.
+        this.sessionDbs.delete(record.id);
+        LowdbStore.adapterOf(db).close();
+        await this.removeSessionFiles(record.id).catch(() => undefined);
+        throw error;
+      }
     });
   }
 
@@ -249,16 +325,23 @@ class LowdbStore implements StorePort {
     this.assertOpen();
     const db = this.sessionDbs.get(id);
     if (!db?.data) throw new Error(`No session ${id} in the store.`);
-    change(db.data.session);
-    await db.write();
+    await LowdbStore.adapterOf(db).update(db.data, change);
   }
 
-  async castVote(id: string, vote: Vote): Promise<void> {
+  async castVote(id: string, vote: Vote, phone?: AdmittedPhone): Promise<void> {
     this.assertOpen();
     const db = this.sessionDbs.get(id);
     if (!db?.data) throw new Error(`No session ${id} in the store.`);
-    recordVote(db.data.session, vote);
-    await LowdbStore.adapterOf(db).append(db.data, vote);
+    await LowdbStore.adapterOf(db).castVote(db.data, vote, phone);
+  }
+
+  private async removeSessionFiles(id: string): Promise<void> {
+    const path = this.sessionPath(id);
+    await storeFs.rm(path, { force: true });
+    await storeFs.rm(backupPathOf(path), { force: true });
+    const logPrefix = voteLogPrefix(path);
+    const dir = join(this.dataDir, SESSIONS_DIR);
+    for (const name of await readdir(dir)) if (name.startsWith(logPrefix)) await storeFs.rm(join(dir, name), { force: true });
   }
 
   deleteSession(id: string): Promise<void> {
@@ -272,14 +355,14 @@ class LowdbStore implements StorePort {
         await adapter.settle();
         adapter.close();
       }
-      this.library.data.sessionIds = this.library.data.sessionIds.filter((other) => other !== id);
-      await this.library.write();
-      const path = this.sessionPath(id);
-      await rm(path, { force: true });
-      await rm(backupPathOf(path), { force: true });
-      const logPrefix = voteLogPrefix(path);
-      const dir = join(this.dataDir, SESSIONS_DIR);
-      for (const name of await readdir(dir)) if (name.startsWith(logPrefix)) await rm(join(dir, name), { force: true });
+      try {
+        await this.changeLibrary((library) => void (library.sessionIds = library.sessionIds.filter((other) => other !== id)));
+      } catch (error) {
+        // Still listed: it stays, and opens again (its files are untouched).
+        if (db) await this.sessionDb(id).read().catch(() => undefined);
+        throw error;
+      }
+      await this.removeSessionFiles(id);
     });
   }
 
@@ -296,7 +379,14 @@ class LowdbStore implements StorePort {
     ]);
     this.closeSessionAdapters();
     await this.lock.release();
-    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failure) throw failure.reason;
+    // Every change acknowledged is on disk already (a vote in its log): a fold that
+    // failed loses nothing, and the next start reads the logs. Told in one line.
+    const failed = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed.length > 0) {
+      const why = failed.some((outcome) => isDiskFull(outcome.reason)) ? 'the disk is full' : `the disk refused a write (${String((failed[0]!.reason as Error)?.message ?? failed[0]!.reason)})`;
+      this.shutdownNotes.push(
+        `${failed.length} session${failed.length === 1 ? '' : 's'} could not be tidied on closing because ${why}; nothing is lost: the votes stay in their logs and are read at the next start.`,
+      );
+    }
   }
 }

@@ -93,11 +93,21 @@ async function tryRead<T extends { schemaVersion: number }>(path: string, spec: 
  * Reads a store file, repairing it from its backup if needed.
  * @returns the document, or null when neither the file nor a good backup exists
  */
+export interface ReadDocumentOptions {
+  /**
+   * Asked when the file is missing and its backup is put back: a message when that
+   * is damage to tell (nothing shows an interrupted write), null when it is the
+   * quiet case of a crash between a write's two renames.
+   */
+  onMissing?: () => Promise<string | null>;
+}
+
 export async function readDocument<T extends { schemaVersion: number }>(
   path: string,
   spec: DocumentSpec<T>,
   now: () => Date,
   notices: RecoveryNotice[],
+  options: ReadDocumentOptions = {},
 ): Promise<T | null> {
   const main = await tryRead(path, spec);
   if (main && 'doc' in main) return main.doc;
@@ -108,8 +118,10 @@ export async function readDocument<T extends { schemaVersion: number }>(
     // No file: a crash between the backup rename and the new file's rename. The
     // backup is the last acknowledged state; put it back quietly.
     if (backup && 'doc' in backup) {
+      const damage = (await options.onMissing?.()) ?? null;
       // Durably: this file may go on being the snapshot while only votes are logged beside it.
       await writeFileDurably(path, await readFile(backupPath, 'utf8'));
+      if (damage) notices.push({ file: basename(path), movedTo: '', restoredFrom: basename(backupPath), message: damage });
       return backup.doc;
     }
     return null;

@@ -5,13 +5,14 @@
  * store is open, without closing it: the files as a power cut would leave them
  * (everything acknowledged has been fsynced).
  */
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionRecord, Vote } from '../../shared/model';
 import { fixedDeps } from '../deps';
 import { sampleSessionRecord, SAMPLE_TIME } from '../testing/sessionRecord';
+import { storeFs } from './durableWrite';
 import { openStore, SESSIONS_DIR, type StorePort } from './store';
 import { LOCK_FILE } from './storeLock';
 
@@ -63,7 +64,8 @@ describe('a vote', () => {
     await store.castVote('s1', vote('phone-a', 'leader'));
 
     const log = await readFile(join(sessionsDir(data), 's1.votes.1.jsonl'), 'utf8');
-    expect(log.split('\n')).toEqual([JSON.stringify(vote('phone-a', 'leader')), '']);
+    // The log's header first (so an emptied log is known for damage), then the vote.
+    expect(log.split('\n')).toEqual(['{"voteLog":1,"session":"s1"}', JSON.stringify(vote('phone-a', 'leader')), '']);
     const after = await stat(join(sessionsDir(data), 's1.json'));
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
 
@@ -116,7 +118,7 @@ describe('a change that is not a vote', () => {
 });
 
 describe('opening a folder', () => {
-  it('drops a torn last line (a vote being written when the process stopped, never acknowledged) without a word', async () => {
+  it('drops a torn last line (a vote being written when the power went, never acknowledged) and says the log was cut short', async () => {
     const { data, store } = await storeWithSession();
     await store.castVote('s1', vote('phone-a', 'leader'));
     const crashed = await folderAfterCrash(data);
@@ -124,7 +126,8 @@ describe('opening a folder', () => {
 
     const reopened = await openAt(crashed);
     expect(choices(reopened)).toEqual(['phone-a:leader']);
-    expect(reopened.recoveries).toEqual([]);
+    // A process killed between two writes never tears a line (each vote is one write): only a power cut or damage does.
+    expect(reopened.recoveries.map((notice) => notice.message)).toEqual([expect.stringMatching(/ends in the middle of a line .* the 1 vote was kept/)]);
     // The next vote goes to a fresh log, never after the torn bytes.
     await reopened.castVote('s1', vote('phone-c', 'manager'));
     expect(choices(await openAt(await folderAfterCrash(crashed)))).toEqual(['phone-a:leader', 'phone-c:manager']);
@@ -213,7 +216,7 @@ describe('closing and deleting', () => {
     await store.close();
     const file = JSON.parse(await readFile(join(sessionsDir(data), 's1.json'), 'utf8')) as { voteLog: number; session: SessionRecord };
     expect(file.session.votes.map((v) => v.voterId)).toEqual(['phone-a']);
-    expect(await readFile(join(sessionsDir(data), `s1.votes.${file.voteLog}.jsonl`), 'utf8')).toBe('');
+    expect(await readFile(join(sessionsDir(data), `s1.votes.${file.voteLog}.jsonl`), 'utf8')).toBe(`{"voteLog":${file.voteLog},"session":"s1"}\n`);
   });
 
   it('closing while a session is being deleted waits for the delete to finish before letting the folder go', async () => {
@@ -238,5 +241,109 @@ describe('closing and deleting', () => {
     await store.deleteSession('s1');
     expect((await readdir(sessionsDir(data))).filter((name) => name.startsWith('s1'))).toEqual([]);
     expect(await readdir(sessionsDir(data))).toContain('s2.votes.1.jsonl');
+  });
+});
+
+describe('a write that fails (a full disk, through the store\'s file-system seam)', () => {
+  const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  const failWrites = () =>
+    vi.spyOn(storeFs, 'writeSync').mockImplementation(() => {
+      throw enospc();
+    });
+  const failSnapshots = () =>
+    vi.spyOn(storeFs, 'open').mockImplementation(async (path, flags) => {
+      if (flags === 'r') return (await import('node:fs/promises')).open(path, 'r');
+      throw enospc();
+    });
+  afterEach(() => vi.restoreAllMocks());
+  const logs = async (data: string) => (await readdir(sessionsDir(data))).filter((name) => name.includes('.votes.')).sort();
+
+  it('takes its votes back from memory, refuses those made on top of them, and none count after a crash', async () => {
+    const { data, store } = await storeWithSession();
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    failWrites();
+    const first = store.castVote('s1', vote('phone-b', 'manager'));
+    // Cast while the first flush is on its way: the same fate, since it was made on top.
+    const second = Promise.resolve().then(() => store.castVote('s1', vote('phone-c', 'manager')));
+    await expect(first).rejects.toThrow(/ENOSPC/);
+    await expect(second).rejects.toThrow(/ENOSPC/);
+    expect(choices(store)).toEqual(['phone-a:leader']);
+    vi.restoreAllMocks();
+    await store.castVote('s1', vote('phone-d', 'leader'));
+    expect(choices(store)).toEqual(['phone-a:leader', 'phone-d:leader']);
+    expect(choices(await openAt(await folderAfterCrash(data)))).toEqual(['phone-a:leader', 'phone-d:leader']);
+  });
+
+  it('a change that is not a vote is taken back too, and its failed snapshot leaves no empty log behind', async () => {
+    const { data, store } = await storeWithSession();
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    const before = await logs(data);
+    failSnapshots();
+    for (let n = 0; n < 5; n++) {
+      await expect(store.updateSession('s1', (record) => void (record.notes[`slide-${n}`] = 'lost'))).rejects.toThrow(/ENOSPC/);
+    }
+    expect(store.session('s1')?.notes).toEqual({});
+    expect(await logs(data)).toEqual(before);
+    vi.restoreAllMocks();
+    const reopened = await openAt(await folderAfterCrash(data));
+    expect(reopened.session('s1')?.notes).toEqual({});
+    expect(choices(reopened)).toEqual(['phone-a:leader']);
+  });
+
+  it('leaves the library as it was, and a session not added leaves nothing at all', async () => {
+    const { data, store } = await storeWithSession();
+    failSnapshots();
+    await expect(store.updateLibrary((library) => void (library.settings.theme = 'dark'))).rejects.toThrow(/ENOSPC/);
+    expect(store.settings().theme).toBe('light');
+    await expect(store.addSession(session('s2'))).rejects.toThrow(/ENOSPC/);
+    expect(store.session('s2')).toBeUndefined();
+    expect((await readdir(sessionsDir(data))).filter((name) => name.startsWith('s2'))).toEqual([]);
+    vi.restoreAllMocks();
+    await store.addSession(session('s3'));
+    expect(store.sessions().map((s) => s.id)).toEqual(['s1', 's3']);
+  });
+});
+
+describe('damage to a live vote log', () => {
+  it('a log deleted while the store runs is seen before the next append: everything is written from memory, and told', async () => {
+    const { data, store } = await storeWithSession();
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    await rm(join(sessionsDir(data), 's1.votes.1.jsonl'));
+    await store.castVote('s1', vote('phone-b', 'manager'));
+    expect(store.recoveries.map((n) => n.message)).toEqual([expect.stringMatching(/vote log was deleted while Plenary ran.* nothing was lost/)]);
+    expect(choices(await openAt(await folderAfterCrash(data)))).toEqual(['phone-a:leader', 'phone-b:manager']);
+  });
+
+  it('a log emptied while the store runs is seen the same way', async () => {
+    const { data, store } = await storeWithSession();
+    for (const id of ['phone-a', 'phone-b', 'phone-c']) await store.castVote('s1', vote(id, 'leader'));
+    await truncate(join(sessionsDir(data), 's1.votes.1.jsonl'), 0);
+    await store.castVote('s1', vote('phone-d', 'manager'));
+    expect(store.recoveries.map((n) => n.message)).toEqual([expect.stringMatching(/vote log was cut short while Plenary ran/)]);
+    expect(choices(await openAt(await folderAfterCrash(data)))).toEqual(['phone-a:leader', 'phone-b:leader', 'phone-c:leader', 'phone-d:manager']);
+  });
+
+  it('on opening, a log missing or emptied where a clean close leaves it is told, with what was kept', async () => {
+    const { data, store } = await storeWithSession();
+    await store.updateSession('s1', (record) => void (record.title = 'Tuesday'));
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    const missing = await folderAfterCrash(data);
+    const log = (await readdir(sessionsDir(missing))).find((name) => name.includes('.votes.'))!;
+    await rm(join(sessionsDir(missing), log));
+    const afterMissing = await openAt(missing);
+    expect(afterMissing.recoveries.map((n) => n.message)).toEqual([expect.stringMatching(/Session s1 \("Tuesday"\): its vote log is missing\. The 0 votes in its last snapshot were kept/)]);
+
+    const emptied = await folderAfterCrash(data);
+    await writeFile(join(sessionsDir(emptied), log), '');
+    const afterEmptied = await openAt(emptied);
+    expect(afterEmptied.recoveries.map((n) => n.message)).toEqual([expect.stringMatching(/its vote log was found empty/)]);
+  });
+
+  it('a clean close and a crash with nothing damaged tell nothing', async () => {
+    const { data, store } = await storeWithSession();
+    await store.castVote('s1', vote('phone-a', 'leader'));
+    expect((await openAt(await folderAfterCrash(data))).recoveries).toEqual([]);
+    await store.close();
+    expect((await openAt(data)).recoveries).toEqual([]);
   });
 });

@@ -11,6 +11,10 @@ import { applyVote } from '../../shared/voteList';
 export async function sessionOnDisk(sessionsDir: string, sessionId: string): Promise<SessionRecord> {
   const file = JSON.parse(await readFile(join(sessionsDir, `${sessionId}.json`), 'utf8')) as { voteLog: number; session: SessionRecord };
   const log = await readFile(join(sessionsDir, `${sessionId}.votes.${file.voteLog}.jsonl`), 'utf8').catch(() => '');
-  for (const line of log.split('\n').filter(Boolean)) applyVote(file.session.votes, JSON.parse(line) as Vote);
+  for (const line of log.split('\n').filter(Boolean)) {
+    const entry = JSON.parse(line) as Vote | { voteLog: number } | { phone: unknown };
+    // The log's header line and its phone admissions are not votes.
+    if (!('voteLog' in entry) && !('phone' in entry)) applyVote(file.session.votes, entry);
+  }
   return file.session;
 }

@@ -29,6 +29,10 @@ export function sampleSessionRecord(overrides: Partial<SessionRecord> & Pick<Ses
     startedAt: SAMPLE_TIME,
     endedAt: null,
     updatedAt: SAMPLE_TIME,
+    phoneLimit: 100,
+    phoneAddressCapLifted: false,
+    phones: [],
+    removedDevices: [],
     ...overrides,
   };
 }

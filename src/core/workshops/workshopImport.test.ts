@@ -7,7 +7,7 @@ import { ApiError } from '../../shared/errors';
 import type { WorkshopSummary } from '../../shared/model';
 import { openCore, type Core } from '../createCore';
 import { fixedDeps } from '../deps';
-import { LEADER_OR_MANAGER_ID, leaderOrManagerWorkshop } from './leaderOrManager';
+import { LEADER_OR_MANAGER_ID, leaderOrManagerFileText, leaderOrManagerWorkshop } from './leaderOrManager';
 
 type Json = Record<string, unknown>;
 
@@ -42,26 +42,34 @@ describe('importing a workshop file', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('round-trips: export then import gives the same content, and exports the same JSON again', async () => {
+  it('round-trips: export then import gives the same content, numbered "(2)" beside the original', async () => {
     const { filename, text } = await core.call('workshops.export', { workshopId: LEADER_OR_MANAGER_ID });
     expect(filename).toBe('leader-or-manager.plenary.json');
     const imported = await core.call('workshops.import', { text, fileName: filename });
     expect(imported.builtIn).toBe(false);
-    expect(imported.content).toEqual(leaderOrManagerWorkshop);
-    // The same JSON again (keys may come in the schema's order rather than the source's).
+    expect(imported.content).toEqual({ ...leaderOrManagerWorkshop, title: 'Leader or Manager? (2)' });
+    // The same JSON again, but for the title (keys may come in the schema's order rather than the source's).
     const again = (await core.call('workshops.export', { workshopId: imported.id })).text;
-    expect(JSON.parse(again)).toEqual(JSON.parse(text));
-    expect((await core.call('workshops.export', { workshopId: (await core.call('workshops.import', { text: again })).id })).text).toBe(again);
+    expect(JSON.parse(again)).toEqual({ ...JSON.parse(text), workshop: { ...JSON.parse(text).workshop, title: 'Leader or Manager? (2)' } });
+    await core.call('workshops.import', { text });
     expect((await core.call('workshops.list', {})).map((w) => [w.title, w.builtIn])).toEqual([
       ['Leader or Manager?', true],
-      ['Leader or Manager?', false],
-      ['Leader or Manager?', false],
+      ['Leader or Manager? (2)', false],
+      ['Leader or Manager? (3)', false],
     ]);
+  });
+
+  it('reads the shipped workshop file through the import path, unchanged', async () => {
+    // The file in resources/ is what `workshops.export` writes for the built-in workshop, byte for byte.
+    expect(await exportedBuiltIn()).toBe(leaderOrManagerFileText);
+    const imported = await core.call('workshops.import', { text: leaderOrManagerFileText, fileName: 'leader-or-manager.plenary.json' });
+    expect(imported.content).toEqual({ ...leaderOrManagerWorkshop, title: 'Leader or Manager? (2)' });
   });
 
   it('round-trips an edited workshop too', async () => {
     const created = await core.call('workshops.create', { title: 'Café à Zürich: “quotes” & emoji 🎉' });
     const content = structuredClone(created.content);
+    content.dimensions.push({ id: 'focus', name: 'Focus', leader: 'People first', manager: 'Work first' });
     content.slides.push({
       id: 's-vote',
       kind: 'scenario',
@@ -85,7 +93,7 @@ describe('importing a workshop file', () => {
     const { text, filename } = await core.call('workshops.export', { workshopId: created.id });
     expect(filename).toBe('cafe-a-zurich-quotes-emoji.plenary.json');
     const imported = await core.call('workshops.import', { text });
-    expect(imported.content).toEqual(content);
+    expect(imported.content).toEqual({ ...content, title: `${content.title} (2)` });
   });
 
   it('refuses what is not JSON, and changes nothing', async () => {
@@ -116,15 +124,15 @@ describe('importing a workshop file', () => {
     expect(await core.call('workshops.list', {})).toHaveLength(1);
   });
 
-  it('refuses a question with one option, naming the place and the rule', async () => {
+  it('refuses a question with one option, naming the place in words and the rule', async () => {
     const file = JSON.parse(await exportedBuiltIn()) as { workshop: { slides: { kind: string; question?: { options: unknown[] } }[] } };
     const n = firstScenarioIndex(file);
     file.workshop.slides[n]!.question!.options.splice(1);
     const error = await refusal(JSON.stringify(file));
     expect(error.code).toBe('invalid_input');
+    // The path is for scripts; the message is for the person who wrote the file.
     expect(error.path).toBe(`workshop.slides[${n}].question.options`);
-    expect(error.message).toContain(`workshop.slides[${n}].question.options`);
-    expect(error.message).toContain('at least 2');
+    expect(error.message).toBe('Scenario 1: needs at least 2 options.');
     expect(await core.call('workshops.list', {})).toHaveLength(1);
   });
 
@@ -133,7 +141,52 @@ describe('importing a workshop file', () => {
     file.workshop.slides[3]!.id = file.workshop.slides[2]!.id;
     const error = await refusal(JSON.stringify(file));
     expect(error.path).toBe('workshop.slides[3].id');
-    expect(error.message).toMatch(/repeats the slide id/);
+    expect(error.message).toBe(`Slide 4: repeats the slide id "${file.workshop.slides[2]!.id}".`);
+  });
+
+  it('refuses a repeated dimension id, and says which', async () => {
+    const file = JSON.parse(await exportedBuiltIn()) as { workshop: { dimensions: { id: string }[] } };
+    file.workshop.dimensions.push({ ...file.workshop.dimensions[0]! });
+    const error = await refusal(JSON.stringify(file));
+    expect(error).toMatchObject({ code: 'invalid_input', path: 'workshop.dimensions[12].id' });
+    expect(error.message).toBe('Dimension 13: repeats the dimension id "power".');
+    expect(await core.call('workshops.list', {})).toHaveLength(1);
+  });
+
+  it('refuses a scenario naming a dimension the workshop does not have', async () => {
+    const file = JSON.parse(await exportedBuiltIn()) as { workshop: { slides: { kind: string; question?: { dimension: string } }[] } };
+    const scenarios = file.workshop.slides.flatMap((slide, index) => (slide.kind === 'scenario' ? [index] : []));
+    file.workshop.slides[scenarios[2]!]!.question!.dimension = 'charisma';
+    const error = await refusal(JSON.stringify(file));
+    expect(error).toMatchObject({ code: 'invalid_input', path: `workshop.slides[${scenarios[2]}].question.dimension` });
+    expect(error.message).toMatch(/^Scenario 3: names the dimension "charisma", which is not one of the workshop's dimensions \(power, guidance, /);
+    expect(await core.call('workshops.list', {})).toHaveLength(1);
+  });
+
+  it('says what is wrong in plain words, not schema paths', async () => {
+    const valid = await exportedBuiltIn();
+    type File = { workshop: Json & { slides: (Json & { question?: Json & { options: Json[] } })[]; dimensions: Json[] } };
+    const broken = async (edit: (file: File, scenarios: number[]) => void): Promise<string> => {
+      const file = JSON.parse(valid) as File;
+      edit(file, file.workshop.slides.flatMap((slide, index) => (slide.kind === 'scenario' ? [index] : [])));
+      return (await refusal(JSON.stringify(file))).message;
+    };
+    expect(await broken((f, s) => void (f.workshop.slides[s[2]!]!.question!.options[0]!.style = 'boss'))).toBe(
+      'Scenario 3, option A: its lean must be leader, manager or neutral.',
+    );
+    expect(await broken((f, s) => void (f.workshop.slides[s[0]!]!.question!.options[1]!.label = ''))).toBe(
+      'Scenario 1, option B: an option label cannot be empty.',
+    );
+    expect(await broken((f) => void delete f.workshop.title)).toBe('The workshop: its title is missing.');
+    expect(await broken((f) => void (f.workshop.slides[0]!.kind = 'video'))).toBe(
+      'Slide 1: its kind must be title, bullets, comparison, quote, scenario, discussion or results.',
+    );
+    expect(await broken((f) => void (f.workshop.slides[1]!.minutes = 'five'))).toBe('Slide 2: its minutes must be a number.');
+    expect(await broken((f) => void (f.workshop.slides[1]!.minutes = 999))).toBe('Slide 2: its minutes must be at most 240.');
+    expect(await broken((f, s) => void (f.workshop.slides[s[0]!]!.question!.kind = 'poll'))).toBe('Scenario 1: its kind must be classify or choose.');
+    expect(await broken((f) => void (f.workshop.dimensions[1]!.leader = 7))).toMatch(/^Dimension 2: its leader side must be text/);
+    const bullets = JSON.parse(valid).workshop.slides.findIndex((slide: Json) => slide.kind === 'bullets') as number;
+    expect(await broken((f) => void ((f.workshop.slides[bullets]!.bullets as unknown[])[1] = 3))).toBe(`Slide ${bullets + 1}, bullet 2: it must be text.`);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The workshop library: the built-in workshop (read-only, from code) and the
- * facilitator's own (in the store).
+ * The workshop library: the built-in workshop (read-only, shipped as a workshop
+ * file in resources/workshops) and the facilitator's own (in the store).
  */
 import type { ApiHandlers } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
@@ -136,8 +136,10 @@ export function createWorkshopService(store: StorePort, deps: CoreDeps, events: 
       return add(content, createdAt, workshopId);
     },
     'workshops.import': async ({ text }) => {
-      // The title stays as written: a re-imported export must come back unchanged.
-      return add(decodeWorkshopFile(text));
+      // The content comes back as exported; only the title gets a number when the
+      // library has one like it already ("Leader or Manager? (2)"), so two cards never look the same.
+      const content = decodeWorkshopFile(text);
+      return add({ ...content, title: uniqueTitle(content.title) });
     },
     'workshops.export': async ({ workshopId }) => {
       const workshop = find(workshopId);

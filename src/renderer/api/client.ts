@@ -2,7 +2,7 @@
  * The one API client: typed from the contract, over whichever transport was
  * chosen at start-up.
  */
-import type { DesktopAction, IpcResult } from '../../shared/bridge';
+import type { DesktopAction, DesktopActionInput, DesktopActionOutput, IpcResult } from '../../shared/bridge';
 import type { CommandInput, CommandName, CommandOutput, PlenaryEvent } from '../../shared/contract';
 import { apiErrorFromBody } from '../../shared/errors';
 import { takeTokenFromUrl } from './token';
@@ -86,11 +86,15 @@ export class ApiClient {
     return this.transport.kind === 'ipc' && Boolean(window.plenary);
   }
 
-  async desktop<T = unknown>(action: DesktopAction, input?: unknown): Promise<T> {
+  /** Runs a desktop action (src/shared/bridge.ts); an action that takes no input is called without one. */
+  async desktop<A extends DesktopAction>(
+    action: A,
+    ...[input]: undefined extends DesktopActionInput<A> ? [input?: DesktopActionInput<A>] : [input: DesktopActionInput<A>]
+  ): Promise<DesktopActionOutput<A>> {
     const bridge = window.plenary;
     if (!bridge) throw new Error(`${action} is only available in the desktop app.`);
     const result: IpcResult = await bridge.desktop(action, input);
-    if (result.ok) return result.value as T;
+    if (result.ok) return result.value as DesktopActionOutput<A>;
     throw apiErrorFromBody(result.error);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Hash routes (PROTOCOL.md), so one build works from a file in Electron and over
+ * Hash routes (docs/protocol.md), so one build works from a file in Electron and over
  * HTTP: `#/`, `#/present/<id>`, `#/audience/<id>`, `#/results/<id>`, `#/report/<id>`,
  * plus `#/edit/<workshopId>`, `#/new/<workshopId>`, `#/history`, `#/compare?ids=`, `#/settings`.
  */

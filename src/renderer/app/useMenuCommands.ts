@@ -3,7 +3,7 @@
  * `menu.command` events; each is done here for whichever view is showing.
  */
 import { useEffect } from 'react';
-import type { MenuCommand } from '../../shared/contract';
+import type { MenuCommand } from '../../shared/menu';
 import { useApi } from './ApiContext';
 import { navigate, type Route } from './router';
 

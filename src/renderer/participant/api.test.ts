@@ -9,6 +9,7 @@ describe('vote answers', () => {
     expect(voteOutcomeOf(200, null)).toBe('failed');
     expect(voteOutcomeOf(409, { error: {} })).toBe('closed');
     expect(voteOutcomeOf(429, null)).toBe('slow');
+    expect(voteOutcomeOf(403, { error: { code: 'session_full', message: 'full' } })).toBe('full');
     expect(voteOutcomeOf(400, null)).toBe('invalid');
     expect(voteOutcomeOf(404, null)).toBe('not-found');
     expect(voteOutcomeOf(503, null)).toBe('failed');

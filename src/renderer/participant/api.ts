@@ -1,5 +1,6 @@
 /** The participant protocol over HTTP: the state, votes and the event stream. */
 import { parseState, type ParticipantState } from './types';
+import type { ParticipantEventName } from '../../shared/participant';
 
 const TIMEOUT_MS = 10000;
 
@@ -9,7 +10,7 @@ export type FetchStateResult =
   | { kind: 'network' }
   | { kind: 'failed'; status: number };
 
-export type VoteOutcome = 'received' | 'closed' | 'slow' | 'invalid' | 'not-found' | 'network' | 'failed';
+export type VoteOutcome = 'received' | 'closed' | 'slow' | 'full' | 'invalid' | 'not-found' | 'network' | 'failed';
 
 export interface VoteBody {
   deviceId: string;
@@ -68,6 +69,8 @@ export function voteOutcomeOf(status: number, json: unknown): VoteOutcome {
   }
   if (status === 409) return 'closed';
   if (status === 429) return 'slow';
+  // The session's phone limit, its limit per network address, or the facilitator removed this phone.
+  if (status === 403) return 'full';
   if (status === 400 || status === 413) return 'invalid';
   if (status === 404) return 'not-found';
   return 'failed';
@@ -114,7 +117,7 @@ export function hasEventSource(): boolean {
 /** Opens `/api/p/<code>/events`; EventSource reconnects by itself (the server sends retry: 2000). */
 export function openStream(code: string, handlers: StreamHandlers): Stream {
   const source = new EventSource(base(code) + '/events');
-  source.addEventListener('state', (event) => {
+  source.addEventListener('state' satisfies ParticipantEventName, (event) => {
     let state: ParticipantState | null = null;
     try {
       state = parseState(JSON.parse((event as MessageEvent<string>).data));

@@ -1,6 +1,6 @@
 /**
  * The page's controller: joins the session in the address, follows it live and
- * sends votes (PROTOCOL.md's participant part). State in, view model out.
+ * sends votes (docs/protocol.md's participant part). State in, view model out.
  */
 import { fetchState, hasEventSource, openStream, sendVote, type Stream, type VoteBody } from './api';
 import { codeFromPath, isWellFormedCode, joinPath, normaliseCode } from './code';
@@ -54,7 +54,7 @@ export function startApp(root: HTMLElement): { stop(): void } {
   }
 
   function applyState(next: ParticipantState): void {
-    if (next.ended) {
+    if ('ended' in next) {
       closeStream();
       set({ phase: 'ended', server: next, reconnecting: false });
       return;

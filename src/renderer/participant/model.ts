@@ -5,6 +5,7 @@
 import type { VoteOutcome } from './api';
 import { NO_GROUP } from './storage';
 import type { ParticipantState } from './types';
+import { optionLetter } from '../../shared/optionLetter';
 
 export type Phase = 'loading' | 'join' | 'unreachable' | 'live' | 'ended';
 
@@ -68,6 +69,7 @@ export const TEXT = {
   received: 'Vote received',
   votingClosed: 'Voting has closed',
   slow: 'Slow down a moment',
+  full: 'Not counted: this session takes no more phones. Ask the facilitator.',
   network: 'Not sent: check the Wi-Fi',
   failed: 'Not sent: the host had a problem',
   invalid: 'That vote was not accepted: reload the page',
@@ -130,9 +132,6 @@ export interface ViewModel {
   screen: Screen;
 }
 
-export function letterOf(index: number): string {
-  return index < 26 ? String.fromCharCode(65 + index) : String(index + 1);
-}
 
 export function votesText(count: number): string {
   return count === 1 ? '1 vote' : count + ' votes';
@@ -142,6 +141,7 @@ const FEEDBACK: Record<VoteOutcome, { text: string; kind: 'ok' | 'error'; retry:
   received: { text: TEXT.received, kind: 'ok', retry: false },
   closed: { text: TEXT.votingClosed, kind: 'error', retry: false },
   slow: { text: TEXT.slow, kind: 'error', retry: false },
+  full: { text: TEXT.full, kind: 'error', retry: false },
   invalid: { text: TEXT.invalid, kind: 'error', retry: false },
   'not-found': { text: TEXT.gone, kind: 'error', retry: false },
   network: { text: TEXT.network, kind: 'error', retry: true },
@@ -172,7 +172,7 @@ function questionView(state: AppState, question: NonNullable<ParticipantState['q
     const busy = option.id === sendingId;
     return {
       id: option.id,
-      letter: letterOf(index),
+      letter: optionLetter(index),
       label: option.label,
       pressed,
       busy,
@@ -199,7 +199,7 @@ function questionView(state: AppState, question: NonNullable<ParticipantState['q
       const percent = total > 0 ? Math.round((count * 100) / total) : 0;
       return {
         id: option.id,
-        letter: letterOf(index),
+        letter: optionLetter(index),
         label: option.label,
         count,
         percent,

@@ -1,32 +1,13 @@
 /**
- * The participant protocol's state (../shared/PROTOCOL.md), as the phone reads it.
- * The page keeps its own copy of the type: the renderer does not import the core.
+ * The participant protocol as the phone reads it. The types are the protocol's
+ * own (src/shared/participant.ts, types only: nothing of them reaches the bundle);
+ * this file reads the server's JSON defensively into them.
  */
-export interface ParticipantOption {
-  id: string;
-  label: string;
-}
+import type { ParticipantFrame, ParticipantQuestion } from '../../shared/participant';
 
-export interface ParticipantQuestion {
-  id: string;
-  prompt: string;
-  options: ParticipantOption[];
-  status: 'open' | 'closed';
-  /** Totals by option id, null until the facilitator reveals them. */
-  results: Record<string, number> | null;
-}
-
-export interface ParticipantGroup {
-  id: string;
-  name: string;
-}
-
-export interface ParticipantState {
-  session: { title: string; groups: ParticipantGroup[] };
-  question: ParticipantQuestion | null;
-  /** Sent once, in the last frame of the event stream, when the session ends. */
-  ended?: boolean;
-}
+export type { ParticipantFrame, ParticipantGroup, ParticipantOption, ParticipantQuestion } from '../../shared/participant';
+/** What the page holds: the last frame it read (with `ended` once the session is over). */
+export type ParticipantState = ParticipantFrame;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -73,7 +54,5 @@ export function parseState(json: unknown): ParticipantState | null {
       results: parseResults(q.results),
     };
   }
-  const state: ParticipantState = { session, question };
-  if (json.ended === true) state.ended = true;
-  return state;
+  return json.ended === true ? { session, question: null, ended: true } : { session, question };
 }

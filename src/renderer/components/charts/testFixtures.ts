@@ -9,7 +9,7 @@ const scenario = (q: Question, title: string): Slide => ({ id: `s-${q.id}`, kind
 
 function view(totals: Record<string, number> | null, totalsByGroup: Record<string, Record<string, number>> | null): QuestionView {
   const voteCount = totals ? Object.values(totals).reduce((sum, count) => sum + count, 0) : 0;
-  return { status: 'closed', revealed: totals !== null, closesAt: null, voterIds: [], voteCount, totals, totalsByGroup, handCounts: {} };
+  return { status: 'closed', revealed: totals !== null, closesAt: null, voterIds: [], phoneVotes: 0, voteCount, totals, totalsByGroup, handCounts: {}, progress: { answers: voteCount, sources: { group: voteCount, phone: 0, hands: 0 }, groupsVoted: [], phonesVoted: 0, phonesByGroup: {} } };
 }
 
 export const dimensions: Dimension[] = [
@@ -74,6 +74,9 @@ export function testSession(overrides: Partial<Session> = {}): Session {
     dimensions,
     questions: views,
     notes: {},
+    phoneLimit: 100,
+    phoneAddressCapLifted: false,
+    phonesAdmitted: 0,
     blackout: false,
     resultsByGroup: false,
     createdAt: '2026-01-01T09:00:00.000Z',

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { Group, Question, QuestionView } from '../../../shared/model';
 import styles from './GroupTiles.module.css';
+import { optionLetter } from '../../../shared/optionLetter';
 
 interface GroupTilesProps {
   groups: Group[];
@@ -51,13 +52,13 @@ export function GroupTiles({ groups, question, view, onVote, pendingGroup }: Gro
                     key={option.id}
                     type="button"
                     className={styles.choice}
-                    aria-label={`${group.name} votes ${String.fromCharCode(65 + optionIndex)}: ${option.label}`}
+                    aria-label={`${group.name} votes ${optionLetter(optionIndex)}: ${option.label}`}
                     onClick={() => {
                       onVote?.(number, optionIndex);
                       setPicking(null);
                     }}
                   >
-                    {String.fromCharCode(65 + optionIndex)}
+                    {optionLetter(optionIndex)}
                   </button>
                 ))}
               </div>

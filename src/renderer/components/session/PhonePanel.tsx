@@ -4,15 +4,11 @@
  * chosen network and "Stop" closes it.
  */
 import { useEffect, useState } from 'react';
+import type { LanStatus } from '../../../shared/bridge';
 import type { Session } from '../../../shared/model';
 import { useApi } from '../../app/ApiContext';
 import { Button } from '../Button';
 import { usePhones } from './usePhones';
-
-interface LanStatus {
-  running: boolean;
-  addresses: { interface: string; address: string }[];
-}
 
 /** `hostConnected` false: the host is away, so the last counts are not shown as if current. */
 export function PhonePanel({ session, className, hostConnected = true }: { session: Session; className?: string; hostConnected?: boolean }) {
@@ -24,14 +20,13 @@ export function PhonePanel({ session, className, hostConnected = true }: { sessi
 
   useEffect(() => {
     if (!api.isDesktop) return;
-    api.desktop<LanStatus>('lan.status', { sessionId: session.id }).then(setLan, (error: Error) => setProblem(error.message));
+    api.desktop('lan.status', { sessionId: session.id }).then(setLan, (error: Error) => setProblem(error.message));
   }, [api, session.id]);
 
   const lanAction = (action: 'lan.start' | 'lan.stop') => {
     setProblem(null);
-    api
-      .desktop<LanStatus>(action, action === 'lan.start' ? { sessionId: session.id, ...(address ? { address } : {}) } : undefined)
-      .then(setLan, (error: Error) => setProblem(error.message));
+    const answer = action === 'lan.start' ? api.desktop('lan.start', { sessionId: session.id, ...(address ? { address } : {}) }) : api.desktop('lan.stop');
+    answer.then(setLan, (error: Error) => setProblem(error.message));
   };
 
   if (session.status === 'ended') return null;

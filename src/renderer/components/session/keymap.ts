@@ -9,6 +9,8 @@
  * that names no group or option says so and records nothing: a vote for the wrong
  * group is worse than none, in front of the room.
  */
+import { optionLetter } from '../../../shared/optionLetter';
+
 export type KeyAction =
   | { type: 'next' }
   | { type: 'previous' }
@@ -55,7 +57,6 @@ export const PENDING_MS = 4000;
 
 export const initialKeyState: KeyState = { digits: '', lastDigitAt: null };
 
-const letterOf = (index: number) => String.fromCharCode(65 + index);
 
 /** The group number a state is waiting with, or null (none, or it has expired at `now`). */
 export function pendingGroupOf(state: KeyState, now: number): number | null {
@@ -85,7 +86,7 @@ export function interpretKey(key: string, state: KeyState, now: number, context:
     const optionIndex = key.toUpperCase().charCodeAt(0) - 65;
     if (pending < 1 || pending > context.groupCount) return result(null, none, `There is no group ${pending}: nothing was recorded.`);
     if (context.optionCount === 0) return result(null, none, 'This slide has no question to vote on.');
-    if (optionIndex >= context.optionCount) return result(null, none, `There is no option ${letterOf(optionIndex)}: nothing was recorded.`);
+    if (optionIndex >= context.optionCount) return result(null, none, `There is no option ${optionLetter(optionIndex)}: nothing was recorded.`);
     return result({ type: 'vote', groupNumber: pending, optionIndex });
   }
 

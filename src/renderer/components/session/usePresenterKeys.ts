@@ -1,6 +1,7 @@
 /** Binds the presenter's keys (keymap.ts) to a session's actions, on the whole window. */
 import { useEffect, useRef, useState } from 'react';
 import type { Session } from '../../../shared/model';
+import { leaveFullScreen, toggleFullScreen } from '../../app/fullScreen';
 import { initialKeyState, interpretKey, isTypingTarget, PENDING_MS, pendingGroupOf, type KeyAction } from './keymap';
 import { currentQuestion, type SessionActions } from './useSessionActions';
 
@@ -37,8 +38,7 @@ export function usePresenterKeys({ session, actions, onHelp, onFullscreen, onPic
         case 'fullscreen':
           return fullscreen();
         case 'exitFullscreen':
-          if (document.fullscreenElement) void document.exitFullscreen();
-          return;
+          return void leaveFullScreen();
         case 'toggleVoting':
           return a.toggleVoting();
         case 'reveal':
@@ -97,8 +97,7 @@ export function usePresenterKeys({ session, actions, onHelp, onFullscreen, onPic
   return pendingGroup;
 }
 
-/** Full screen for the page (the desktop shell may do it for the window instead). */
+/** Full screen: the window, by the shell, in the desktop app; the page in a browser (app/fullScreen.ts). */
 export function toggleFullscreen(): void {
-  if (document.fullscreenElement) void document.exitFullscreen();
-  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  void toggleFullScreen();
 }

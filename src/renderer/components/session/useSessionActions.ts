@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Question, Session } from '../../../shared/model';
 import { useApi } from '../../app/ApiContext';
 import { nextTarget, revealRefusal, type SlideCursor } from './keymap';
+import { optionLetter } from '../../../shared/optionLetter';
 
 /** The question on the current slide, if it is a scenario. */
 export function currentQuestion(session: Session): Question | null {
@@ -142,8 +143,8 @@ export function useSessionActions(session: Session | undefined) {
         const option = question?.options[optionIndex];
         if (!question) return setProblem('This slide has no question to vote on.');
         if (!group) return setProblem(`There is no group ${groupNumber}: nothing was recorded.`);
-        if (!option) return setProblem(`There is no option ${String.fromCharCode(65 + optionIndex)}: nothing was recorded.`);
-        enqueue(`${group.name} votes ${String.fromCharCode(65 + optionIndex)}`, () =>
+        if (!option) return setProblem(`There is no option ${optionLetter(optionIndex)}: nothing was recorded.`);
+        enqueue(`${group.name} votes ${optionLetter(optionIndex)}`, () =>
           api.call('voting.cast', { sessionId, questionId: question.id, voterId: group.id, optionId: option.id }),
         );
       },

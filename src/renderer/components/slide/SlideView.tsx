@@ -5,8 +5,8 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { Slide } from '../../../shared/model';
 import styles from './SlideView.module.css';
+import { optionLetter } from '../../../shared/optionLetter';
 
-export const optionLetter = (index: number) => String.fromCharCode(65 + index);
 
 interface SlideViewProps {
   slide: Slide;

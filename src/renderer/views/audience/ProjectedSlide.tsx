@@ -6,6 +6,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import type { Question, Session } from '../../../shared/model';
+import { optionLetter } from '../../../shared/optionLetter';
 import { timerLeftMs } from '../../../shared/runOfShow';
 import { GroupTiles } from '../../components/session/GroupTiles';
 import { JoinCard } from '../../components/session/JoinCard';
@@ -104,7 +105,7 @@ function ScenarioPanel({ session, question, actions, pendingGroup, joinUrl, prev
       {question.options.map((option, index) => (
         <li key={option.id} className={styles.option} data-option-id={option.id}>
           <span className={styles.letter} aria-hidden="true">
-            {String.fromCharCode(65 + index)}
+            {optionLetter(index)}
           </span>
           <span className={styles.optionText}>{option.label}</span>
         </li>

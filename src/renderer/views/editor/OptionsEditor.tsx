@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { Option, Style } from '../../../shared/model';
 import { Button } from '../../components/Button';
-import { optionLetter } from '../../components/slide/SlideView';
+import { optionLetter } from '../../../shared/optionLetter';
 import { describedBy, FieldErrors } from './Fields';
 import { Icon } from './Icon';
 import { newId } from './ids';

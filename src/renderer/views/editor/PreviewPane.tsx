@@ -1,6 +1,7 @@
 /** The selected slide as the room will see it, at projector proportions (16:9). */
 import type { Slide } from '../../../shared/model';
-import { optionLetter, SlideView } from '../../components/slide/SlideView';
+import { optionLetter } from '../../../shared/optionLetter';
+import { SlideView } from '../../components/slide/SlideView';
 import styles from './PreviewPane.module.css';
 
 interface PreviewPaneProps {

@@ -7,7 +7,7 @@ import type { Slide, SlideKind, Workshop, WorkshopContent } from '../../../share
 import { useApi } from '../../app/ApiContext';
 import { hrefOf, navigate } from '../../app/router';
 import { Button } from '../../components/Button';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 import { contentOf, editorReducer, initialEditorState, replaceSlide, selectedIndex, type Selection } from './editorState';
 import { EditorHeader } from './EditorHeader';
 import { canRedo, canUndo } from './history';
@@ -157,14 +157,12 @@ export function WorkshopEditor({ workshop }: { workshop: Workshop }) {
       const stale = !readOnly && !autosave.isSaved();
       const suffix = stale ? ` It holds the last saved version: fix ${problemCount(validation.problems.length)} to include your latest edits.` : '';
       if (api.isDesktop) {
-        const result = await api.desktop<{ canceled?: boolean; cancelled?: boolean; filePath?: string } | null>('workshop.saveDialog', {
-          workshopId: workshop.id,
-        });
-        if (result && (result.canceled || result.cancelled)) return;
-        notify(`Exported${result?.filePath ? ` to ${result.filePath}` : ''}.${suffix}`);
+        const result = await api.desktop('workshop.saveDialog', { workshopId: workshop.id });
+        if (result.canceled) return;
+        notify(`Exported to ${result.filePath}.${suffix}`);
       } else {
         const file = await api.call('workshops.export', { workshopId: workshop.id });
-        downloadText(file.text, file.filename);
+        downloadText(file.filename, file.text, 'application/json');
         notify(`Downloaded ${file.filename}.${suffix}`);
       }
     } catch (error) {

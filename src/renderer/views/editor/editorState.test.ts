@@ -25,6 +25,24 @@ describe('editorReducer', () => {
     expect(state.selection).toEqual({ kind: 'slide', id: 's-new' });
   });
 
+  it('brings a "General" dimension along with the first scenario of a workshop that has none, in one undo step', () => {
+    const bare = { ...sampleContent(), dimensions: [], slides: sampleContent().slides.filter((s) => s.kind !== 'scenario') };
+    const scenario: Slide = {
+      id: 's-q',
+      kind: 'scenario',
+      section: '',
+      minutes: 2,
+      notes: '',
+      title: '',
+      question: { id: 'q-new', kind: 'classify', prompt: 'Which?', dimension: 'general', debrief: '', options: [] },
+    };
+    let state = editorReducer(initialEditorState(bare), { type: 'insertSlide', slide: scenario, index: 1 });
+    expect(contentOf(state).dimensions.map((d) => [d.id, d.name])).toEqual([['general', 'General']]);
+    state = editorReducer(state, { type: 'undo' });
+    expect(contentOf(state).dimensions).toEqual([]);
+    expect(ids(state)).not.toContain('s-q');
+  });
+
   it('removes a slide, selects its neighbour, and undo brings it back selected', () => {
     let state = initialEditorState(sampleContent());
     state = editorReducer(state, { type: 'removeSlide', id: 's-title' });

@@ -79,7 +79,14 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const slides = [...content.slides];
       const index = Math.max(0, Math.min(slides.length, action.index));
       slides.splice(index, 0, action.slide);
-      return commit(state, { ...content, slides }, { kind: 'slide', id: action.slide.id });
+      // A scenario must name one of the workshop's dimensions: the first scenario of
+      // a workshop without any brings a "General" one along, in the same undo step.
+      const dimension = action.slide.kind === 'scenario' ? action.slide.question.dimension : null;
+      const dimensions =
+        dimension !== null && !content.dimensions.some((d) => d.id === dimension)
+          ? [...content.dimensions, { id: dimension, name: 'General', leader: 'The leader-like response', manager: 'The manager-like response' }]
+          : content.dimensions;
+      return commit(state, { ...content, dimensions, slides }, { kind: 'slide', id: action.slide.id });
     }
     case 'removeSlide': {
       const index = content.slides.findIndex((slide) => slide.id === action.id);

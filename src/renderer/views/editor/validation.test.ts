@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkshopContent } from '../../../shared/model';
 import { sampleContent } from './testFixtures';
-import { fieldDomId, fieldKey, fieldLabel, fieldOfPath, formatPath, problemPlace, validateContent } from './validation';
+import { formatPath } from '../../../shared/validation';
+import { fieldDomId, fieldKey, fieldLabel, fieldOfPath, problemPlace, validateContent } from './validation';
 
 function withScenario(edit: (content: WorkshopContent) => void): WorkshopContent {
   const content = structuredClone(sampleContent());

@@ -5,8 +5,9 @@
  */
 import type { z } from 'zod';
 import { workshopContentSchema, type Slide, type WorkshopContent } from '../../../shared/model';
+import { optionLetter } from '../../../shared/optionLetter';
+import { formatPath } from '../../../shared/validation';
 import { kindLabel } from './slideOps';
-import { optionLetter } from '../../components/slide/SlideView';
 
 /** Where a field lives: the header (workshop title), the workshop details, or one slide. */
 export type FieldScope = 'workshop' | 'details' | 'slide';
@@ -33,14 +34,6 @@ export interface Validation {
 }
 
 type PathKey = PropertyKey;
-
-/** `slides[3].question.options`, from zod's path array. */
-export function formatPath(path: readonly PathKey[]): string {
-  return path.reduce<string>((out, part) => {
-    if (typeof part === 'number') return `${out}[${part}]`;
-    return out ? `${out}.${String(part)}` : String(part);
-  }, '');
-}
 
 /**
  * Which field shows a problem at this path. Ids are not editable, so a problem with

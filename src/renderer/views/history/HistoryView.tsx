@@ -70,8 +70,8 @@ export default function HistoryView() {
   const exportCsv = (session: SessionSummary) =>
     run(async () => {
       if (api.isDesktop) {
-        const saved = await api.desktop<{ filePath: string } | null>('csv.saveDialog', { sessionId: session.id });
-        if (saved) setToast(`Saved ${saved.filePath}`);
+        const saved = await api.desktop('csv.saveDialog', { sessionId: session.id });
+        if (!saved.canceled) setToast(`Saved ${saved.filePath}`);
         return;
       }
       const file = await api.call('reports.csv', { sessionId: session.id });

@@ -13,6 +13,10 @@ const summary = (over: Partial<SessionSummary>): SessionSummary => ({
   endedAt: null,
   groupCount: 3,
   voteCount: 12,
+  votedOn: 3,
+  revealed: 3,
+  scenarioCount: 15,
+  participants: 12,
   ...over,
 });
 
@@ -53,7 +57,7 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
     },
     ...extraSlides,
   ];
-  const view = (t: Record<string, number> | null) => ({ status: 'closed' as const, revealed: t !== null, closesAt: null, voterIds: [], voteCount: 0, totals: t, totalsByGroup: t ? {} : null, handCounts: {} });
+  const view = (t: Record<string, number> | null) => ({ status: 'closed' as const, revealed: t !== null, closesAt: null, voterIds: [], phoneVotes: 0, voteCount: 0, totals: t, totalsByGroup: t ? {} : null, handCounts: {}, progress: { answers: 0, sources: { group: 0, phone: 0, hands: 0 }, groupsVoted: [], phonesVoted: 0, phonesByGroup: {} } });
   return {
     id,
     workshopId: 'w1',
@@ -72,6 +76,9 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
     ],
     questions: Object.fromEntries(Object.entries(totals).map(([q, t]) => [q, view(t)])),
     notes: {},
+    phoneLimit: 100,
+    phoneAddressCapLifted: false,
+    phonesAdmitted: 0,
     blackout: false,
     resultsByGroup: false,
     createdAt: '2026-01-15T09:00:00.000Z',

@@ -81,8 +81,8 @@ export function LibraryView() {
   const onImportClick = () => {
     if (api.isDesktop) {
       void run(async () => {
-        const workshop = await api.desktop<Workshop | null>('workshop.importDialog');
-        if (workshop) setToast({ message: `Imported “${workshop.content.title}”.` });
+        const imported = await api.desktop('workshop.importDialog');
+        if (!imported.canceled) setToast({ message: `Imported “${imported.workshop.content.title}”.` });
       });
     } else fileInput.current?.click();
   };

@@ -22,12 +22,14 @@ import { currentQuestion, useSessionActions } from '../../components/session/use
 import { SlideView } from '../../components/slide/SlideView';
 import { ProjectedSlide } from '../audience/ProjectedSlide';
 import { RunOfShowPanel } from './RunOfShowPanel';
+import { PhoneAdmission } from './PhoneAdmission';
 import { SessionNotes } from './SessionNotes';
 import { SlidePicker } from './SlidePicker';
 import { StatusBar } from './StatusBar';
 import { useNow } from './useClock';
 import { VotingControls } from './VotingControls';
 import styles from './PresenterView.module.css';
+import { optionLetter } from '../../../shared/optionLetter';
 
 export default function PresenterView({ sessionId }: { sessionId: string }) {
   const api = useApi();
@@ -121,7 +123,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
                   <p>
                     Leader-like answer:{' '}
                     {slide.question.options
-                      .map((o, i) => (o.style === 'leader' ? String.fromCharCode(65 + i) : null))
+                      .map((o, i) => (o.style === 'leader' ? optionLetter(i) : null))
                       .filter(Boolean)
                       .join(', ') || 'none'}
                   </p>
@@ -138,6 +140,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
           <details className={`${styles.panel} ${styles.phonesPanel}`} open={session.votingMode === 'phones' || undefined}>
             <summary>Phones and join address</summary>
             <PhonePanel session={session} hostConnected={actions.connected} />
+            <PhoneAdmission session={session} className={styles.admission} />
           </details>
         </aside>
       </div>

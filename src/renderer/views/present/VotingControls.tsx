@@ -13,6 +13,7 @@ import { preloadCharts } from '../../components/charts/lazy';
 import type { SessionActions } from '../../components/session/useSessionActions';
 import { formatDuration, useNow } from './useClock';
 import styles from './PresenterView.module.css';
+import { optionLetter } from '../../../shared/optionLetter';
 
 const COUNTDOWNS = [0, 30, 60, 90, 120, 180];
 
@@ -24,7 +25,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
   const ended = session.status === 'ended';
   const open = view.status === 'open';
   const groupVotes = view.voterIds.filter((id) => session.groups.some((g) => g.id === id)).length;
-  const phoneVotes = view.voterIds.length - groupVotes;
+  const phoneVotes = view.phoneVotes;
   const remaining = view.closesAt ? new Date(view.closesAt).getTime() - now : null;
 
   return (
@@ -75,7 +76,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
           <Button size="small" onClick={actions.reveal} disabled={view.revealed} title={revealRefusal(view, session.votingMode) ?? 'Show the room what it chose'}>
             Reveal (R)
           </Button>
-          <Button size="small" onClick={actions.undo} disabled={!open || view.voterIds.length === 0}>
+          <Button size="small" onClick={actions.undo} disabled={!open || view.voterIds.length + view.phoneVotes === 0}>
             Undo last vote (U)
           </Button>
           {view.revealed && session.groups.length > 0 && (
@@ -115,7 +116,7 @@ function HandCounts({ question, counts, onChange }: { question: Question; counts
       <h3 className="visually-hidden">Hand count</h3>
       {question.options.map((option, index) => {
         const count = local[option.id] ?? 0;
-        const letter = String.fromCharCode(65 + index);
+        const letter = optionLetter(index);
         return (
           <div key={option.id} className={styles.countRow}>
             <strong>{letter}</strong>

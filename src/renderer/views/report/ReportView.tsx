@@ -16,7 +16,6 @@ import {
   groupBreakdown,
   sessionProfile,
   styleTag,
-  optionLetterOf,
   type QuestionSummary,
   type SessionProfile,
 } from '../../../shared/profile';
@@ -41,6 +40,7 @@ import {
 } from './reportData';
 import { useReportReady } from './useReportReady';
 import styles from './ReportView.module.css';
+import { optionLetter } from '../../../shared/optionLetter';
 
 type ScenarioSlide = Extract<Slide, { kind: 'scenario' }>;
 
@@ -163,14 +163,14 @@ function Toolbar({ session, paper }: { session: Session; paper: PaperSize }) {
 
   const exportPdf = () =>
     run(async () => {
-      const saved = await api.desktop<{ filePath: string } | null>('report.exportPdf', { sessionId: session.id });
-      return saved ? `Saved ${saved.filePath}` : null;
+      const saved = await api.desktop('report.exportPdf', { sessionId: session.id });
+      return saved.canceled ? null : `Saved ${saved.filePath}`;
     });
   const downloadCsv = () =>
     run(async () => {
       if (api.isDesktop) {
-        const saved = await api.desktop<{ filePath: string } | null>('csv.saveDialog', { sessionId: session.id });
-        return saved ? `Saved ${saved.filePath}` : null;
+        const saved = await api.desktop('csv.saveDialog', { sessionId: session.id });
+        return saved.canceled ? null : `Saved ${saved.filePath}`;
       }
       const file = await api.call('reports.csv', { sessionId: session.id });
       downloadText(file.filename, file.csv, 'text/csv;charset=utf-8');
@@ -387,7 +387,7 @@ function ScenarioSection({ entry, session, count }: { entry: ScenarioEntry; sess
           <ol className={styles.options}>
             {question.options.map((option, index) => (
               <li key={option.id}>
-                <strong>{optionLetterOf(index)}</strong> <span className={styles[`tag_${option.style}`]}>{styleTag(option.style)}</span> {option.label}
+                <strong>{optionLetter(index)}</strong> <span className={styles[`tag_${option.style}`]}>{styleTag(option.style)}</span> {option.label}
               </li>
             ))}
           </ol>
@@ -422,7 +422,7 @@ function ScenarioSection({ entry, session, count }: { entry: ScenarioEntry; sess
 function GroupTable({ question, view, groups, summary }: { question: Question; view: QuestionView; groups: readonly Group[]; summary: QuestionSummary | undefined }) {
   const breakdown = groupBreakdown(question, view, groups);
   if (breakdown.series.length === 0) return <p className={styles.muted}>Nobody voted on this scenario.</p>;
-  const letters = question.options.map((_, index) => optionLetterOf(index));
+  const letters = question.options.map((_, index) => optionLetter(index));
   return (
     <table className={`${styles.table} ${styles.compact} ${styles.groupTable}`}>
       <caption>Votes per group</caption>
@@ -555,13 +555,13 @@ function Appendix({ session, votes, hiddenCount, scenarios }: { session: Session
     const index = question?.options.findIndex((option) => option.id === optionId) ?? -1;
     const option = question?.options[index];
     // The full label is in the scenario's section; here one or two lines keep the list readable.
-    return option ? `${optionLetterOf(index)}. ${shorten(option.label, 90)}` : optionId;
+    return option ? `${optionLetter(index)}. ${shorten(option.label, 90)}` : optionId;
   };
   const handCounts = scenarios.flatMap((entry) =>
     entry.visible && entry.view
       ? entry.question.options.flatMap((option, index) => {
           const count = entry.view?.handCounts[option.id] ?? 0;
-          return count > 0 ? [{ entry, letter: optionLetterOf(index), label: option.label, count }] : [];
+          return count > 0 ? [{ entry, letter: optionLetter(index), label: option.label, count }] : [];
         })
       : [],
   );

@@ -26,7 +26,7 @@ export interface AppendixVote {
   at: string;
 }
 
-/** The votes of `reports.csv`, by the columns PROTOCOL.md names (found by header, not position). */
+/** The votes of `reports.csv`, by the columns docs/protocol.md names (found by header, not position). */
 export function votesFromCsv(csv: string): AppendixVote[] {
   const [header, ...rows] = parseCsv(csv);
   if (!header) return [];

@@ -11,6 +11,7 @@ import { AppHeader } from '../../components/AppHeader';
 import { Button } from '../../components/Button';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { GROUP_PALETTE as GROUP_COLORS } from '../../../shared/palette';
+import { defaultPhoneLimit, PHONE_LIMIT_MAX } from '../../../shared/phoneLimits';
 import styles from './SetupView.module.css';
 
 interface GroupDraft {
@@ -34,6 +35,7 @@ export default function SetupView({ workshopId }: { workshopId: string }) {
   const [facilitator, setFacilitator] = useState('');
   const [mode, setMode] = useState<VotingMode>('groups');
   const [groups, setGroups] = useState<GroupDraft[] | null>(null);
+  const [phoneLimit, setPhoneLimit] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -45,11 +47,16 @@ export default function SetupView({ workshopId }: { workshopId: string }) {
   const list = groups ?? [];
   const minGroups = mode === 'phones' ? 0 : 2;
   const update = (index: number, change: Partial<GroupDraft>) => setGroups(list.map((g, i) => (i === index ? { ...g, ...change } : g)));
+  const suggestedLimit = defaultPhoneLimit(list.map((g) => ({ size: g.size ? Number(g.size) : null })));
 
   const start = async () => {
     setProblem(null);
     if (list.length < minGroups) return setProblem(`Add at least ${minGroups} groups, or choose phone voting.`);
     if (list.some((g) => !g.name.trim())) return setProblem('Every group needs a name.');
+    const limit = phoneLimit.trim() === '' ? undefined : Number(phoneLimit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > PHONE_LIMIT_MAX)) {
+      return setProblem(`The most phones admitted is a whole number from 1 to ${PHONE_LIMIT_MAX.toLocaleString('en')}.`);
+    }
     setBusy(true);
     try {
       const session = await api.call('sessions.create', {
@@ -58,6 +65,7 @@ export default function SetupView({ workshopId }: { workshopId: string }) {
         facilitator: facilitator.trim() || undefined,
         votingMode: mode,
         groups: list.map((g) => ({ name: g.name.trim(), size: g.size ? Number(g.size) : null })),
+        ...(limit === undefined ? {} : { phoneLimit: limit }),
       });
       navigate({ view: 'present', sessionId: session.id });
     } catch (error) {
@@ -128,6 +136,24 @@ export default function SetupView({ workshopId }: { workshopId: string }) {
               </div>
             ))}
           </section>
+          <label className={styles.field}>
+            Most phones admitted
+            <input
+              type="number"
+              min={1}
+              max={PHONE_LIMIT_MAX}
+              inputMode="numeric"
+              value={phoneLimit}
+              onChange={(e) => setPhoneLimit(e.target.value)}
+              placeholder={String(suggestedLimit)}
+              aria-describedby="phone-limit-hint"
+            />
+            <small id="phone-limit-hint">
+              Empty: {suggestedLimit}
+              {suggestedLimit === 100 ? ' (give every group its size to fit the limit to the room)' : ' (the groups’ sizes and a fifth more)'}. Phones past the
+              limit are turned away and counted; you can change it while the session runs.
+            </small>
+          </label>
           {problem && (
             <p className={styles.error} role="alert">
               {problem}

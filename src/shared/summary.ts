@@ -1,0 +1,427 @@
+/**
+ * One session summary: every figure any view or export shows, computed once from
+ * the session as the core keeps it. The presenter, the projector, phones, the
+ * results, the report, the history, the comparison, the CSV and the JSON all read
+ * it (directly through `reports.get`, or through the session view and exports the
+ * core builds with these functions), so no view counts for itself.
+ *
+ * Counting (each answer once, told apart by where it came from):
+ * - group: a group's vote on the shared screen (one per group and question);
+ * - phone: a phone's vote (one per device and question), with the group it picked, if any;
+ * - hands: the facilitator's hand count per option.
+ * The lean, shares and consensus come from profile.ts, the counts from tally.ts.
+ *
+ * What the facilitator has not revealed stays out: a question's choices are in the
+ * summary only once revealed, unless the caller asks for them
+ * (`includeUnrevealed`, for an export that then says so). How many answered is
+ * never secret; what they chose is. Ending a session reveals nothing by itself.
+ *
+ * Privacy floor: a group with fewer people than `privacyFloor` is not broken down
+ * on its own; its choices join "Other groups" (which is then shown only if it
+ * reaches the floor too, else it joins the room). A group's people: its size as
+ * set up, else the phones that picked it. Hand counts belong to no group.
+ *
+ * WARNING: ids are user data (`__proto__` is a valid id): records keyed by ids are
+ * prototype-free (`emptyRecord`/`recordOf` in model.ts), lookups go through Maps.
+ */
+import { emptyRecord, recordOf, type Group, type Question, type QuestionStatus, type SessionRecord, type Slide, type Style, type Vote } from './model';
+import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionProfile } from './profile';
+import { optionLetter } from './optionLetter';
+import { tallyQuestion, votesByQuestion, type QuestionTally, type VoteSource } from './tally';
+
+/** What the summary is built from: the parts of a session record that carry votes. */
+export type SummarySource = Pick<
+  SessionRecord,
+  'id' | 'title' | 'status' | 'votingMode' | 'groups' | 'slides' | 'dimensions' | 'questions' | 'votes' | 'handCounts'
+>;
+
+export interface SummaryOptions {
+  /** Put the choices on questions the facilitator has not revealed in too (an export that asked for them). */
+  includeUnrevealed?: boolean;
+  /** The smallest group (people) broken down on its own; smaller ones join "Other groups". 0 or 1: every group. */
+  privacyFloor?: number;
+}
+
+/** The key under which groups below the privacy floor are merged. Not a valid id, so no group can have it. */
+export const OTHERS_KEY = '*others';
+export const OTHERS_NAME = 'Other groups';
+const OTHERS_COLOR = '#8a8f98';
+
+export interface OptionFigures {
+  optionId: string;
+  /** A, B, C… */
+  letter: string;
+  label: string;
+  style: Style;
+  /** Answers per source, and together. */
+  group: number;
+  phone: number;
+  hands: number;
+  count: number;
+  /** count / the question's votes; 0 without votes. */
+  share: number;
+}
+
+/** One row of a question's split by group (after the privacy floor): a group, the merged others, phones without a group, or hands. */
+export interface BreakdownLine {
+  key: string;
+  kind: 'group' | 'others' | 'ungrouped' | 'hands';
+  groupId: string | null;
+  name: string;
+  color: string | null;
+  /** Answers per option, in the question's option order. */
+  counts: number[];
+  total: number;
+  /** Groups merged in this line (1 for a group, 0 for phones and hands). */
+  groupCount: number;
+}
+
+/** Where a question stands, what it counted, and (when shown) what the room chose. */
+export interface QuestionFigures {
+  questionId: string;
+  slideId: string;
+  slideIndex: number;
+  /** 1-based among the session's scenarios. */
+  number: number;
+  /** The slide's title, or "Scenario N". */
+  heading: string;
+  prompt: string;
+  dimensionId: string;
+  dimensionName: string;
+  status: QuestionStatus;
+  /** The facilitator revealed it (ending the session does not). */
+  revealed: boolean;
+  /** Its choices are in this summary: revealed, or asked for. */
+  shown: boolean;
+  /** Answers counted, all sources (never secret: it is how many answered, not what). */
+  votes: number;
+  sources: Record<VoteSource, number>;
+  /** Groups that answered, on the shared screen or through a phone that picked them, in the session's order. */
+  groupsVoted: string[];
+  /** Phones that answered. */
+  phonesVoted: number;
+  /** Per group id (`""` for none): phones that answered. Prototype-free. */
+  phonesByGroup: Record<string, number>;
+  /** Options with their counts; null while not shown. */
+  options: OptionFigures[] | null;
+  /** The split by group after the privacy floor; null while not shown. */
+  breakdown: BreakdownLine[] | null;
+  /** Shares, majority, entropy, divided (profile.ts); null while not shown. */
+  figures: QuestionSummary | null;
+  /** For the charts: totals and totals by group (after the floor; hands in the totals only); null while not shown. */
+  totals: Record<string, number> | null;
+  totalsByGroup: Record<string, Record<string, number>> | null;
+}
+
+export interface GroupFigures {
+  id: string;
+  name: string;
+  color: string;
+  /** Size as set up, or null. */
+  size: number | null;
+  /** Distinct phones that picked this group. */
+  phones: number;
+  /** People: the size, else the phones; null when neither is known. */
+  people: number | null;
+  /** Questions it answered on the shared screen. */
+  screenVotes: number;
+  /** Below the privacy floor: merged into "Other groups" in every breakdown. */
+  merged: boolean;
+}
+
+export interface ParticipantFigures {
+  /** People counted: group sizes (or their phones), phones with no group, or the most hands counted at once. */
+  count: number;
+  /** How `count` was found, in words a report can print after the number. */
+  basis: string;
+  groups: GroupFigures[];
+  /** Distinct phones that answered anything. */
+  phones: number;
+  /** Of those, phones that picked no group. */
+  ungroupedPhones: number;
+  /** The most hands counted on one scenario. */
+  hands: number;
+  /** Groups that answered without a known size (their people are not in `count`). */
+  groupsOfUnknownSize: number;
+}
+
+export interface SessionTotals {
+  /** Scenarios in the session. */
+  scenarios: number;
+  /** Scenarios with at least one answer, shown or not. */
+  votedOn: number;
+  /** Scenarios the facilitator revealed. */
+  revealed: number;
+  /** Scenarios whose choices are in this summary. */
+  shown: number;
+  /** Scenarios answered but never revealed. */
+  votedNotRevealed: number;
+  /** Every answer counted, all sources, shown or not. */
+  votes: number;
+  sources: Record<VoteSource, number>;
+  /** Answers on shown scenarios: what the charts rest on. */
+  shownVotes: number;
+}
+
+export interface SessionSummaryReport {
+  sessionId: string;
+  /** True when choices the facilitator did not reveal are in (asked for): an export must say so. */
+  includesUnrevealed: boolean;
+  /** The floor applied (people); 0 when none. */
+  privacyFloor: number;
+  questions: QuestionFigures[];
+  participants: ParticipantFigures;
+  totals: SessionTotals;
+  /** Lean, leader shares and consensus over the shown scenarios; groups after the floor. */
+  profile: SessionProfile;
+  /** The groups the breakdowns use: those kept, then "Other groups" when any were merged. */
+  breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[];
+}
+
+type ScenarioSlide = Extract<Slide, { kind: 'scenario' }>;
+
+function scenarioSlides(slides: readonly Slide[]): { slide: ScenarioSlide; slideIndex: number }[] {
+  return slides.flatMap((slide, slideIndex) => (slide.kind === 'scenario' ? [{ slide, slideIndex }] : []));
+}
+
+/** How many answered a question, by source and by group: what the presenter's progress line and tiles show. */
+export interface QuestionProgress {
+  /** Answers counted, all sources. */
+  answers: number;
+  sources: Record<VoteSource, number>;
+  groupsVoted: string[];
+  phonesVoted: number;
+  phonesByGroup: Record<string, number>;
+}
+
+/**
+ * One question's progress from its votes: never what anyone chose. A group counts
+ * as having answered when it voted on the shared screen or when a phone that
+ * picked it did.
+ */
+export function questionProgress(question: Question, votes: readonly Vote[], handCounts: Readonly<Record<string, number>> | undefined, groups: readonly Pick<Group, 'id'>[], tally?: QuestionTally): QuestionProgress {
+  const counted = tally ?? tallyQuestion(question, votes, handCounts);
+  const optionIds = new Set(question.options.map((option) => option.id));
+  const answered = new Set<string>();
+  const phonesByGroup = emptyRecord<number>();
+  let phonesVoted = 0;
+  for (const vote of votes) {
+    if (vote.questionId !== question.id || !optionIds.has(vote.optionId)) continue;
+    if (vote.groupId !== null) answered.add(vote.groupId);
+    if (vote.voterKind === 'device') {
+      phonesVoted += 1;
+      const key = vote.groupId ?? '';
+      phonesByGroup[key] = (Object.hasOwn(phonesByGroup, key) ? phonesByGroup[key]! : 0) + 1;
+    }
+  }
+  return {
+    answers: counted.voteCount,
+    sources: { ...counted.sourceCounts },
+    groupsVoted: groups.filter((group) => answered.has(group.id)).map((group) => group.id),
+    phonesVoted,
+    phonesByGroup,
+  };
+}
+
+/** Whether a question's choices may leave the core: revealed by the facilitator. */
+export function isRevealed(source: Pick<SessionRecord, 'questions'>, questionId: string): boolean {
+  return Object.hasOwn(source.questions, questionId) && source.questions[questionId]!.revealed === true;
+}
+
+/** The people behind each group: its size, else the distinct phones that picked it. */
+function groupFigures(source: SummarySource, floor: number): GroupFigures[] {
+  const phones = new Map<string, Set<string>>();
+  const screen = new Map<string, Set<string>>();
+  for (const vote of source.votes) {
+    if (vote.groupId === null) continue;
+    const into = vote.voterKind === 'device' ? phones : screen;
+    const set = into.get(vote.groupId) ?? new Set<string>();
+    set.add(vote.voterKind === 'device' ? vote.voterId : vote.questionId);
+    into.set(vote.groupId, set);
+  }
+  return source.groups.map((group) => {
+    const phoneCount = phones.get(group.id)?.size ?? 0;
+    const people = group.size !== null && group.size > 0 ? group.size : phoneCount > 0 ? phoneCount : null;
+    return {
+      id: group.id,
+      name: group.name,
+      color: group.color,
+      size: group.size,
+      phones: phoneCount,
+      people,
+      screenVotes: screen.get(group.id)?.size ?? 0,
+      // A group of unknown size cannot be judged; it is broken down, and the report says its size is not known.
+      merged: floor > 1 && people !== null && people < floor,
+    };
+  });
+}
+
+function participantFigures(source: SummarySource, groups: GroupFigures[], handsMax: number): ParticipantFigures {
+  const devices = new Set<string>();
+  const ungrouped = new Set<string>();
+  const known = new Set(source.groups.map((group) => group.id));
+  for (const vote of source.votes) {
+    if (vote.voterKind !== 'device') continue;
+    devices.add(vote.voterId);
+    if (vote.groupId === null || !known.has(vote.groupId)) ungrouped.add(vote.voterId);
+  }
+  const sized = groups.every((group) => group.size !== null && group.size > 0) && groups.length > 0;
+  const people = groups.reduce((sum, group) => sum + (group.people ?? 0), 0) + ungrouped.size;
+  const unknown = groups.filter((group) => group.people === null && group.screenVotes > 0).length;
+  let count = people;
+  let basis = sized ? 'the groups’ sizes added up' : devices.size > 0 ? 'phones that answered' : 'no one counted';
+  if (sized && ungrouped.size > 0) basis = 'the groups’ sizes and the phones with no group';
+  if (!sized && devices.size > 0 && groups.some((group) => group.size !== null && group.size > 0)) basis = 'group sizes and phones that answered';
+  if (handsMax > count) {
+    count = handsMax;
+    basis = 'the most hands counted on one scenario';
+  }
+  return { count, basis, groups, phones: devices.size, ungroupedPhones: ungrouped.size, hands: handsMax, groupsOfUnknownSize: unknown };
+}
+
+/**
+ * Merges the groups below the floor into one "Other groups" entry; that entry too
+ * joins phones-without-a-group's neighbour, the room, when it stays below the floor.
+ */
+function floorGroups(groups: GroupFigures[], floor: number): { kept: Set<string>; othersShown: boolean; merged: Set<string> } {
+  const merged = new Set(groups.filter((group) => group.merged).map((group) => group.id));
+  const kept = new Set(groups.filter((group) => !group.merged).map((group) => group.id));
+  const othersPeople = groups.filter((group) => group.merged).reduce((sum, group) => sum + (group.people ?? 0), 0);
+  return { kept, merged, othersShown: merged.size > 0 && (floor <= 1 || othersPeople >= floor) };
+}
+
+function questionBreakdown(
+  question: Question,
+  tally: QuestionTally,
+  groups: readonly GroupFigures[],
+  floor: { kept: Set<string>; merged: Set<string>; othersShown: boolean },
+): { lines: BreakdownLine[]; totalsByGroup: Record<string, Record<string, number>> } {
+  const optionIds = question.options.map((option) => option.id);
+  const countsOf = (totals: Readonly<Record<string, number>> | undefined) => optionIds.map((id) => (totals && Object.hasOwn(totals, id) ? totals[id]! : 0));
+  const lines: BreakdownLine[] = [];
+  const totalsByGroup = emptyRecord<Record<string, number>>();
+  const add = (line: Omit<BreakdownLine, 'total'>) => {
+    const total = line.counts.reduce((sum, count) => sum + count, 0);
+    if (total === 0) return;
+    lines.push({ ...line, total });
+    if (line.groupId !== null) totalsByGroup[line.groupId] = recordOf(optionIds.map((id, index) => [id, line.counts[index]!] as const));
+  };
+  const others = optionIds.map(() => 0);
+  let othersGroups = 0;
+  for (const group of groups) {
+    const counts = countsOf(Object.hasOwn(tally.totalsByGroup, group.id) ? tally.totalsByGroup[group.id] : undefined);
+    if (floor.kept.has(group.id)) add({ key: `group:${group.id}`, kind: 'group', groupId: group.id, name: group.name, color: group.color, counts, groupCount: 1 });
+    else if (counts.some((count) => count > 0)) {
+      counts.forEach((count, index) => (others[index]! += count));
+      othersGroups += 1;
+    }
+  }
+  // Phones with no group, and any group id the session does not know.
+  const known = new Set(groups.map((group) => group.id));
+  const ungrouped = optionIds.map(() => 0);
+  for (const [groupId, totals] of Object.entries(tally.totalsByGroup)) {
+    if (known.has(groupId)) continue;
+    countsOf(totals).forEach((count, index) => (ungrouped[index]! += count));
+  }
+  if (floor.othersShown) {
+    add({ key: OTHERS_KEY, kind: 'others', groupId: OTHERS_KEY, name: `${OTHERS_NAME} (${othersGroups})`, color: OTHERS_COLOR, counts: others, groupCount: othersGroups });
+  } else {
+    // Too few people even together: their answers count for the room alone, beside the phones with no group.
+    others.forEach((count, index) => (ungrouped[index]! += count));
+  }
+  add({ key: 'ungrouped', kind: 'ungrouped', groupId: '', name: floor.othersShown || othersGroups === 0 ? 'Phones, no group' : 'Phones with no group, and small groups', color: null, counts: ungrouped, groupCount: 0 });
+  add({ key: 'hands', kind: 'hands', groupId: null, name: 'Hand count', color: null, counts: countsOf(tally.bySource.hands), groupCount: 0 });
+  return { lines, totalsByGroup };
+}
+
+/**
+ * The whole session's figures. Pure and linear in votes plus options: the core
+ * serves it as `reports.get` and builds its exports and session views from it.
+ */
+export function summarizeSession(source: SummarySource, options: SummaryOptions = {}): SessionSummaryReport {
+  const includeUnrevealed = options.includeUnrevealed === true;
+  const privacyFloor = Math.max(0, Math.floor(options.privacyFloor ?? 0));
+  const byQuestion = votesByQuestion(source.votes);
+  const dimensionNames = new Map(source.dimensions.map((dimension) => [dimension.id, dimension.name]));
+  const scenarios = scenarioSlides(source.slides);
+  const tallies = new Map<string, QuestionTally>();
+  let handsMax = 0;
+  for (const { slide } of scenarios) {
+    const question = slide.question;
+    const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
+    const tally = tallyQuestion(question, byQuestion.get(question.id) ?? [], hands);
+    tallies.set(question.id, tally);
+    handsMax = Math.max(handsMax, tally.sourceCounts.hands);
+  }
+  const groups = groupFigures(source, privacyFloor);
+  const floor = floorGroups(groups, privacyFloor);
+  const participants = participantFigures(source, groups, handsMax);
+
+  const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0 };
+  const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
+    const question = slide.question;
+    const tally = tallies.get(question.id)!;
+    const votes = byQuestion.get(question.id) ?? [];
+    const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
+    const progress = questionProgress(question, votes, hands, source.groups, tally);
+    const state = Object.hasOwn(source.questions, question.id) ? source.questions[question.id]! : { status: 'idle' as const, revealed: false };
+    const revealed = state.revealed === true;
+    const shown = revealed || includeUnrevealed;
+    const heading = slide.title.trim() || `Scenario ${index + 1}`;
+    const dimensionName = dimensionNames.get(question.dimension) ?? question.dimension;
+    totals.votes += tally.voteCount;
+    for (const key of ['group', 'phone', 'hands'] as const) totals.sources[key] += tally.sourceCounts[key];
+    if (tally.voteCount > 0) totals.votedOn += 1;
+    if (revealed) totals.revealed += 1;
+    if (tally.voteCount > 0 && !revealed) totals.votedNotRevealed += 1;
+    if (shown) {
+      totals.shown += 1;
+      totals.shownVotes += tally.voteCount;
+    }
+    const base = {
+      questionId: question.id,
+      slideId: slide.id,
+      slideIndex,
+      number: index + 1,
+      heading,
+      prompt: question.prompt,
+      dimensionId: question.dimension,
+      dimensionName,
+      status: state.status,
+      revealed,
+      shown,
+      votes: progress.answers,
+      sources: progress.sources,
+      groupsVoted: progress.groupsVoted,
+      phonesVoted: progress.phonesVoted,
+      phonesByGroup: progress.phonesByGroup,
+    };
+    if (!shown) return { ...base, options: null, breakdown: null, figures: null, totals: null, totalsByGroup: null };
+    const figures = summarizeQuestion(question, tally.totals, { slideId: slide.id, slideIndex, title: slide.title, dimensionName });
+    const { lines, totalsByGroup } = questionBreakdown(question, tally, groups, floor);
+    return {
+      ...base,
+      options: question.options.map((option, optionIndex) => ({
+        optionId: option.id,
+        letter: optionLetter(optionIndex),
+        label: option.label,
+        style: option.style,
+        group: tally.bySource.group[option.id]!,
+        phone: tally.bySource.phone[option.id]!,
+        hands: tally.bySource.hands[option.id]!,
+        count: tally.totals[option.id]!,
+        share: figures.options[optionIndex]!.share,
+      })),
+      breakdown: lines,
+      figures,
+      totals: tally.totals,
+      totalsByGroup,
+    };
+  });
+
+  const breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[] = groups.filter((group) => floor.kept.has(group.id)).map(({ id, name, color }) => ({ id, name, color }));
+  if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
+  const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
+  const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions });
+  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, participants, totals, profile, breakdownGroups };
+}
