@@ -25,7 +25,8 @@ test.describe('phone voting', () => {
 
     // Hidden until the reveal: the phone shows no results, the host has one vote (replaced).
     await expect(page.locator('#results')).toBeHidden();
-    const csv = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id });
+    // Before the reveal the CSV leaves the question's votes out unless asked for them.
+    const csv = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id, includeUnrevealed: true });
     expect(csv.csv.trim().split('\r\n')).toHaveLength(2);
     expect(csv.csv).toContain(`"${optionB!.id}"`);
 
@@ -43,7 +44,7 @@ test.describe('phone voting', () => {
     await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex: first });
     await host.rpc('voting.open', { sessionId: session.id, questionId: question.id });
     await host.open(page, `#/present/${session.id}`);
-    const panel = page.getByRole('region', { name: 'Phones' });
+    const panel = page.getByRole('region', { name: 'Phones', exact: true });
     await expect(panel).toContainText('0 connected · 0 voted');
 
     const phone = await browser.newContext({ ...devices['Pixel 5'] });
@@ -99,7 +100,7 @@ test('killing the host in the middle of a burst of phone votes loses no acknowle
   await Promise.all(burst);
   expect(acknowledged.length).toBeGreaterThan(50);
 
-  const csv = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id });
+  const csv = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id, includeUnrevealed: true });
   const stored = new Set(csv.csv.split('\r\n').slice(1).filter(Boolean).map((line) => line.split(',')[1]!.replace(/"/g, '')));
   const lost = acknowledged.filter((deviceId) => !stored.has(deviceId));
   expect(lost).toEqual([]);

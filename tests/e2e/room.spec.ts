@@ -187,7 +187,8 @@ test.describe('the presenter cockpit', () => {
 
 test.describe('safe keys', () => {
   const votesOf = async (host: { rpc: <T>(c: string, i?: unknown) => Promise<T> }, sessionId: string) => {
-    const { csv } = await host.rpc<{ csv: string }>('reports.csv', { sessionId });
+    // The vote is still hidden from the room: the CSV includes it only when asked.
+    const { csv } = await host.rpc<{ csv: string }>('reports.csv', { sessionId, includeUnrevealed: true });
     return csv.trim().split('\n').slice(1).map((line) => {
       const [questionId, voterId] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
       return { questionId, voterId } as Vote;
