@@ -259,6 +259,34 @@ export type Vote = z.infer<typeof voteSchema>;
 
 export const sessionStatusSchema = z.enum(['active', 'ended']);
 
+// ---- run of show and rehearsal (issue 15)
+
+/** The discussion timer on the current slide: paused time is kept, so pause and resume lose nothing. */
+export const discussionTimerSchema = z.object({
+  slideId: z.string(),
+  /** Its whole length, extensions included. */
+  durationMs: z.number().int().min(0),
+  /** When it was last started (ISO); null while it is paused or not yet started. */
+  runningSince: z.string().nullable(),
+  /** Time it ran before `runningSince`. */
+  elapsedMs: z.number().min(0),
+});
+export type DiscussionTimer = z.infer<typeof discussionTimerSchema>;
+
+/**
+ * Where the session stands against its plan. Sections are named by the workshop's
+ * authors, so the time spent is a list, never an object keyed by their names.
+ */
+export const runOfShowStateSchema = z.object({
+  /** When the current slide was reached (ISO); time on it counts towards its section. */
+  slideSince: z.string().nullable(),
+  /** Time spent on slides already left, per section, in the order sections were first reached. */
+  spent: z.array(z.object({ section: z.string(), ms: z.number().min(0) })),
+  timer: discussionTimerSchema.nullable(),
+});
+export type RunOfShowState = z.infer<typeof runOfShowStateSchema>;
+
+
 // ---- Ids as plain data, and phone admission (issue 13) ----
 
 /** A record with no prototype: any key a user or a file chose (`__proto__`, `toString`) is just a key. */
@@ -309,33 +337,6 @@ export const admittedPhoneSchema = z.object({
   admittedAt: z.string(),
 });
 export type AdmittedPhone = z.infer<typeof admittedPhoneSchema>;
-
-// ---- run of show and rehearsal (issue 15)
-
-/** The discussion timer on the current slide: paused time is kept, so pause and resume lose nothing. */
-export const discussionTimerSchema = z.object({
-  slideId: z.string(),
-  /** Its whole length, extensions included. */
-  durationMs: z.number().int().min(0),
-  /** When it was last started (ISO); null while it is paused or not yet started. */
-  runningSince: z.string().nullable(),
-  /** Time it ran before `runningSince`. */
-  elapsedMs: z.number().min(0),
-});
-export type DiscussionTimer = z.infer<typeof discussionTimerSchema>;
-
-/**
- * Where the session stands against its plan. Sections are named by the workshop's
- * authors, so the time spent is a list, never an object keyed by their names.
- */
-export const runOfShowStateSchema = z.object({
-  /** When the current slide was reached (ISO); time on it counts towards its section. */
-  slideSince: z.string().nullable(),
-  /** Time spent on slides already left, per section, in the order sections were first reached. */
-  spent: z.array(z.object({ section: z.string(), ms: z.number().min(0) })),
-  timer: discussionTimerSchema.nullable(),
-});
-export type RunOfShowState = z.infer<typeof runOfShowStateSchema>;
 
 /** A session as the core keeps it: the whole truth, votes included. */
 export const sessionRecordSchema = z.object({

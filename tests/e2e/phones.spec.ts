@@ -25,7 +25,7 @@ test.describe('phone voting', () => {
 
     // Hidden until the reveal: the phone shows no results, the host has one vote (replaced).
     await expect(page.locator('#results')).toBeHidden();
-    // Asked for explicitly: an export leaves out what the room has not seen unless asked.
+    // Before the reveal the CSV leaves the question's votes out unless asked for them.
     const csv = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id, includeUnrevealed: true });
     expect(csv.csv.trim().split('\r\n')).toHaveLength(2);
     expect(csv.csv).toContain(`"${optionB!.id}"`);

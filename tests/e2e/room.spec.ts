@@ -190,7 +190,7 @@ test.describe('the presenter cockpit', () => {
 
 test.describe('safe keys', () => {
   const votesOf = async (host: { rpc: <T>(c: string, i?: unknown) => Promise<T> }, sessionId: string) => {
-    // Votes of an unrevealed question reach an export only when asked for.
+    // The vote is still hidden from the room: the CSV includes it only when asked.
     const { csv } = await host.rpc<{ csv: string }>('reports.csv', { sessionId, includeUnrevealed: true });
     return csv.trim().split('\n').slice(1).map((line) => {
       const [questionId, voterId] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));

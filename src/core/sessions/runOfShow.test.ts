@@ -155,7 +155,7 @@ describe('a rehearsal', () => {
     await core.call('sessions.goTo', { sessionId: fresh.id, slideIndex: 1 });
     await core.close();
     core = await openCore(dir, deps);
-    await expect.poll(() => core.store.session(left.id)).toBeUndefined();
-    expect(core.store.session(fresh.id)?.rehearsal).toBe(true);
+    await expect.poll(() => core.call('sessions.get', { sessionId: left.id }).then(() => 'kept', (error: { code?: string }) => error.code)).toBe('not_found');
+    expect((await core.call('sessions.get', { sessionId: fresh.id })).rehearsal).toBe(true);
   });
 });

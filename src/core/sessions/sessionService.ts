@@ -25,11 +25,11 @@ import type { PhonePresence } from '../phonePresence';
 import type { StorePort } from '../store/store';
 import type { WorkshopService } from '../workshops/workshopService';
 import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
+import { createTimerHandlers, initialRunOfShow, moveToSlide, stopRunOfShow } from './runOfShow';
 import { endedState, type ParticipantFrame, type ParticipantState, type ParticipantVote } from '../../shared/participant';
 import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
 import { participantState, questionView, sessionView } from './sessionView';
-import { createTimerHandlers, initialRunOfShow, moveToSlide, stopRunOfShow } from './runOfShow';
 
 type SessionHandlers = Pick<
   ApiHandlers,

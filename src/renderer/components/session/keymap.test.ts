@@ -76,6 +76,7 @@ describe('reveal', () => {
     expect(revealRefusal({ voteCount: 0, revealed: false })).toMatch(/no vote is in/);
     expect(revealRefusal({ voteCount: 1, revealed: false })).toBeNull();
     expect(revealRefusal(undefined)).not.toBeNull();
+    expect(revealRefusal({ voteCount: 0, revealed: false }, 'hands')).toMatch(/no hand is counted/);
   });
 });
 

@@ -57,7 +57,6 @@ export const PENDING_MS = 4000;
 
 export const initialKeyState: KeyState = { digits: '', lastDigitAt: null };
 
-const letterOf = optionLetter;
 
 /** The group number a state is waiting with, or null (none, or it has expired at `now`). */
 export function pendingGroupOf(state: KeyState, now: number): number | null {
@@ -87,7 +86,7 @@ export function interpretKey(key: string, state: KeyState, now: number, context:
     const optionIndex = key.toUpperCase().charCodeAt(0) - 65;
     if (pending < 1 || pending > context.groupCount) return result(null, none, `There is no group ${pending}: nothing was recorded.`);
     if (context.optionCount === 0) return result(null, none, 'This slide has no question to vote on.');
-    if (optionIndex >= context.optionCount) return result(null, none, `There is no option ${letterOf(optionIndex)}: nothing was recorded.`);
+    if (optionIndex >= context.optionCount) return result(null, none, `There is no option ${optionLetter(optionIndex)}: nothing was recorded.`);
     return result({ type: 'vote', groupNumber: pending, optionIndex });
   }
 
@@ -163,10 +162,14 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** Why R must not reveal yet, or null when it may: an empty chart and the answer key would spoil the question. */
-export function revealRefusal(view: { voteCount: number; revealed: boolean } | undefined): string | null {
+export function revealRefusal(view: { voteCount: number; revealed: boolean } | undefined, votingMode?: 'groups' | 'hands' | 'phones'): string | null {
   if (!view) return 'This slide has no question to reveal.';
   if (view.revealed) return null;
-  if (view.voteCount === 0) return 'Nothing to reveal yet: no vote is in. Open voting (V) and let the room answer first.';
+  if (view.voteCount === 0) {
+    return votingMode === 'hands'
+      ? 'Nothing to reveal yet: no hand is counted. Type the counts first.'
+      : 'Nothing to reveal yet: no vote is in. Open voting (V) and let the room answer first.';
+  }
   return null;
 }
 

@@ -10,8 +10,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Question, Session } from '../../../shared/model';
 import { useApi } from '../../app/ApiContext';
-import { optionLetter } from '../../../shared/optionLetter';
 import { nextTarget, revealRefusal, type SlideCursor } from './keymap';
+import { optionLetter } from '../../../shared/optionLetter';
 
 /** The question on the current slide, if it is a scenario. */
 export function currentQuestion(session: Session): Question | null {
@@ -26,6 +26,8 @@ export interface Problem {
 }
 
 const OFFLINE = 'The host is not answering';
+/** How long a message about a key stays on screen. */
+const PROBLEM_SHOWN_MS = 8000;
 
 export function useSessionActions(session: Session | undefined) {
   const api = useApi();
@@ -76,6 +78,13 @@ export function useSessionActions(session: Session | undefined) {
     });
   }, []);
 
+  // A message about a key goes by itself after a while; one about the host stays until it is back.
+  useEffect(() => {
+    if (!problem || problem.offline) return;
+    const timer = setTimeout(() => setProblemState((current) => (current === problem ? null : current)), PROBLEM_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [problem]);
+
   // Once every move has been answered and the snapshot shows a new slide, moves start
   // from the slide shown again (another tab may have moved it too).
   const shownIndex = session?.slideIndex;
@@ -123,7 +132,7 @@ export function useSessionActions(session: Session | undefined) {
       /** R: refused, with a message, until a vote is in; so the projector never shows an empty chart and the answer key. */
       reveal: () => {
         if (!question) return setProblem('This slide has no question to reveal.');
-        const refusal = revealRefusal(state);
+        const refusal = revealRefusal(state, session?.votingMode);
         if (refusal) return setProblem(refusal);
         enqueue('Reveal', () => api.call('voting.reveal', { sessionId, questionId: question.id }));
       },

@@ -140,7 +140,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
           <details className={`${styles.panel} ${styles.phonesPanel}`} open={session.votingMode === 'phones' || undefined}>
             <summary>Phones and join address</summary>
             <PhonePanel session={session} hostConnected={actions.connected} />
-            <PhoneAdmission session={session} />
+            <PhoneAdmission session={session} className={styles.admission} />
           </details>
         </aside>
       </div>

@@ -3,6 +3,7 @@
  * what is left, from the core's record (so a second presenter tab agrees); and the
  * discussion timer's controls on a slide that has one.
  */
+import { useEffect, useRef } from 'react';
 import type { Session } from '../../../shared/model';
 import { runOfShow, timerLeftMs } from '../../../shared/runOfShow';
 import { Button } from '../../components/Button';
@@ -21,6 +22,14 @@ export function driftText(driftMs: number): string {
 export function RunOfShowPanel({ session, now, actions, className }: { session: Session; now: number; actions: SessionActions; className?: string }) {
   const run = runOfShow(session, now);
   const ended = session.status === 'ended';
+  // The current section stays in sight in a pane too short for the whole list.
+  const list = useRef<HTMLOListElement>(null);
+  const currentIndex = run.sections.findIndex((s) => s.state === 'current');
+  useEffect(() => {
+    const item = list.current?.children[currentIndex] as HTMLElement | undefined;
+    const pane = list.current?.closest('section');
+    if (item && pane) pane.scrollTop = Math.max(0, item.offsetTop - pane.offsetTop - pane.clientHeight / 2);
+  }, [currentIndex]);
   return (
     <section className={`${className ?? ''} ${styles.panel}`} aria-labelledby="run-heading">
       <h2 id="run-heading">
@@ -29,7 +38,7 @@ export function RunOfShowPanel({ session, now, actions, className }: { session: 
         {!ended && <span className={styles.left}>{minutes(run.leftMs)} left</span>}
       </h2>
       <TimerControls session={session} now={now} actions={actions} />
-      <ol className={styles.sections}>
+      <ol className={styles.sections} ref={list}>
         {run.sections.map((section) => {
           const over = section.spentMs > section.plannedMs && section.plannedMs > 0;
           return (

@@ -48,6 +48,11 @@ export function StatusBar({ session, connected, phones, now }: StatusBarProps) {
             <span className={styles.code} title="Join code">· {session.joinCode}</span>
           </li>
         )}
+        {!ended && connected && (phones?.admission?.turnedAway ?? 0) > 0 && (
+          <li className={`${styles.pill} ${styles.warn}`} title="Phones refused because the session is full; change the limit under Phones and join address">
+            {phones?.admission?.turnedAway} turned away
+          </li>
+        )}
         <li className={`${styles.pill} ${ended ? '' : connected && !session.rehearsal ? styles.recording : styles.warn}`}>
           {ended ? 'Ended' : session.rehearsal ? 'Rehearsal: not kept' : connected ? '● Recording' : 'Not saving until the host is back'}
         </li>

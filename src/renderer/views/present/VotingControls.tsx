@@ -70,7 +70,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
               </label>
             </>
           )}
-          <Button size="small" onClick={actions.reveal} disabled={view.revealed} title={revealRefusal(view) ?? 'Show the room what it chose'}>
+          <Button size="small" onClick={actions.reveal} disabled={view.revealed} title={revealRefusal(view, session.votingMode) ?? 'Show the room what it chose'}>
             Reveal (R)
           </Button>
           <Button size="small" onClick={actions.undo} disabled={!open || view.voterIds.length + view.phoneVotes === 0}>
