@@ -272,6 +272,7 @@ for (const mode of Object.keys(PLANS) as Mode[]) {
     await expect(cells.nth(3)).toHaveText(String(plan.participants));
     await expect(cells.nth(4)).toHaveText(String(votes));
     await expect(cells.nth(5)).toHaveText(`4 of ${scenarioCount} voted3 revealed`);
+    await page.screenshot({ path: test.info().outputPath(`history-${mode.replace('+', '-')}.png`) });
 
     // ---------------------------------------------------------------- results
     await host.open(page, `#/results/${session.id}`);
