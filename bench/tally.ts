@@ -4,6 +4,7 @@
  */
 import { questionsOf, type Question, type QuestionView, type Vote, type WorkshopContent } from '../src/shared/model';
 import { sessionProfile, type ResultsSource } from '../src/shared/profile';
+import { summarizeSession, type SummarySource } from '../src/shared/summary';
 import { tallyQuestion, votesByQuestion } from '../src/shared/tally';
 import { benchWorkshop, GROUP_COUNT, syntheticVotes } from './workshop';
 import { collectGarbage, count, emptyResult, judge, median, ms, now, printTable, ratio, type BenchResult } from './util';
@@ -50,6 +51,22 @@ function resultsSource(content: WorkshopContent, questions: readonly Question[],
   };
 }
 
+/** The session record `reports.get` summarises: every question revealed, the votes as cast, no hands. */
+function summarySource(content: WorkshopContent, questions: readonly Question[], votes: Vote[]): SummarySource {
+  return {
+    id: 'bench',
+    title: 'Bench',
+    status: 'ended',
+    votingMode: 'phones',
+    groups: Array.from({ length: GROUP_COUNT }, (_, index) => ({ id: `g${index + 1}`, name: `Group ${index + 1}`, color: '#0072b2', size: null })),
+    slides: content.slides,
+    dimensions: content.dimensions,
+    questions: Object.fromEntries(questions.map((question) => [question.id, { status: 'closed' as const, revealed: true, closesAt: null }])),
+    votes,
+    handCounts: {},
+  };
+}
+
 export async function benchTally(): Promise<BenchResult> {
   const result = emptyResult('tally', 'Tally linearity', 'issue 5');
   const content = benchWorkshop();
@@ -64,6 +81,7 @@ export async function benchTally(): Promise<BenchResult> {
     'tallyQuestion, one question holding all the votes',
     'results pipeline: group by question + 24 tallies + sessionProfile',
     'sessionProfile alone (reads tallies, not votes)',
+    'summarizeSession: the one session summary (reports.get), privacy floor 3',
   ];
   const bodies: { run: () => unknown; batch: number }[][] = names.map(() => []);
   for (const size of SIZES) {
@@ -74,6 +92,8 @@ export async function benchTally(): Promise<BenchResult> {
     bodies[0]!.push({ run: () => tallyQuestion(first, oneQuestion), batch: batchOf(size) });
     bodies[1]!.push({ run: () => sessionProfile(resultsSource(content, questions, votes)), batch: batchOf(size) });
     bodies[2]!.push({ run: () => sessionProfile(source), batch: 20 });
+    const record = summarySource(content, questions, votes);
+    bodies[3]!.push({ run: () => summarizeSession(record, { privacyFloor: 3 }), batch: batchOf(size) });
   }
   collectGarbage();
   const rows = names.map((name, index) => ({ name, times: timeRoundRobin(bodies[index]!) }));
@@ -84,7 +104,7 @@ export async function benchTally(): Promise<BenchResult> {
   };
   result.tables.push(table);
   printTable(result.id, table);
-  for (const row of rows.slice(0, 2)) {
+  for (const row of [rows[0]!, rows[1]!, rows[3]!]) {
     const ratios = row.times.slice(1, JUDGED).map((time, index) => time / row.times[index]!);
     judge(result, {
       text: `${row.name}: 10× the votes cost about 10× the time, not 100× (judged met below 20×)`,

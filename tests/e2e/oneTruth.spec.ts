@@ -183,6 +183,7 @@ interface Figures {
   votes: number;
   sources: Record<Source, number>;
   options: { optionId: string; group: number; phone: number; hands: number; count: number }[] | null;
+  breakdown: { name: string }[] | null;
 }
 interface Summary {
   includesUnrevealed: boolean;
@@ -271,6 +272,7 @@ for (const mode of Object.keys(PLANS) as Mode[]) {
     await expect(cells.nth(3)).toHaveText(String(plan.participants));
     await expect(cells.nth(4)).toHaveText(String(votes));
     await expect(cells.nth(5)).toHaveText(`4 of ${scenarioCount} voted3 revealed`);
+    await page.screenshot({ path: test.info().outputPath(`history-${mode.replace('+', '-')}.png`) });
 
     // ---------------------------------------------------------------- results
     await host.open(page, `#/results/${session.id}`);
@@ -325,6 +327,22 @@ for (const mode of Object.keys(PLANS) as Mode[]) {
     expect(appendix).toMatch(
       new RegExp(`All revealed scenarios ${reference.total(revealedIds, 'group')} ${reference.total(revealedIds, 'phone')} ${reference.total(revealedIds, 'hands')} ${shownVotes}`),
     );
+    if (mode === 'groups+phones') {
+      // The privacy floor (3 people by default): Alpha (2 people) is never broken down on its own.
+      expect(text).toContain('Groups of fewer than 3 people are not shown on their own');
+      const pages = text.slice(text.indexOf('Scenarios voted on:'), text.indexOf('Other scenarios'));
+      expect(pages).not.toContain('Alpha');
+      expect(pages).toContain('Phones with no group, and small groups');
+      // With the floor at 1, Alpha has its own line, and the room's figures stay.
+      await host.rpc('settings.update', { reportMinGroupSize: 1 });
+      try {
+        const open = await host.rpc<Summary>('reports.get', { sessionId: session.id });
+        expect(open.questions.find((q) => q.questionId === revealed[0]!.id)!.breakdown!.map((line) => line.name)).toEqual(['Alpha', 'Bravo', 'Phones, no group']);
+        expect(open.totals).toEqual(summary.totals);
+      } finally {
+        await host.rpc('settings.update', { reportMinGroupSize: 3 });
+      }
+    }
     execFileSync('pdftoppm', ['-r', '40', '-png', '-f', '1', '-l', '3', pdfPath, join(workDir, `page-${mode.replace('+', '-')}`)]);
     await page.emulateMedia({ media: 'screen' });
   });

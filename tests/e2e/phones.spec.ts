@@ -25,7 +25,9 @@ test.describe('phone voting', () => {
 
     // Hidden until the reveal: the phone shows no results, the host has one vote (replaced).
     await expect(page.locator('#results')).toBeHidden();
-    // Before the reveal the CSV leaves the question's votes out unless asked for them.
+    // Not revealed: the CSV made without asking holds no choice; asked for, it holds the one (replaced) vote.
+    const plain = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id });
+    expect(plain.csv.trim().split('\r\n')).toHaveLength(1);
     const csv = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id, includeUnrevealed: true });
     expect(csv.csv.trim().split('\r\n')).toHaveLength(2);
     expect(csv.csv).toContain(`"${optionB!.id}"`);
@@ -100,6 +102,7 @@ test('killing the host in the middle of a burst of phone votes loses no acknowle
   await Promise.all(burst);
   expect(acknowledged.length).toBeGreaterThan(50);
 
+  // The question is still open, so its votes are in the CSV only when asked for.
   const csv = await host.rpc<{ csv: string }>('reports.csv', { sessionId: session.id, includeUnrevealed: true });
   const stored = new Set(csv.csv.split('\r\n').slice(1).filter(Boolean).map((line) => line.split(',')[1]!.replace(/"/g, '')));
   const lost = acknowledged.filter((deviceId) => !stored.has(deviceId));

@@ -175,7 +175,9 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
       >
         {handsOnly ? (
           <p className={styles.note}>
-            {session.groups.length === 0 ? 'This session has no groups' : 'No group has revealed votes yet'}: the group profiles appear once groups or phones in a group vote.
+            {session.votingMode === 'hands'
+              ? 'A show of hands belongs to no group (nobody knows which group raised which hand), so there are no group profiles; the room’s figures count every hand.'
+              : `${session.groups.length === 0 ? 'This session has no groups' : 'No group has revealed votes yet'}: the group profiles appear once groups or phones in a group vote.`}
           </p>
         ) : (
           <div className={styles.pair}>
