@@ -6,6 +6,7 @@
  * the bottom. State lives in the core; this view renders the session's snapshots.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ownValue } from '../../../shared/records';
 import { useApi } from '../../app/ApiContext';
 import { useLiveSession } from '../../app/hooks';
 import { REHEARSAL_ENDED_KEY } from '../../app/rehearsal';
@@ -134,7 +135,7 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
           {slide && (
             <section className={`${styles.panel} ${styles.myNotes}`} aria-labelledby="mynotes-heading">
               <h2 id="mynotes-heading">Your notes (kept for the report)</h2>
-              <SessionNotes slideId={slide.id} saved={session.notes[slide.id] ?? ''} onSave={(text) => saveNote(slide.id, text)} />
+              <SessionNotes slideId={slide.id} saved={ownValue(session.notes, slide.id) ?? ''} onSave={(text) => saveNote(slide.id, text)} />
             </section>
           )}
           <details className={`${styles.panel} ${styles.phonesPanel}`} open={session.votingMode === 'phones' || undefined}>
