@@ -146,6 +146,12 @@ async function runSession(host: Host, mode: Mode, page: Page) {
     await host.rpc('voting.close', { sessionId: session.id, questionId: question.id });
     if (round < 3) await host.rpc('voting.reveal', { sessionId: session.id, questionId: question.id });
   }
+  // The projector's results slide: the room's choices on the three revealed scenarios.
+  const resultsSlide = session.slides.findIndex((slide) => slide.kind === 'results');
+  await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex: resultsSlide });
+  await host.open(page, `#/audience/${session.id}`);
+  const shown = reference.total(voted.slice(0, 3).map(({ slide }) => slide.question!.id));
+  await expect(page.getByText(new RegExp(`of the room’s ${shown} choices were leader-like`))).toBeVisible();
   await host.rpc('sessions.end', { sessionId: session.id });
   return {
     session,

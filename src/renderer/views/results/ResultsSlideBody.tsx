@@ -2,10 +2,12 @@
  * The body of a "results" slide on the projector: the room's radar, compact, with
  * the overall share in words. It fills what the slide leaves below its title and
  * scales with the slide (type in em of the slide's size). Recharts loads lazily.
+ * The figures are the core's session summary (`reports.get`), as on every view.
  */
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Session } from '../../../shared/model';
-import { formatShare, roomProfile } from '../../../shared/profile';
+import { formatShare } from '../../../shared/profile';
+import { useSessionSummary } from '../../app/useSessionSummary';
 import { LazyRoomRadar } from '../../components/charts/lazy';
 import styles from './ResultsView.module.css';
 
@@ -27,8 +29,10 @@ function useHeight<T extends HTMLElement>(): [RefObject<T | null>, number | unde
 }
 
 export function ResultsSlideBody({ session }: { session: Session }) {
-  const room = useMemo(() => roomProfile(session), [session]);
+  const summary = useSessionSummary(session.id, session);
+  const room = summary.data?.profile.room;
   const [chartRef, height] = useHeight<HTMLDivElement>();
+  if (!room) return <div className={styles.slideBody} aria-busy="true" />;
   if (room.overall.total === 0) {
     return (
       <div className={styles.slideBody}>

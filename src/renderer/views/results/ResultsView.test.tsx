@@ -151,14 +151,24 @@ describe('ResultsView', () => {
 
 describe('ResultsSlideBody', () => {
   it('draws the room radar compactly for a results slide', async () => {
-    const { container } = render(<ResultsSlideBody session={testSession()} />);
+    const { api } = fakeApi(testSession());
+    const { container } = render(
+      <ApiProvider client={api}>
+        <ResultsSlideBody session={testSession()} />
+      </ApiProvider>,
+    );
     await waitFor(() => expect(container.querySelector('.recharts-surface')).not.toBeNull(), slow);
     expect(container.querySelector('table')).toBeNull();
     expect(container.textContent).toContain('53% of the room’s 30 choices were leader-like');
   });
 
-  it('says there are no results yet when nothing is revealed', () => {
-    render(<ResultsSlideBody session={hiddenSession()} />);
-    expect(screen.getByText(/No results yet/)).toBeTruthy();
+  it('says there are no results yet when nothing is revealed', async () => {
+    const { api } = fakeApi(hiddenSession());
+    render(
+      <ApiProvider client={api}>
+        <ResultsSlideBody session={hiddenSession()} />
+      </ApiProvider>,
+    );
+    expect(await screen.findByText(/No results yet/)).toBeTruthy();
   });
 });
