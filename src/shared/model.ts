@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PHONE_LIMIT_MAX } from './phoneLimits';
+import { emptyRecord } from './records';
 import type { QuestionProgress } from './summary';
 
 /** Ids are short, URL-safe strings; the core makes them, imports may bring their own. */
@@ -288,21 +289,6 @@ export type RunOfShowState = z.infer<typeof runOfShowStateSchema>;
 
 
 // ---- Ids as plain data, and phone admission (issue 13) ----
-
-/** A record with no prototype: any key a user or a file chose (`__proto__`, `toString`) is just a key. */
-export function emptyRecord<V>(): Record<string, V> {
-  return Object.create(null) as Record<string, V>;
-}
-
-/** A prototype-free copy of `entries`, for keys a user or a file chose. */
-export function recordOf<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
-  const record = emptyRecord<V>();
-  for (const [key, value] of entries) record[key] = value;
-  return record;
-}
-
-/** Whether `record` has `key` itself (never a key inherited from Object.prototype). */
-export const hasKey = (record: object, key: string): boolean => Object.hasOwn(record, key);
 
 /**
  * A record keyed by ids a user or a file chose, read into a prototype-free object.

@@ -24,7 +24,8 @@
  * WARNING: ids are user data (`__proto__` is a valid id): records keyed by ids are
  * prototype-free (`emptyRecord`/`recordOf` in model.ts), lookups go through Maps.
  */
-import { emptyRecord, recordOf, type Group, type Question, type QuestionStatus, type SessionRecord, type Slide, type Style, type Vote } from './model';
+import { type Group, type Question, type QuestionStatus, type SessionRecord, type Slide, type Style, type Vote } from './model';
+import { emptyRecord, recordOf } from './records';
 import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionProfile } from './profile';
 import { optionLetter } from './optionLetter';
 import { tallyQuestion, votesByQuestion, type QuestionTally, type VoteSource } from './tally';

@@ -7,7 +7,8 @@
  * made without a prototype and read with `Object.hasOwn`: a plain `{}` would
  * count a vote for `toString` or write through `__proto__`.
  */
-import { emptyRecord, recordOf, type Question, type Vote } from './model';
+import { type Question, type Vote } from './model';
+import { emptyRecord, recordOf } from './records';
 
 /** Where a counted answer came from: a group on the shared screen, a phone, or the facilitator's hand count. */
 export type VoteSource = 'group' | 'phone' | 'hands';

@@ -5,7 +5,8 @@
  * rest (`includeUnrevealed`), and then the file says so.
  */
 import { toCsv } from '../../shared/csv';
-import { emptyRecord, questionsOf, recordOf, type SessionRecord } from '../../shared/model';
+import { questionsOf, type SessionRecord } from '../../shared/model';
+import { emptyRecord, recordOf } from '../../shared/records';
 import { isRevealed, summarizeSession } from '../../shared/summary';
 
 export interface ExportOptions {

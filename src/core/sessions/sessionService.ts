@@ -6,10 +6,7 @@ import type { ApiHandlers } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import {
   defaultPhoneLimit,
-  emptyRecord,
-  hasKey,
   questionsOf,
-  recordOf,
   type AdmittedPhone,
   type Question,
   type QuestionState,
@@ -17,6 +14,7 @@ import {
   type SessionSummary,
   type Vote,
 } from '../../shared/model';
+import { emptyRecord, hasKey, recordOf } from '../../shared/records';
 import { summarizeSession as summarizeSessionFigures } from '../../shared/summary';
 import { workshopFileName } from '../../shared/workshopFile';
 import type { CoreDeps } from '../deps';

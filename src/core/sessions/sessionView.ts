@@ -3,7 +3,8 @@
  * voted; the choices stay in the core until the question is revealed. Phones get
  * less still: the current question and, once revealed, its totals.
  */
-import { emptyRecord, hasKey, recordOf, type Question, type QuestionView, type Session, type SessionRecord, type Slide } from '../../shared/model';
+import { type Question, type QuestionView, type Session, type SessionRecord, type Slide } from '../../shared/model';
+import { emptyRecord, hasKey, recordOf } from '../../shared/records';
 import type { ParticipantState } from '../../shared/participant';
 import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
