@@ -22,7 +22,7 @@
  * set up, else the phones that picked it. Hand counts belong to no group.
  *
  * WARNING: ids are user data (`__proto__` is a valid id): records keyed by ids are
- * prototype-free (`emptyRecord`/`recordOf` in model.ts), lookups go through Maps.
+ * prototype-free (`emptyRecord`/`recordOf` in records.ts), lookups go through Maps.
  */
 import { type Group, type Question, type QuestionStatus, type SessionRecord, type Slide, type Style, type Vote } from './model';
 import { emptyRecord, recordOf } from './records';
