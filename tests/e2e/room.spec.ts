@@ -270,6 +270,24 @@ test.describe('safe keys', () => {
     await expect(audience.getByText('Voting is open')).toBeVisible();
   });
 
+  test('the revealed bars use the charts’ fills: solid for leader-like, stripes for manager-like, on the presenter and the projector', async ({ page, context, host }) => {
+    const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: ['Red', 'Blue'] });
+    const [first] = scenarioIndexes(session);
+    const question = session.slides[first!]!.question!;
+    await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex: first });
+    await host.rpc('voting.open', { sessionId: session.id, questionId: question.id });
+    for (const [g, group] of session.groups.entries()) await host.rpc('voting.cast', { sessionId: session.id, questionId: question.id, voterId: group.id, optionId: question.options[g]!.id });
+    await host.rpc('voting.reveal', { sessionId: session.id, questionId: question.id });
+    await host.open(page, `#/present/${session.id}`);
+    const audience = await context.newPage();
+    await host.open(audience, `#/audience/${session.id}`);
+    for (const view of [page.getByRole('region', { name: 'Voting' }), audience.getByRole('region', { name: 'Slide' })]) {
+      const fill = (style: string) => view.locator(`[data-style="${style}"] [class*="fill"]`).first();
+      await expect(fill('manager')).toHaveCSS('background-image', /repeating-linear-gradient/);
+      await expect(fill('leader')).toHaveCSS('background-image', 'none');
+    }
+  });
+
   test('every key press counts, in order: 10 presses 20 ms apart move 10 slides', async ({ page, host }) => {
     const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: ['Red', 'Blue'] });
     await host.open(page, `#/present/${session.id}`);
