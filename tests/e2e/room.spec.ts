@@ -155,6 +155,22 @@ test.describe('the presenter cockpit', () => {
     for (const tab of [page, second]) await expect(tab.getByRole('region', { name: /^Run of show/ }).locator('[aria-current="step"]')).toContainText(section);
   });
 
+  test('at 1280x720 the run of show keeps its figures, the timer and the current section in sight, late in the workshop too', async ({ page, host }) => {
+    const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: [], votingMode: 'phones' });
+    const slides = session.slides as unknown as { kind: string }[];
+    const lastDiscussion = slides.map((slide, index) => ({ slide, index })).filter(({ slide }) => slide.kind === 'discussion').at(-1)!.index;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const slideIndex of [scenarioIndexes(session)[0]!, lastDiscussion]) {
+      await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex });
+      await host.open(page, `#/present/${session.id}`);
+      const pane = page.getByRole('region', { name: /^Run of show/ });
+      await expect(pane.locator('[aria-current="step"]')).toBeInViewport({ ratio: 1 });
+      await expect(pane.getByRole('heading', { name: /^Run of show/ })).toBeInViewport({ ratio: 1 });
+      await expect(pane.getByText(/^(\d+ min (ahead|behind)|On time)$/)).toBeInViewport({ ratio: 1 });
+      if (slideIndex === lastDiscussion) await expect(pane.getByRole('button', { name: 'Start timer (T)' })).toBeInViewport({ ratio: 1 });
+    }
+  });
+
   test('the slide picker: thumbnails, type to filter, arrows and Enter; Home and End', async ({ page, host }) => {
     const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: ['Red', 'Blue'] });
     const total = session.slides.length;
