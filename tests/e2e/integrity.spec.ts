@@ -68,6 +68,10 @@ test.describe('phone admission on the presenter', () => {
     await sizes.nth(1).fill('10');
     // 20 people and 10 more (a fifth would be 4: at least 10).
     await expect(field).toHaveAttribute('placeholder', '30');
+    // The hint explains the 30 (a fifth of 20 is 4, so the floor of 10 more applies), in the quiet type of the form's other hints.
+    const hint = page.locator('#phone-limit-hint');
+    await expect(hint).toContainText('Empty: 30 (the groups’ sizes and a fifth more, at least 10 more)');
+    await expect(hint).toHaveCSS('font-weight', '400');
     await field.fill('25');
     await page.getByRole('button', { name: 'Start the session' }).click();
     await expect(page).toHaveURL(/#\/present\//);

@@ -296,6 +296,10 @@ for (const mode of Object.keys(PLANS) as Mode[]) {
       expect(counts.slice(0, question.options.length).map(Number)).toEqual(question.options.map((o) => reference.option(question.id, o.id).total));
     }
     await expect(page.getByRole('article', { name: hidden.prompt })).toHaveCount(0);
+    // The group profiles say once why hands have none, and speak of hand counts only where there are some.
+    const groupProfiles = page.getByRole('region', { name: 'Group profiles' });
+    if (mode === 'hands') await expect(groupProfiles.getByText(/belong(s)? to no group/)).toHaveCount(1);
+    else await expect(groupProfiles).not.toContainText('Hand counts');
     await page.screenshot({ path: test.info().outputPath(`results-${mode.replace('+', '-')}.png`), fullPage: true });
 
     // ---------------------------------------------------------------- report, printed and read back

@@ -82,6 +82,8 @@ test('from the presenter, Results draws the charts, and every table holds the nu
   await expect(room.locator('svg.recharts-surface')).toHaveCount(1);
   await expect(groups.locator('svg.recharts-surface')).toHaveCount(2);
   await expect(consensus.locator('svg.recharts-surface')).toHaveCount(1);
+  // No hand was counted in this session: the group profiles do not talk about hand counts.
+  await expect(groups).not.toContainText('Hand counts');
   await screenshot(page, 'results-1280x720');
 
   // Consensus: each revealed scenario once, most divided first, with the share of its top answer.

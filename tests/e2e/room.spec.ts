@@ -155,6 +155,22 @@ test.describe('the presenter cockpit', () => {
     for (const tab of [page, second]) await expect(tab.getByRole('region', { name: /^Run of show/ }).locator('[aria-current="step"]')).toContainText(section);
   });
 
+  test('at 1280x720 the run of show keeps its figures, the timer and the current section in sight, late in the workshop too', async ({ page, host }) => {
+    const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: [], votingMode: 'phones' });
+    const slides = session.slides as unknown as { kind: string }[];
+    const lastDiscussion = slides.map((slide, index) => ({ slide, index })).filter(({ slide }) => slide.kind === 'discussion').at(-1)!.index;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const slideIndex of [scenarioIndexes(session)[0]!, lastDiscussion]) {
+      await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex });
+      await host.open(page, `#/present/${session.id}`);
+      const pane = page.getByRole('region', { name: /^Run of show/ });
+      await expect(pane.locator('[aria-current="step"]')).toBeInViewport({ ratio: 1 });
+      await expect(pane.getByRole('heading', { name: /^Run of show/ })).toBeInViewport({ ratio: 1 });
+      await expect(pane.getByText(/^(\d+ min (ahead|behind)|On time)$/)).toBeInViewport({ ratio: 1 });
+      if (slideIndex === lastDiscussion) await expect(pane.getByRole('button', { name: 'Start timer (T)' })).toBeInViewport({ ratio: 1 });
+    }
+  });
+
   test('the slide picker: thumbnails, type to filter, arrows and Enter; Home and End', async ({ page, host }) => {
     const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: ['Red', 'Blue'] });
     const total = session.slides.length;
@@ -268,6 +284,24 @@ test.describe('safe keys', () => {
     expect(after.questions[question.id]!.revealed).toBe(false);
     await expect(audience.getByRole('list', { name: 'Results' })).toHaveCount(0);
     await expect(audience.getByText('Voting is open')).toBeVisible();
+  });
+
+  test('the revealed bars use the charts’ fills: solid for leader-like, stripes for manager-like, on the presenter and the projector', async ({ page, context, host }) => {
+    const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', groups: ['Red', 'Blue'] });
+    const [first] = scenarioIndexes(session);
+    const question = session.slides[first!]!.question!;
+    await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex: first });
+    await host.rpc('voting.open', { sessionId: session.id, questionId: question.id });
+    for (const [g, group] of session.groups.entries()) await host.rpc('voting.cast', { sessionId: session.id, questionId: question.id, voterId: group.id, optionId: question.options[g]!.id });
+    await host.rpc('voting.reveal', { sessionId: session.id, questionId: question.id });
+    await host.open(page, `#/present/${session.id}`);
+    const audience = await context.newPage();
+    await host.open(audience, `#/audience/${session.id}`);
+    for (const view of [page.getByRole('region', { name: 'Voting' }), audience.getByRole('region', { name: 'Slide' })]) {
+      const fill = (style: string) => view.locator(`[data-style="${style}"] [class*="fill"]`).first();
+      await expect(fill('manager')).toHaveCSS('background-image', /repeating-linear-gradient/);
+      await expect(fill('leader')).toHaveCSS('background-image', 'none');
+    }
   });
 
   test('every key press counts, in order: 10 presses 20 ms apart move 10 slides', async ({ page, host }) => {

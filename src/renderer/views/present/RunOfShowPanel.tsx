@@ -22,13 +22,14 @@ export function driftText(driftMs: number): string {
 export function RunOfShowPanel({ session, now, actions, className }: { session: Session; now: number; actions: SessionActions; className?: string }) {
   const run = runOfShow(session, now);
   const ended = session.status === 'ended';
-  // The current section stays in sight in a pane too short for the whole list.
+  // The current section stays in sight in a pane too short for the whole list; only the list scrolls,
+  // so the heading's figures and the timer's controls never scroll away.
   const list = useRef<HTMLOListElement>(null);
   const currentIndex = run.sections.findIndex((s) => s.state === 'current');
   useEffect(() => {
-    const item = list.current?.children[currentIndex] as HTMLElement | undefined;
-    const pane = list.current?.closest('section');
-    if (item && pane) pane.scrollTop = Math.max(0, item.offsetTop - pane.offsetTop - pane.clientHeight / 2);
+    const pane = list.current;
+    const item = pane?.children[currentIndex] as HTMLElement | undefined;
+    if (item && pane) pane.scrollTop = Math.max(0, item.offsetTop + item.offsetHeight / 2 - pane.clientHeight / 2);
   }, [currentIndex]);
   return (
     <section className={`${className ?? ''} ${styles.panel}`} aria-labelledby="run-heading">

@@ -171,7 +171,8 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
       <Section
         id={sectionIds.groups}
         title="Group profiles"
-        lead="Each group’s lean from manager-like to leader-like, and how often it picked the answer the workshop calls leader-like. Hand counts belong to no group, so they count for the room only."
+        // The hands sentence only where hand counts sit beside group votes: in a hands-only session the note below says it, and in one without hands it would puzzle.
+        lead={`Each group’s lean from manager-like to leader-like, and how often it picked the answer the workshop calls leader-like.${!handsOnly && summary.totals.shownSources.hands > 0 ? ' Hand counts belong to no group, so they count for the room only.' : ''}`}
       >
         {handsOnly ? (
           <p className={styles.note}>

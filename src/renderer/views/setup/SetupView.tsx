@@ -150,7 +150,7 @@ export default function SetupView({ workshopId }: { workshopId: string }) {
             />
             <small id="phone-limit-hint">
               Empty: {suggestedLimit}
-              {suggestedLimit === 100 ? ' (give every group its size to fit the limit to the room)' : ' (the groups’ sizes and a fifth more)'}. Phones past the
+              {suggestedLimit === 100 ? ' (give every group its size to fit the limit to the room)' : ' (the groups’ sizes and a fifth more, at least 10 more)'}. Phones past the
               limit are turned away and counted; you can change it while the session runs.
             </small>
           </label>
