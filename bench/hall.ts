@@ -8,7 +8,7 @@
  * shared cores a heavy client would be measured instead of the host.
  */
 import { connect, type Socket } from 'node:net';
-import { memoryOf, scenarioIndexes, startPlenary, type PlenaryHost, type SessionLike } from './childHost';
+import { cpuTimeOf, memoryOf, scenarioIndexes, startPlenary, type PlenaryHost, type SessionLike } from './childHost';
 import { benchWorkshopFile } from './workshop';
 import { bytes, collectGarbage, count, emptyResult, judge, median, ms, now, printTable, say, sleep, withTempDir, type BenchResult } from './util';
 
@@ -152,6 +152,7 @@ export async function benchHall(): Promise<BenchResult> {
       const revealTimes: number[] = [];
       const rows: string[][] = [];
       let allReached = true;
+      let cpuBefore: number | null = null;
       // One warm-up round (not counted), then the measured ones.
       for (let round = 0; round <= ROUNDS; round += 1) {
         const slideIndex = scenarios[round % scenarios.length]!;
@@ -163,13 +164,20 @@ export async function benchHall(): Promise<BenchResult> {
         const reveal = await hall.timeUntilAll('"results":{', () => host!.rpc('voting.reveal', { sessionId: session.id, questionId: question.id }));
         const label = round === 0 ? 'warm-up' : `round ${round}`;
         say(result.id, `${label}: slide change reached ${slide.arrived} streams, the last after ${ms(slide.last)} (rpc ${ms(slide.rpc)}); reveal reached ${reveal.arrived}, the last after ${ms(reveal.last)} (rpc ${ms(reveal.rpc)})`);
-        if (round === 0) continue;
+        if (round === 0) {
+          cpuBefore = cpuTimeOf(host.pid);
+          continue;
+        }
         if (slide.arrived !== PHONES || reveal.arrived !== PHONES) allReached = false;
         slideTimes.push(slide.last);
         revealTimes.push(reveal.last);
         rows.push([label, ms(slide.rpc), ms(slide.median), ms(slide.last), ms(reveal.rpc), ms(reveal.median), ms(reveal.last)]);
       }
       const after = memoryOf(host.pid);
+      const cpuAfter = cpuTimeOf(host.pid);
+      // CPU time comes in 10 ms ticks: summed over the rounds (each a slide change, an open and a reveal), then shared out.
+      const cpuPerRound = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / ROUNDS : null;
+      say(result.id, `host CPU per round (goTo + open + reveal, each to ${count(PHONES)} streams): ${cpuPerRound === null ? 'n/a' : ms(cpuPerRound)}`);
       const table = {
         caption: `${count(PHONES)} streams, ${ROUNDS} rounds after one warm-up; times from the RPC being sent`,
         headers: ['round', 'goTo RPC', 'slide: median stream', 'slide: last stream', 'reveal RPC', 'reveal: median stream', 'reveal: last stream'],
@@ -204,6 +212,7 @@ export async function benchHall(): Promise<BenchResult> {
         met: Number.isFinite(held) ? held < MEMORY_GOAL_BYTES && (after?.peak ?? 0) < MEMORY_GOAL_BYTES : null,
         detail: `VmRSS ${bytes(held)} (peak ${after ? bytes(after.peak) : 'n/a'}; idle ${idle ? bytes(idle.rss) : 'n/a'})`,
       });
+      result.notes.push(`The host's CPU time (user + system, from /proc) per measured round, a slide change, an open and a reveal each sent to every stream: ${cpuPerRound === null ? 'n/a' : ms(cpuPerRound)} (not a goal: it shows the fan-out's cost apart from the wait for the shared cores).`);
       result.notes.push(`Connecting the ${count(PHONES)} streams took ${connectSeconds.toFixed(1)} s (not a goal). Not measured here yet: the facilitator's RPC p99 during a 10,000-vote burst (issue 16's fourth figure).`);
     } finally {
       hall?.close();
