@@ -4,11 +4,12 @@
  * test: a missed goal does not fail the process; a benchmark that breaks does.
  *
  * `node --expose-gc out/main/bench.js --only store,tally` runs some of them and
- * leaves docs/benchmarks.md alone (names: store, tally, phones, browser).
+ * leaves docs/benchmarks.md alone (names: store, tally, phones, hall, browser).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBrowser } from './browser';
+import { benchHall } from './hall';
 import { removeBuiltApp } from './childHost';
 import { benchPhones } from './phones';
 import { describeMachine, renderReport, writeReport } from './report';
@@ -27,6 +28,7 @@ const benches: Bench[] = [
   { name: 'store', title: 'Store writes', issue: 'issue 2', run: benchStoreWrites },
   { name: 'tally', title: 'Tally linearity', issue: 'issue 5', run: benchTally },
   { name: 'phones', title: 'Phones burst', issue: 'issue 7', run: benchPhones },
+  { name: 'hall', title: 'A hall: 10,000 phones', issue: 'issue 16', run: benchHall },
   { name: 'browser', title: 'Browser', issue: 'issues 4, 5, 6', run: benchBrowser },
 ];
 

@@ -304,6 +304,25 @@ describe('GET /api/p/<code>/events', () => {
     expect(phone.raw()).toContain('event: state\ndata: ');
   });
 
+  it('sends a change to 200 streams at once, the same frame to each, as GET /api/p/<code> has it', async () => {
+    // A title beyond ASCII: the chunk sizes on the wire count bytes, not characters.
+    const session = await rpc<Session>('sessions.create', { workshopId: BUILT_IN, title: 'Salle plénière — 🙂', votingMode: 'phones', phoneLimit: 500 });
+    const [first] = scenarios(session) as [{ slide: Scenario; index: number }];
+    await rpc('sessions.goTo', { sessionId: session.id, slideIndex: first.index });
+    const code = session.joinCode;
+    const phones = await Promise.all(Array.from({ length: 200 }, () => openPhoneStream(code)));
+    expect(phones.every((phone) => phone.status === 200)).toBe(true);
+    await Promise.all(phones.map((phone) => phone.states(1)));
+    const before = phones.map((phone) => phone.raw().length);
+
+    await rpc('voting.open', { sessionId: session.id, questionId: first.slide.question.id });
+    const expected = `event: state\ndata: ${JSON.stringify((await phoneGet(code)).body)}\n\n`;
+    await Promise.all(phones.map((phone) => phone.states(2)));
+    const changes = new Set(phones.map((phone, i) => phone.raw().slice(before[i])));
+    expect([...changes]).toEqual([expected]);
+    expect(phones.every((phone) => phone.frames.filter((f) => f.event === 'state')[1]!.data.question!.status === 'open')).toBe(true);
+  });
+
   it('answers 404 for an unknown code', async () => {
     await room();
     expect((await openPhoneStream('ZZZZZZ')).status).toBe(404);

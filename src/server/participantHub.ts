@@ -6,7 +6,7 @@
 import type { Core } from '../core/createCore';
 import type { PlenaryEvent } from '../shared/contract';
 import type { ParticipantEventName, ParticipantEventPayloads, ParticipantState } from '../shared/participant';
-import { sseFrame, type EventStream } from './sse';
+import { preparedFrame, sseFrame, type EventStream } from './sse';
 
 /** One frame of a phone's event stream, typed by the protocol. */
 function phoneFrame<N extends ParticipantEventName>(name: N, data: ParticipantEventPayloads[N]): string {
@@ -95,6 +95,8 @@ export class ParticipantHub {
     const frame = phoneFrame('state', state);
     if (frame === audience.lastFrame) return;
     audience.lastFrame = frame;
-    for (const stream of audience.streams) stream.sendRaw(frame);
+    // Serialised and encoded once; every stream gets the very same bytes.
+    const prepared = preparedFrame(frame);
+    for (const stream of audience.streams) stream.sendPrepared(prepared);
   }
 }
