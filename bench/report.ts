@@ -56,7 +56,7 @@ export function renderReport(machine: Machine, results: BenchResult[], totalSeco
     'The bench prints every figure as it goes and says whether each goal is met; it never fails on a figure, since a',
     'benchmark is not a test. Each benchmark runs in its own temporary data folder, removed afterwards.',
     '',
-    'Options: `node --expose-gc out/main/bench.js --only store,tally` runs some of the benchmarks (store, tally, phones,',
+    'Options: `node --expose-gc out/main/bench.js --only store,tally` runs some of the benchmarks (store, tally, phones, hall,',
     'browser) and leaves this file alone; `PLENARY_CHROMIUM` names a Chromium other than /usr/bin/chromium (without one the',
     'browser benchmarks are skipped, saying so); `PLENARY_BENCH_HOST_ARGS` adds Node options to the host the bench starts',
     '(e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes). The hosts run from a copy of the build made',

@@ -22,6 +22,8 @@ export class ParticipantHub {
   private readonly bySession = new Map<string, Audience>();
   private readonly unsubscribe: () => void;
   private readonly countTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Sessions changed in this turn of the event loop, sent to their phones in the next (setImmediate). */
+  private readonly pending = new Map<string, ReturnType<typeof setImmediate>>();
 
   constructor(private readonly core: Core) {
     this.unsubscribe = core.events.on((event) => this.onEvent(event));
@@ -71,6 +73,8 @@ export class ParticipantHub {
     this.unsubscribe();
     for (const timer of this.countTimers.values()) clearTimeout(timer);
     this.countTimers.clear();
+    for (const immediate of this.pending.values()) clearImmediate(immediate);
+    this.pending.clear();
     for (const audience of this.bySession.values()) for (const stream of audience.streams) stream.close();
     this.bySession.clear();
   }
@@ -79,9 +83,25 @@ export class ParticipantHub {
     // A vote changes nothing a phone sees (results stay hidden until the reveal, which
     // closes voting): skipping it keeps a burst of votes from touching every stream.
     if (!('sessionId' in event.data) || event.name === 'phones.changed' || event.name === 'vote.cast') return;
-    const audience = this.bySession.get(event.data.sessionId);
+    const { sessionId } = event.data;
+    if (!this.bySession.has(sessionId) || this.pending.has(sessionId)) return;
+    // Sent in the next turn, once for all the changes of this one: the facilitator's
+    // answer goes out first instead of waiting behind 10,000 socket writes, and a
+    // command that changes several things makes one frame, not several.
+    this.pending.set(
+      sessionId,
+      setImmediate(() => {
+        this.pending.delete(sessionId);
+        this.send(sessionId);
+      }),
+    );
+  }
+
+  /** Sends a session's current state to all its phones, if it changed. */
+  private send(sessionId: string): void {
+    const audience = this.bySession.get(sessionId);
     if (!audience) return;
-    const state = this.core.sessions.phoneFrame(event.data.sessionId);
+    const state = this.core.sessions.phoneFrame(sessionId);
     if ('ended' in state) {
       // The join code stops working: tell the phones, then let them go.
       const ended = phoneFrame('state', state);
@@ -89,7 +109,7 @@ export class ParticipantHub {
         stream.sendRaw(ended);
         stream.close();
       }
-      this.bySession.delete(event.data.sessionId);
+      this.bySession.delete(sessionId);
       return;
     }
     const frame = phoneFrame('state', state);
