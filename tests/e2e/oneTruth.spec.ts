@@ -292,8 +292,11 @@ for (const mode of Object.keys(PLANS) as Mode[]) {
       await article.scrollIntoViewIfNeeded();
       await article.locator('details summary').first().click();
       const table = article.getByRole('table', { name: 'Votes per option' });
-      const counts = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent?.trim() ?? ''));
-      expect(counts.slice(0, question.options.length).map(Number)).toEqual(question.options.map((o) => reference.option(question.id, o.id).total));
+      // The table is built when its details open: poll, since evaluateAll does not wait for rows.
+      const counts = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent?.trim() ?? ''));
+      await expect
+        .poll(async () => (await counts()).slice(0, question.options.length).map(Number))
+        .toEqual(question.options.map((o) => reference.option(question.id, o.id).total));
     }
     await expect(page.getByRole('article', { name: hidden.prompt })).toHaveCount(0);
     // The group profiles say once why hands have none, and speak of hand counts only where there are some.
