@@ -134,9 +134,10 @@ describe('GET /api/p/<code>', () => {
       expect(status).toBe(200);
       expect(Object.keys(body).sort()).toEqual(['question', 'session']);
       expect(body.session.title).toBe('Phones room');
-      expect(Object.keys(body.question!).sort()).toEqual(['id', 'options', 'prompt', 'results', 'status']);
+      expect(Object.keys(body.question!).sort()).toEqual(['id', 'options', 'prompt', 'results', 'status', 'type']);
       expect(body.question).toEqual({
         id: q.id,
+        type: 'choice',
         prompt: q.prompt,
         options: q.options.map(({ id, label }) => ({ id, label })),
         status: 'open',

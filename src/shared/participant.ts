@@ -14,6 +14,8 @@ export interface ParticipantOption {
 /** The question on the current slide, as a phone may see it: never which answer the workshop calls "leader". */
 export interface ParticipantQuestion {
   id: string;
+  /** PROTOCOL.md "Question types on phones": every question is a choice so far. */
+  type: 'choice';
   prompt: string;
   options: ParticipantOption[];
   status: 'open' | 'closed';

@@ -71,6 +71,7 @@ export function participantState(record: SessionRecord): ParticipantState {
     session,
     question: {
       id: question.id,
+      type: 'choice',
       prompt: question.prompt,
       // The style tags stay out: a phone must not see which answer the workshop calls "leader".
       options: question.options.map(({ id, label }) => ({ id, label })),

@@ -20,11 +20,11 @@ describe('parseState', () => {
   it('reads the protocol state', () => {
     const state = parseState({
       session: { title: 'Team day', groups: [{ id: 'g1', name: 'Blue' }] },
-      question: { id: 'q1', prompt: 'Who?', options: [{ id: 'a', label: 'Ann' }], status: 'open', results: null },
+      question: { id: 'q1', type: 'choice', prompt: 'Who?', options: [{ id: 'a', label: 'Ann' }], status: 'open', results: null },
     });
     expect(state).toEqual({
       session: { title: 'Team day', groups: [{ id: 'g1', name: 'Blue' }] },
-      question: { id: 'q1', prompt: 'Who?', options: [{ id: 'a', label: 'Ann' }], status: 'open', results: null },
+      question: { id: 'q1', type: 'choice', prompt: 'Who?', options: [{ id: 'a', label: 'Ann' }], status: 'open', results: null },
     });
   });
 

@@ -11,6 +11,7 @@ function server(question: Partial<NonNullable<ParticipantState['question']>> | n
         ? null
         : {
             id: 'q1',
+            type: 'choice',
             prompt: 'What would you do?',
             options: [
               { id: 'a', label: 'Ask the team' },

@@ -13,6 +13,7 @@ export function participantState(
         ? null
         : {
             id: 'q1',
+            type: 'choice',
             prompt: text.prompt,
             options: [
               { id: 'a', label: 'Ask the team' },

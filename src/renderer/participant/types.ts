@@ -49,6 +49,7 @@ export function parseState(json: unknown): ParticipantState | null {
   if (isObject(q) && typeof q.id === 'string') {
     question = {
       id: q.id,
+      type: 'choice',
       prompt: str(q.prompt),
       options: idLabelList(q.options, 'label').map(({ id, text }) => ({ id, label: text })),
       status: q.status === 'open' ? 'open' : 'closed',
