@@ -55,6 +55,7 @@ export function benchWorkshop(): WorkshopContent {
       notes: `Facilitator's note for scenario ${index + 1}.`,
       question: {
         id: `q${index + 1}`,
+        type: 'choice',
         kind: index % 2 === 0 ? 'choose' : 'classify',
         prompt: `Scenario ${index + 1}: a deadline moves and the team is unsure what comes first. What do you do?`,
         dimension: dimension.id,
@@ -81,6 +82,8 @@ export function headingOf(slide: Slide): string | null {
     case 'comparison':
       return slide.title;
     case 'scenario':
+    case 'open':
+    case 'rating':
       return slide.question.prompt;
     case 'discussion':
       return slide.prompt;

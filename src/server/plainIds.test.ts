@@ -53,6 +53,7 @@ const hostile: WorkshopContent = {
       notes: '',
       question: {
         id: '__proto__',
+        type: 'choice',
         kind: 'classify',
         prompt: 'Is a key just a key?',
         dimension: 'toString',

@@ -38,6 +38,8 @@ export type Option = z.infer<typeof optionSchema>;
 export const questionSchema = z
   .object({
     id: idSchema,
+    /** PROTOCOL.md "Question types on phones": a scenario's question is always a choice. */
+    type: z.literal('choice').default('choice'),
     kind: z.enum(['classify', 'choose']),
     prompt: text(1000, 'a prompt'),
     /** The contrast this scenario probes, e.g. `power`; a key of the workshop's dimensions. */
@@ -59,6 +61,58 @@ export const questionSchema = z
     });
   });
 export type Question = z.infer<typeof questionSchema>;
+
+// ---- Beyond multiple choice (issue 19): open answers and rating scales ----
+
+/** Open answers: each phone gives up to OPEN_ANSWERS_PER_VOTER, each 1 to OPEN_ANSWER_MAX characters after trimming. */
+export const OPEN_ANSWERS_PER_VOTER = 3;
+export const OPEN_ANSWER_MAX = 140;
+/** A rating scale has 2 to 10 points (PROTOCOL.md). */
+export const SCALE_POINTS_MIN = 2;
+export const SCALE_POINTS_MAX = 10;
+
+/** An open question: "One word for the best boss you ever had". Answers are short texts, shown as a word cloud once revealed. */
+export const textQuestionSchema = z.object({
+  id: idSchema,
+  type: z.literal('text'),
+  prompt: text(1000, 'a prompt'),
+  /** Optional: the contrast the answers speak to (the learning loop ties commitments to one). */
+  dimension: idSchema.optional(),
+  debrief: optionalText(4000).default(''),
+});
+export type TextQuestion = z.infer<typeof textQuestionSchema>;
+
+/** A rating: a statement rated from `min` to `max` (1 to 5 by default), labelled at both ends. */
+export const scaleQuestionSchema = z
+  .object({
+    id: idSchema,
+    type: z.literal('scale'),
+    prompt: text(1000, 'a statement'),
+    min: z.number().int().min(0).max(10).default(1),
+    max: z.number().int().min(1).max(11).default(5),
+    minLabel: optionalText(60).default(''),
+    maxLabel: optionalText(60).default(''),
+    dimension: idSchema.optional(),
+    debrief: optionalText(4000).default(''),
+  })
+  .superRefine((question, ctx) => {
+    const points = question.max - question.min + 1;
+    if (points < SCALE_POINTS_MIN || points > SCALE_POINTS_MAX) {
+      ctx.addIssue({ code: 'custom', path: ['max'], message: `a scale has ${SCALE_POINTS_MIN} to ${SCALE_POINTS_MAX} points (from ${question.min} to ${question.max} is ${Math.max(points, 0)})` });
+    }
+  });
+export type ScaleQuestion = z.infer<typeof scaleQuestionSchema>;
+
+/** Any question a session asks: a choice (scenario), an open answer or a rating. */
+export type AskedQuestion = Question | TextQuestion | ScaleQuestion;
+export type QuestionType = AskedQuestion['type'];
+
+/** A scale's points, lowest first, as the keys its answers are counted under ("1"…"5"). */
+export function scaleValues(question: Pick<ScaleQuestion, 'min' | 'max'>): number[] {
+  const values: number[] = [];
+  for (let value = question.min; value <= question.max; value += 1) values.push(value);
+  return values;
+}
 
 /** Fields every slide has. `minutes` is the suggested time; `section` groups slides for the clock. */
 const slideBase = {
@@ -106,6 +160,20 @@ export const discussionSlideSchema = z.object({
   /** Length of the discussion timer; 0 for none. */
   seconds: z.number().int().min(0).max(3600).default(300),
 });
+/** An open question: phones and groups type short answers; the projector shows a word cloud once revealed. */
+export const openSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('open'),
+  title: optionalText(200).default(''),
+  question: textQuestionSchema,
+});
+/** A rating: phones and groups rate a statement; the projector shows the distribution and the mean. */
+export const ratingSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('rating'),
+  title: optionalText(200).default(''),
+  question: scaleQuestionSchema,
+});
 /** Shows the room's results so far (the results view, on the projector). */
 export const resultsSlideSchema = z.object({
   ...slideBase,
@@ -121,6 +189,8 @@ export const slideSchema = z.discriminatedUnion('kind', [
   scenarioSlideSchema,
   discussionSlideSchema,
   resultsSlideSchema,
+  openSlideSchema,
+  ratingSlideSchema,
 ]);
 export type Slide = z.infer<typeof slideSchema>;
 export type SlideKind = Slide['kind'];
@@ -156,7 +226,7 @@ export const savedWorkshopContentSchema = z
         ctx.addIssue({ code: 'custom', path: ['slides', index, 'id'], message: `repeats the slide id "${slide.id}"` });
       }
       slideIds.add(slide.id);
-      if (slide.kind === 'scenario') {
+      if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating') {
         if (questionIds.has(slide.question.id)) {
           ctx.addIssue({
             code: 'custom',
@@ -184,7 +254,7 @@ export const workshopContentSchema = savedWorkshopContentSchema.superRefine((wor
   });
   const known = [...dimensionIds].join(', ');
   workshop.slides.forEach((slide, index) => {
-    if (slide.kind !== 'scenario' || dimensionIds.has(slide.question.dimension)) return;
+    if (!('question' in slide) || slide.question.dimension === undefined || dimensionIds.has(slide.question.dimension)) return;
     ctx.addIssue({
       code: 'custom',
       path: ['slides', index, 'question', 'dimension'],
@@ -243,10 +313,25 @@ export const questionStateSchema = z.object({
   revealed: z.boolean(),
   /** When voting closes by itself (ISO time), if the facilitator set a countdown. */
   closesAt: z.string().nullable().default(null),
+  /** Voting again (PROTOCOL.md): the round now running; absent means 1. */
+  round: z.number().int().min(1).optional(),
+  /** Open answers the facilitator hid (answer ids): out of the cloud, the phones and the report, kept in the data. */
+  hiddenAnswers: z.array(z.string()).optional(),
+  /** Open answers the word list held back that the facilitator let through (answer ids). */
+  releasedAnswers: z.array(z.string()).optional(),
 });
 export type QuestionState = z.infer<typeof questionStateSchema>;
 
-/** One vote: by a group on the shared screen, or by a phone (device). */
+/**
+ * One answer: by a group on the shared screen, or by a phone (device). One record
+ * for every question type, so the vote log, undo, phone admission and the CSV
+ * treat them alike. `optionId` is the answer's key:
+ * - choice: the option's id;
+ * - scale: the value as a string ("1"…"10"), so a scale counts like a choice
+ *   whose options are its points (tally, breakdown by group and hand counts too);
+ * - text: the answer's own id, made by the core, and the words in `text`.
+ *   A voter may give up to OPEN_ANSWERS_PER_VOTER of them, each kept.
+ */
 export const voteSchema = z.object({
   questionId: idSchema,
   voterId: z.string().min(1).max(64),
@@ -254,6 +339,10 @@ export const voteSchema = z.object({
   /** The group a phone joined, or the voting group itself; null for a phone with no group. */
   groupId: z.string().nullable(),
   optionId: idSchema,
+  /** An open answer's words, trimmed (text questions only). */
+  text: z.string().max(OPEN_ANSWER_MAX).optional(),
+  /** Voting again (PROTOCOL.md): the round this vote belongs to; absent means 1. */
+  round: z.number().int().min(1).optional(),
   at: z.string(),
 });
 export type Vote = z.infer<typeof voteSchema>;
@@ -418,9 +507,19 @@ export interface SessionSummary {
   participants: number;
 }
 
-/** Convenience: the questions of a slide list, in slide order. */
+/** Convenience: the scenarios' (choice) questions of a slide list, in slide order. */
 export function questionsOf(slides: readonly Slide[]): Question[] {
   return slides.flatMap((slide) => (slide.kind === 'scenario' ? [slide.question] : []));
+}
+
+/** Every question a slide list asks (choices, open answers, ratings), in slide order. */
+export function askedQuestionsOf(slides: readonly Slide[]): AskedQuestion[] {
+  return slides.flatMap((slide) => (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' ? [slide.question] : []));
+}
+
+/** The question a slide asks, if any. */
+export function questionOfSlide(slide: Slide | undefined): AskedQuestion | null {
+  return slide && (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating') ? slide.question : null;
 }
 
 // ---------------------------------------------------------------- settings

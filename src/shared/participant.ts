@@ -11,17 +11,47 @@ export interface ParticipantOption {
   label: string;
 }
 
-/** The question on the current slide, as a phone may see it: never which answer the workshop calls "leader". */
-export interface ParticipantQuestion {
+/** What every question on a phone carries (PROTOCOL.md "Question types on phones"). */
+interface ParticipantQuestionBase {
   id: string;
-  /** PROTOCOL.md "Question types on phones": every question is a choice so far. */
-  type: 'choice';
   prompt: string;
-  options: ParticipantOption[];
   status: 'open' | 'closed';
+}
+
+/** A choice, as a phone may see it: never which answer the workshop calls "leader". */
+export interface ParticipantChoiceQuestion extends ParticipantQuestionBase {
+  type: 'choice';
+  options: ParticipantOption[];
   /** Totals by option id, null until the facilitator reveals them. */
   results: Record<string, number> | null;
 }
+
+/** A word of the revealed cloud: an answer (case-folded, trimmed; a few words count as one phrase) and how many gave it. */
+export interface ParticipantWord {
+  text: string;
+  count: number;
+}
+
+/** An open answer: up to 3 short answers per phone. */
+export interface ParticipantTextQuestion extends ParticipantQuestionBase {
+  type: 'text';
+  /** Most frequent first, at most 50, answers the facilitator hid left out; null until revealed. */
+  results: { answers: number; words: ParticipantWord[] } | null;
+}
+
+/** A rating from `min` to `max`, labelled at both ends. */
+export interface ParticipantScaleQuestion extends ParticipantQuestionBase {
+  type: 'scale';
+  min: number;
+  max: number;
+  minLabel: string;
+  maxLabel: string;
+  /** Answers per value ("1"…"5"), and their mean; null until revealed. */
+  results: { answers: number; counts: Record<string, number>; mean: number | null } | null;
+}
+
+/** The question on the current slide, as a phone may see it. */
+export type ParticipantQuestion = ParticipantChoiceQuestion | ParticipantTextQuestion | ParticipantScaleQuestion;
 
 export interface ParticipantGroup {
   id: string;
@@ -48,12 +78,20 @@ export function endedState(title: string): ParticipantEndedState {
   return { session: { title, groups: [] }, question: null, ended: true };
 }
 
-/** `POST /api/p/<code>/vote`: docs/protocol.md's body, plus the group the phone joined. */
+/**
+ * `POST /api/p/<code>/vote`: docs/protocol.md's body, plus the group the phone
+ * joined. Exactly one of `optionId` (choice), `text` (open answer) or `value`
+ * (scale), by the question's type.
+ */
 export interface ParticipantVote {
   /** 8 to 64 of [A-Za-z0-9_-], made once by the page and kept in its storage. */
   deviceId: string;
   questionId: string;
-  optionId: string;
+  optionId?: string;
+  /** An open answer: 1 to 140 characters after trimming; up to 3 per device and question, each kept. */
+  text?: string;
+  /** A rating: an integer from the question's `min` to `max`; a second replaces the first. */
+  value?: number;
   groupId?: string;
 }
 

@@ -21,6 +21,7 @@ import {
 function question(id: string, dimension: string, styles: Style[]): Question {
   return {
     id,
+    type: 'choice',
     kind: 'choose',
     prompt: `Prompt of ${id}`,
     dimension,

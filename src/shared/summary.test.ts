@@ -3,7 +3,7 @@ import type { Group, Question, Slide, Vote } from './model';
 import { OTHERS_KEY, summarizeSession, type SummarySource } from './summary';
 
 function question(id: string, dimension: string, optionIds: [string, 'leader' | 'manager' | 'neutral'][]): Question {
-  return { id, kind: 'choose', prompt: `Prompt of ${id}`, dimension, debrief: '', options: optionIds.map(([optionId, style]) => ({ id: optionId, label: `Option ${optionId}`, style })) };
+  return { id, type: 'choice', kind: 'choose', prompt: `Prompt of ${id}`, dimension, debrief: '', options: optionIds.map(([optionId, style]) => ({ id: optionId, label: `Option ${optionId}`, style })) };
 }
 const scenario = (q: Question, title = ''): Slide => ({ id: `s-${q.id}`, kind: 'scenario', section: '', minutes: 0, notes: '', title, question: q });
 const group = (id: string, name: string, size: number | null): Group => ({ id, name, color: '#112233', size });

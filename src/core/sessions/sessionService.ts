@@ -536,7 +536,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       // a phone must not be able to list the questions still to come.
       if (current?.kind !== 'scenario' || current.question.id !== questionId) throw new ApiError('conflict', 'That question is not on the screen now.');
       const question = current.question;
-      if (!question.options.some((o) => o.id === optionId)) throw new ApiError('invalid_input', 'That is not one of the options.', 'optionId');
+      if (optionId === undefined || !question.options.some((o) => o.id === optionId)) throw new ApiError('invalid_input', 'That is not one of the options.', 'optionId');
       if (groupId !== undefined && !record.groups.some((g) => g.id === groupId)) throw new ApiError('invalid_input', 'That group is not in this session.', 'groupId');
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is closed.');
       const phone = gate.check(record, deviceId, from.address ?? '');

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { initialState, TEXT, toViewModel, type AppState } from './model';
 import { NO_GROUP } from './storage';
 import type { ParticipantState } from './types';
+import type { ParticipantChoiceQuestion } from '../../shared/participant';
 
-function server(question: Partial<NonNullable<ParticipantState['question']>> | null, groups: { id: string; name: string }[] = []): ParticipantState {
+function server(question: Partial<ParticipantChoiceQuestion> | null, groups: { id: string; name: string }[] = []): ParticipantState {
   return {
     session: { title: 'Leader or manager?', groups },
     question:

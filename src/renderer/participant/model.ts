@@ -5,6 +5,7 @@
 import type { VoteOutcome } from './api';
 import { NO_GROUP } from './storage';
 import type { ParticipantState } from './types';
+import type { ParticipantChoiceQuestion } from '../../shared/participant';
 import { optionLetter } from '../../shared/optionLetter';
 
 export type Phase = 'loading' | 'join' | 'unreachable' | 'live' | 'ended';
@@ -175,7 +176,7 @@ function groupName(state: AppState, id: string): string {
   return TEXT.noGroup;
 }
 
-function questionView(state: AppState, question: NonNullable<ParticipantState['question']>): QuestionView {
+function questionView(state: AppState, question: ParticipantChoiceQuestion): QuestionView {
   const open = question.status === 'open';
   const mine = ownVote(state.votes, question.id);
   const fb = state.feedback && state.feedback.questionId === question.id ? state.feedback : null;
@@ -260,6 +261,6 @@ export function toViewModel(state: AppState): ViewModel {
     return { title, banner, status, statusKind, group: null, screen: { kind: 'groups', groups: choices } };
   }
   const group = groups.length > 0 && picked !== null ? groupName(state, picked) : null;
-  const screen: Screen = question ? { kind: 'question', question: questionView(state, question) } : { kind: 'waiting' };
+  const screen: Screen = question?.type === 'choice' ? { kind: 'question', question: questionView(state, question) } : { kind: 'waiting' };
   return { title, banner, status, statusKind, group, screen };
 }

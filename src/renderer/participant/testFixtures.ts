@@ -1,8 +1,9 @@
 /** The state a host sends a phone, for the participant page's tests: one open two-option question by default. */
 import type { ParticipantState } from './types';
+import type { ParticipantChoiceQuestion } from '../../shared/participant';
 
 export function participantState(
-  question: Partial<NonNullable<ParticipantState['question']>> | null = {},
+  question: Partial<ParticipantChoiceQuestion> | null = {},
   groups: { id: string; name: string }[] = [],
   text: { title: string; prompt: string } = { title: 'Team day', prompt: 'What would you do?' },
 ): ParticipantState {

@@ -3,10 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialState, toViewModel, type AppState } from './model';
 import { participantState } from './testFixtures';
 import type { ParticipantState } from './types';
+import type { ParticipantChoiceQuestion } from '../../shared/participant';
 import { createView, type ViewHandlers } from './view';
 
 /** Markup in the host's text, to show the page writes it as text. */
-function server(question: Partial<NonNullable<ParticipantState['question']>> | null, groups: { id: string; name: string }[] = []): ParticipantState {
+function server(question: Partial<ParticipantChoiceQuestion> | null, groups: { id: string; name: string }[] = []): ParticipantState {
   return participantState(question, groups, { title: 'Team <b>day</b>', prompt: 'What would you <i>do</i>?' });
 }
 

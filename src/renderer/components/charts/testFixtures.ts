@@ -3,7 +3,7 @@ import type { Dimension, Group, Question, QuestionView, Session, Slide, Style, V
 import type { SummarySource } from '../../../shared/summary';
 
 function question(id: string, dimension: string, options: [string, Style][]): Question {
-  return { id, kind: 'choose', prompt: `What would you do in ${id}?`, dimension, debrief: '', options: options.map(([label, style], index) => ({ id: 'abc'[index]!, label, style })) };
+  return { id, type: 'choice', kind: 'choose', prompt: `What would you do in ${id}?`, dimension, debrief: '', options: options.map(([label, style], index) => ({ id: 'abc'[index]!, label, style })) };
 }
 
 const scenario = (q: Question, title: string): Slide => ({ id: `s-${q.id}`, kind: 'scenario', section: '', minutes: 0, notes: '', title, question: q });

@@ -34,7 +34,7 @@ describe('editorReducer', () => {
       minutes: 2,
       notes: '',
       title: '',
-      question: { id: 'q-new', kind: 'classify', prompt: 'Which?', dimension: 'general', debrief: '', options: [] },
+      question: { id: 'q-new', type: 'choice', kind: 'classify', prompt: 'Which?', dimension: 'general', debrief: '', options: [] },
     };
     let state = editorReducer(initialEditorState(bare), { type: 'insertSlide', slide: scenario, index: 1 });
     expect(contentOf(state).dimensions.map((d) => [d.id, d.name])).toEqual([['general', 'General']]);

@@ -10,6 +10,8 @@ export const kindLabels: Record<SlideKind, string> = {
   scenario: 'Scenario',
   discussion: 'Discussion',
   results: 'Results',
+  open: 'Open question',
+  rating: 'Rating',
 };
 
 export const kindDescriptions: Record<SlideKind, string> = {
@@ -20,10 +22,12 @@ export const kindDescriptions: Record<SlideKind, string> = {
   scenario: 'A situation the room votes on',
   discussion: 'A prompt with a timer',
   results: "The room's results so far",
+  open: 'Short answers, shown as a word cloud',
+  rating: 'A statement rated on a scale',
 };
 
 /** The order the "Add slide" menu offers. */
-export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'discussion', 'results'];
+export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'open', 'rating', 'discussion', 'results'];
 
 export const kindLabel = (kind: SlideKind) => kindLabels[kind];
 
@@ -40,6 +44,8 @@ export function slideSummary(slide: Slide, max = 60): string {
       text = slide.quote;
       break;
     case 'scenario':
+    case 'open':
+    case 'rating':
       text = slide.title || slide.question.prompt;
       break;
     case 'discussion':
@@ -59,7 +65,7 @@ export function takenIds(content: WorkshopContent): Set<string> {
   const ids = new Set<string>();
   for (const slide of content.slides) {
     ids.add(slide.id);
-    if (slide.kind === 'scenario') ids.add(slide.question.id);
+    if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating') ids.add(slide.question.id);
   }
   return ids;
 }
@@ -102,6 +108,7 @@ export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension
         title: '',
         question: {
           id: newId('q', [...taken, id]),
+          type: 'choice',
           kind: 'classify',
           prompt: 'Describe a situation at work.',
           dimension: defaultDimension || 'general',
@@ -113,6 +120,15 @@ export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension
       return { ...base, kind, prompt: 'What would you do differently next week?', seconds: 300 };
     case 'results':
       return { ...base, kind, title: '' };
+    case 'open':
+      return { ...base, kind, title: '', question: { id: newId('q', [...taken, id]), type: 'text', prompt: 'One word for the best boss you ever had', debrief: '' } };
+    case 'rating':
+      return {
+        ...base,
+        kind,
+        title: '',
+        question: { id: newId('q', [...taken, id]), type: 'scale', prompt: 'How useful was this for your work?', min: 1, max: 5, minLabel: 'Not at all', maxLabel: 'Very', debrief: '' },
+      };
   }
 }
 
@@ -121,7 +137,7 @@ export function duplicateSlide(slide: Slide, taken: Set<string>): Slide {
   const id = newId('s', taken);
   const copy = structuredClone(slide);
   copy.id = id;
-  if (copy.kind === 'scenario') copy.question.id = newId('q', [...taken, id]);
+  if (copy.kind === 'scenario' || copy.kind === 'open' || copy.kind === 'rating') copy.question.id = newId('q', [...taken, id]);
   return copy;
 }
 

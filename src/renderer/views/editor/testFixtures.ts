@@ -28,6 +28,7 @@ export function sampleContent(): WorkshopContent {
         title: '',
         question: {
           id: 'q-1',
+          type: 'choice',
           kind: 'classify',
           prompt: 'A lead hands approvals to the team.',
           dimension: 'power',

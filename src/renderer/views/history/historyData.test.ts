@@ -46,7 +46,7 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
       minutes: 0,
       notes: '',
       title: 'Scenario 1 · Power',
-      question: { id: 'q1', kind: 'classify', prompt: 'Who holds the power?', dimension: 'power', debrief: '', options: [{ id: 'a', label: 'Manager', style: 'manager' }, { id: 'b', label: 'Leader', style: 'leader' }] },
+      question: { id: 'q1', type: 'choice', kind: 'classify', prompt: 'Who holds the power?', dimension: 'power', debrief: '', options: [{ id: 'a', label: 'Manager', style: 'manager' }, { id: 'b', label: 'Leader', style: 'leader' }] },
     },
     {
       id: 'sl-2',
@@ -55,7 +55,7 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
       minutes: 0,
       notes: '',
       title: '',
-      question: { id: 'q2', kind: 'classify', prompt: 'Who talks of we?', dimension: 'language', debrief: '', options: [{ id: 'a', label: 'Leader', style: 'leader' }, { id: 'b', label: 'Manager', style: 'manager' }] },
+      question: { id: 'q2', type: 'choice', kind: 'classify', prompt: 'Who talks of we?', dimension: 'language', debrief: '', options: [{ id: 'a', label: 'Leader', style: 'leader' }, { id: 'b', label: 'Manager', style: 'manager' }] },
     },
     ...extraSlides,
   ];

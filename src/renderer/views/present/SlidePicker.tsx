@@ -21,6 +21,8 @@ export function slideText(slide: Slide): string {
     case 'quote':
       return `${slide.quote} ${slide.attribution}`;
     case 'scenario':
+    case 'open':
+    case 'rating':
       return `${slide.title} ${slide.question.prompt}`;
     case 'discussion':
       return slide.prompt;
