@@ -326,6 +326,29 @@ describe('groups answering at the laptop', () => {
   });
 });
 
+describe('the privacy floor on open answers', () => {
+  it('does not tell a small group’s answers apart in the report, and the facilitator’s list still does', async () => {
+    const session = await rpc<Session>('sessions.create', { workshopId: BUILT_IN, votingMode: 'groups', groups: [{ name: 'Pair', size: 2 }, { name: 'Table', size: 6 }] });
+    const slide = session.slides.find((s) => s.kind === 'open')!;
+    if (slide.kind !== 'open') throw new Error('no open question');
+    await rpc('sessions.goTo', { sessionId: session.id, slideIndex: session.slides.indexOf(slide) });
+    await rpc('voting.open', { sessionId: session.id, questionId: slide.question.id });
+    const [pair, table] = session.groups as [Session['groups'][number], Session['groups'][number]];
+    await rpc('voting.cast', { sessionId: session.id, questionId: slide.question.id, voterId: pair.id, text: 'Listened' });
+    await rpc('voting.cast', { sessionId: session.id, questionId: slide.question.id, voterId: table.id, text: 'Trusted us' });
+    await rpc('voting.reveal', { sessionId: session.id, questionId: slide.question.id });
+    const report = await rpc<SessionSummaryReport>('reports.get', { sessionId: session.id });
+    const figures = report.answerQuestions.find((q) => q.questionId === slide.question.id);
+    if (figures?.type !== 'text') throw new Error('no open question');
+    // The floor is 3 people (the default setting): the pair of 2 is not named, even merged (2 < 3).
+    expect(figures.answers!.map((answer) => [answer.text, answer.groupId])).toEqual([
+      ['Listened', null],
+      ['Trusted us', table.id],
+    ]);
+    expect((await answersOf(session.id, slide.question.id)).map((answer) => answer.groupId)).toEqual([pair.id, table.id]);
+  });
+});
+
 describe('exports of open answers and ratings', () => {
   it('the CSV has one row per answer, with its text or value, hidden ones kept and marked', async () => {
     const { sessionId, code, question } = await room('open');
