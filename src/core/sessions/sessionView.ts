@@ -60,7 +60,8 @@ export function sessionView(record: SessionRecord): Session {
 
 /** The one question on the current slide, as a phone may see it. */
 export function participantState(record: SessionRecord): ParticipantState {
-  const question = questionOf(record.slides[record.slideIndex]);
+  const slide = record.slides[record.slideIndex];
+  const question = questionOf(slide);
   const session = { title: record.title, groups: record.groups.map(({ id, name }) => ({ id, name })) };
   if (!question || record.status === 'ended') return { session, question: null };
   const state = hasKey(record.questions, question.id) ? record.questions[question.id] : undefined;
@@ -77,6 +78,7 @@ export function participantState(record: SessionRecord): ParticipantState {
       options: question.options.map(({ id, label }) => ({ id, label })),
       status: state?.status === 'open' ? 'open' : 'closed',
       results,
+      ...(slide?.picture ? { picture: { asset: slide.picture.asset, alt: slide.picture.alt } } : {}),
     },
   };
 }
