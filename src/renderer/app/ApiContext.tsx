@@ -14,6 +14,11 @@ export function useApi(): ApiClient {
   return client;
 }
 
+/** The client where there is one (the app), null where a component is drawn on its own (unit tests). */
+export function useOptionalApi(): ApiClient | null {
+  return useContext(ApiContext);
+}
+
 /**
  * Where a picture loads from, for components drawn both inside the app and
  * without it (tests, a preview rendered on its own): null there, and the slide
