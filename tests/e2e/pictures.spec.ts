@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { makePng } from '../../src/core/testing/pictures';
 import { expect, scenarioIndexes, test, type SessionLike } from './fixtures';
 
@@ -47,7 +48,7 @@ async function fileWithPicture(host: { rpc<T>(command: string, input?: unknown):
 }
 
 /** Whether the page scrolls (it must not, on the projector). */
-const scrolls = (page: import('@playwright/test').Page) =>
+const scrolls = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 1 || document.documentElement.scrollWidth > window.innerWidth + 1);
 
 test('an imported picture shows on the projector and the phone, exports byte-identical, and is in the PDF report', async ({ page, host, browser }) => {
