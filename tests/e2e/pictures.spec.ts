@@ -92,6 +92,14 @@ test('an imported picture shows on the projector and the phone, exports byte-ide
     if (process.env.PLENARY_KEEP_SHOTS) await page.screenshot({ path: join(process.env.PLENARY_KEEP_SHOTS, `pictures-projector-${size.width}.png`) });
   }
 
+  // The presenter's copy of the projector shows it too.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await host.open(page, `#/present/${session.id}`);
+  const inPresenter = page.locator(`img[alt="${ALT}"]`).first();
+  await expect(inPresenter).toBeVisible();
+  await expect.poll(() => inPresenter.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(640);
+  if (process.env.PLENARY_KEEP_SHOTS) await page.screenshot({ path: join(process.env.PLENARY_KEEP_SHOTS, 'pictures-presenter.png') });
+
   // A phone on the room's network: the question's picture above its options.
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await phone.goto(`${host.origin}/p/${session.joinCode}`);
@@ -151,4 +159,16 @@ test('the editor adds a picture from disk, asks for its alt text, refuses what i
   await field.getByRole('button', { name: 'Remove picture' }).click();
   await expect(field.getByRole('button', { name: 'Choose a picture…' })).toBeVisible();
   await expect.poll(async () => (await host.rpc<{ content: { slides: { picture?: unknown }[] } }>('workshops.get', { workshopId: copy.id })).content.slides[0]!.picture).toBeUndefined();
+
+  // Dropped on the field, a file is added the same way (and asks for its alt text again).
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+    return transfer;
+  }, PNG.toString('base64'));
+  await field.dispatchEvent('dragover', { dataTransfer });
+  await field.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByLabel('Alt text (required)')).toHaveValue('');
+  await expect(field).toContainText('a picture needs alt text');
 });
