@@ -139,12 +139,12 @@ test('the editor adds a picture from disk, asks for its alt text, refuses what i
   const field = page.getByTestId('picture-field');
   await expect(field.getByRole('button', { name: 'Choose a picture…' })).toBeVisible();
 
-  await field.locator('input[type=file]').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
+  await field.getByLabel('Picture file').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
   await expect(field.getByRole('alert')).toHaveText('This file is not a picture Plenary can show: choose a PNG, JPEG, SVG or WebP file.');
-  await field.locator('input[type=file]').setInputFiles({ name: 'evil.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+  await field.getByLabel('Picture file').setInputFiles({ name: 'evil.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
   await expect(field.getByRole('alert')).toContainText('This SVG cannot be shown: it contains a script');
 
-  await field.locator('input[type=file]').setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: PNG });
+  await field.getByLabel('Picture file').setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: PNG });
   const alt = page.getByLabel('Alt text (required)');
   await expect(alt).toBeVisible();
   await expect(field).toContainText('a picture needs alt text');

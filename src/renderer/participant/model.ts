@@ -113,7 +113,7 @@ export interface QuestionView {
   retry: boolean;
   results: null | { total: number; totalText: string; rows: ResultRow[] };
   /** The slide's picture: where it loads from (the code's own address, for this question only) and its alt text. */
-  picture: null | { src: string; alt: string };
+  picture?: { src: string; alt: string } | null;
 }
 
 /** The address of the current question's picture: the host serves it under the join code while it is on the screen. */

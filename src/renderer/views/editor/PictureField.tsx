@@ -88,8 +88,8 @@ export function PictureField({ id, picture, errors, altErrors, onChange, readOnl
         type="file"
         accept={ACCEPT}
         className="visually-hidden"
+        aria-label="Picture file"
         tabIndex={-1}
-        aria-hidden="true"
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
