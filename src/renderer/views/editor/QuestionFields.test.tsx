@@ -21,6 +21,7 @@ function withSlide(slide: Slide) {
 describe('the open question form', () => {
   it('shows its fields, labelled, and reports each edit', () => {
     const slide = blankSlide('open', new Set());
+    if (slide.kind !== 'open') throw new Error('kind');
     const onChange = vi.fn();
     render(<SlideForm slide={slide} index={0} total={1} dimensions={dimensions} errors={() => undefined} onChange={onChange} />);
     expect(screen.getByRole('form', { name: /Open question/ })).toBeTruthy();
