@@ -18,6 +18,7 @@ import { useSessionSummary } from '../../app/useSessionSummary';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
 import { UnrevealedScenarios } from './UnrevealedScenarios';
+import { AnswerResults } from './AnswerResults';
 import styles from './ResultsView.module.css';
 
 const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', scenarios: 'results-scenarios' } as const;
@@ -107,6 +108,7 @@ function EmptyState({ session, summary }: { session: Session; summary: SessionSu
         )}
       </section>
       <UnrevealedScenarios session={session} questions={summary.questions} />
+      <AnswerResults questions={summary.answerQuestions} />
     </main>
   );
 }
@@ -222,6 +224,7 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         )}
         <UnrevealedScenarios session={session} questions={summary.questions} />
       </Section>
+      <AnswerResults questions={summary.answerQuestions} />
     </main>
   );
 }
