@@ -38,6 +38,8 @@ function useFitCloud(words: unknown) {
       if (list.clientHeight === 0) return;
       let low = MIN_FIT;
       let high = MAX_FIT;
+      // For tests and the report's print: the cloud has been fitted to its box.
+      list.dataset.fitted = 'true';
       if (!overflows(high)) return;
       for (let step = 0; step < 10; step++) {
         const middle = (low + high) / 2;
@@ -45,7 +47,6 @@ function useFitCloud(words: unknown) {
         else low = middle;
       }
       list.style.setProperty('--cloud-fit', String(Math.floor(low * 1000) / 1000));
-      list.dataset.fitted = 'true';
     };
     fit();
     // The box changes with the slide's own fit, the window and the text size.
