@@ -157,8 +157,8 @@ test.describe('open questions and ratings', () => {
           await expect(page.getByTestId('scale-mean')).toContainText('Average');
           await expect(page.getByTestId('scale-mean')).toContainText('3.8');
           await expect(page.getByTestId('scale-mean')).toBeInViewport({ ratio: 1 });
-          await expect(bars.getByText('Not at all')).toBeInViewport({ ratio: 1 });
-          await expect(bars.getByText('Very useful')).toBeInViewport({ ratio: 1 });
+          await expect(bars.getByText('Not at all', { exact: true })).toBeInViewport({ ratio: 1 });
+          await expect(bars.getByText('Very useful', { exact: true })).toBeInViewport({ ratio: 1 });
           await page.screenshot({ path: test.info().outputPath(`scale-${theme}-${width}x${height}-${scale}.png`) });
         }
       }
@@ -219,7 +219,7 @@ test.describe('open questions and ratings', () => {
     await page.goto(`${host.origin}/p/${session.joinCode}`);
     await page.getByRole('button', { name: 'No group' }).click();
     await expect(page.getByRole('heading', { name: 'One thing the best person you worked for did' })).toBeVisible();
-    const field = page.getByLabel('Your answer');
+    const field = page.getByRole('textbox', { name: 'Your answer' });
     for (const [index, text] of ['Listened', 'Trusted me', 'Clear goals'].entries()) {
       await field.fill(text);
       await expect(page.locator('#answer-count')).toHaveText(`${text.length} / 140`);

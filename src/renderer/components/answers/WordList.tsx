@@ -8,9 +8,11 @@ interface WordListProps {
   limit?: number;
   className?: string;
   label?: string;
+  /** Cuts a long phrase after two lines (beside the cloud, which shows it whole). */
+  clamp?: boolean;
 }
 
-export function WordList({ words, limit, className, label = 'Answers, most given first' }: WordListProps) {
+export function WordList({ words, limit, className, label = 'Answers, most given first', clamp = false }: WordListProps) {
   const shown = limit === undefined ? words : words.slice(0, limit);
   const more = words.length - shown.length;
   return (
@@ -18,7 +20,7 @@ export function WordList({ words, limit, className, label = 'Answers, most given
       <ol className={styles.list} aria-label={label} data-testid="word-list">
         {shown.map((word) => (
           <li key={word.text} className={styles.row}>
-            <span className={styles.text}>{word.text}</span>
+            <span className={`${styles.text} ${clamp ? styles.clamp : ''}`}>{word.text}</span>
             <span className={styles.count}>{word.count}</span>
           </li>
         ))}

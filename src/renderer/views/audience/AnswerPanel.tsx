@@ -49,7 +49,7 @@ export function AnswerPanel({ session, slide, joinUrl, preview }: AnswerPanelPro
       ) : (
         <div className={styles.cloudRow} aria-hidden={hideFromReaders}>
           <WordCloud words={words} label={question.prompt} className={styles.cloud} />
-          <WordList words={words} limit={LIST_LIMIT} className={styles.list} />
+          <WordList words={words} limit={LIST_LIMIT} className={styles.list} clamp />
         </div>
       );
   } else if (revealed && question.type === 'scale') {
