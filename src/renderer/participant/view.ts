@@ -380,10 +380,13 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     const prompt = el(doc, 'h2', { id: 'prompt', class: 'prompt', tabindex: '-1' });
     const row = el(doc, 'div', { class: 'scale', role: 'group', 'aria-labelledby': 'prompt' });
     const buttons: HTMLButtonElement[] = [];
+    // One row up to 6 points, else two even rows (10 points: 5 and 5), so no button is wider than another.
+    const columns = q.points.length <= 6 ? q.points.length : Math.ceil(q.points.length / 2);
+    const width = 'calc(' + (100 / columns).toFixed(3) + '% - 8px)';
     for (const point of q.points) {
       // The end labels are read with their number: "1, Not at all".
       const label = point.value === q.points[0]!.value && q.minLabel ? point.value + ', ' + q.minLabel : point.value === q.points[q.points.length - 1]!.value && q.maxLabel ? point.value + ', ' + q.maxLabel : String(point.value);
-      const button = el(doc, 'button', { type: 'button', class: 'scale-point', 'data-value': String(point.value), 'aria-label': label }, [String(point.value)]);
+      const button = el(doc, 'button', { type: 'button', class: 'scale-point', 'data-value': String(point.value), 'aria-label': label, style: 'flex-basis:' + width + ';max-width:' + width }, [String(point.value)]);
       button.addEventListener('click', () => {
         if (button.getAttribute('aria-disabled') !== 'true') handlers.rate(point.value);
       });
