@@ -21,7 +21,7 @@ interface WordCloudProps {
 /** The smallest the cloud's type shrinks to; a cloud of hundreds of phrases still fits at it. */
 const MIN_FIT = 0.08;
 /** The most the cloud's type grows: a cloud of three words fills its box, up to here. */
-const MAX_FIT = 2.4;
+const MAX_FIT = 2;
 
 /** Fits the list inside its box: the largest scale at which nothing overflows. */
 function useFitCloud(words: unknown) {

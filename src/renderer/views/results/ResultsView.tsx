@@ -92,10 +92,19 @@ function ResultsHeader({ session, summary }: { session: Session; summary: Sessio
 
 function EmptyState({ session, summary }: { session: Session; summary: SessionSummaryReport }) {
   const scenarioCount = summary.totals.scenarios;
+  // Open questions and ratings revealed: they are the results, shown below; the empty card speaks of scenarios only.
+  const answersShown = summary.answerQuestions.some((figures) => figures.shown);
+  if (answersShown && scenarioCount === 0) {
+    return (
+      <main className={styles.main}>
+        <AnswerResults questions={summary.answerQuestions} />
+      </main>
+    );
+  }
   return (
     <main className={styles.main}>
       <section className={styles.empty} aria-labelledby="results-empty">
-        <h2 id="results-empty">No results yet</h2>
+        <h2 id="results-empty">{answersShown ? 'No scenario results yet' : 'No results yet'}</h2>
         {scenarioCount === 0 ? (
           <p>This workshop has no scenarios to vote on, so there is nothing to chart.</p>
         ) : (
