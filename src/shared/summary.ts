@@ -120,6 +120,12 @@ export interface QuestionFigures {
   /** For the charts: totals and totals by group (after the floor; hands in the totals only); null while not shown. */
   totals: Record<string, number> | null;
   totalsByGroup: Record<string, Record<string, number>> | null;
+  /**
+   * Voting again: every round's figures, first to last (the last is these
+   * figures), once a second round began; null with one round. An earlier round
+   * was revealed before the next began: its figures are shown.
+   */
+  rounds: Omit<QuestionFigures, 'rounds'>[] | null;
 }
 
 export interface GroupFigures {
@@ -249,6 +255,8 @@ export interface TextQuestionFigures extends AnswerQuestionBase {
   words: WordCount[] | null;
   /** Every answer of the round in the order given, hidden and held-back ones marked (the facilitator's list); null while not shown. */
   answers: OpenAnswer[] | null;
+  /** Voting again: every round's figures, first to last; null with one round (as QuestionFigures.rounds). */
+  rounds: Omit<TextQuestionFigures, 'rounds'>[] | null;
 }
 
 /** One point of a rating scale, with its answers per source. */
@@ -284,6 +292,8 @@ export interface ScaleQuestionFigures extends AnswerQuestionBase {
   mean: number | null;
   /** The split by group after the privacy floor; null while not shown. */
   breakdown: ScaleBreakdownLine[] | null;
+  /** Voting again: every round's figures, first to last; null with one round (as QuestionFigures.rounds). */
+  rounds: Omit<ScaleQuestionFigures, 'rounds'>[] | null;
 }
 
 export type AnswerQuestionFigures = TextQuestionFigures | ScaleQuestionFigures;
@@ -363,6 +373,32 @@ export function questionProgress(question: AskedQuestion, votes: readonly Vote[]
 /** The round a question is in (1 unless voted on again). */
 export function currentRound(source: Pick<SessionRecord, 'questions'>, questionId: string): number {
   return (Object.hasOwn(source.questions, questionId) ? source.questions[questionId]!.round : undefined) ?? 1;
+}
+
+/** A question's hand counts of one round: the running round's in `handCounts`, earlier ones kept in its state. */
+export function handCountsOfRound(source: Pick<SessionRecord, 'questions' | 'handCounts'>, questionId: string, round: number): Record<string, number> | undefined {
+  if (round === currentRound(source, questionId)) return Object.hasOwn(source.handCounts, questionId) ? source.handCounts[questionId] : undefined;
+  const state = Object.hasOwn(source.questions, questionId) ? source.questions[questionId] : undefined;
+  return state?.earlierHandCounts?.find((earlier) => earlier.round === round)?.counts;
+}
+
+/** One round of a question: its votes and hand counts, and whether it is an earlier round (revealed, closed). */
+interface RoundInput {
+  round: number;
+  votes: readonly Vote[];
+  hands: Readonly<Record<string, number>> | undefined;
+  earlier: boolean;
+}
+
+/** Every round of a question, first to last. */
+function roundsOf(source: SummarySource, questionId: string, votes: readonly Vote[]): RoundInput[] {
+  const last = currentRound(source, questionId);
+  return Array.from({ length: last }, (_, index) => ({
+    round: index + 1,
+    votes: last === 1 ? votes : votesOfRound(votes, index + 1),
+    hands: handCountsOfRound(source, questionId, index + 1),
+    earlier: index + 1 < last,
+  }));
 }
 
 /** Whether a question's choices may leave the core: revealed by the facilitator. */
@@ -548,9 +584,6 @@ function scaleValueFigures(question: ScaleQuestion, tally: QuestionTally): Scale
 }
 
 interface AnswerFiguresContext {
-  /** The question's votes of the round these figures are of. */
-  votes: readonly Vote[];
-  tally: QuestionTally | undefined;
   dimensionNames: ReadonlyMap<string, string>;
   includeUnrevealed: boolean;
   heldBack: ((text: string) => boolean) | undefined;
@@ -558,18 +591,20 @@ interface AnswerFiguresContext {
   floor: { kept: Set<string>; merged: Set<string>; othersShown: boolean };
 }
 
-function answerQuestionFigures(
+/** An open or rating question's figures of one round (without `rounds`). */
+function answerRoundFigures(
   source: SummarySource,
   slide: AnswerSlide,
   place: { slideIndex: number; number: number; typeNumber: number },
+  input: RoundInput,
   context: AnswerFiguresContext,
-): AnswerQuestionFigures {
+): Omit<TextQuestionFigures, 'rounds'> | Omit<ScaleQuestionFigures, 'rounds'> {
   const question = slide.question;
   const state = stateOf(source, question.id);
-  const hands = slide.kind === 'rating' && Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
-  const tally = context.tally ?? tallyQuestion(question, context.votes, hands);
-  const progress = questionProgress(question, context.votes, hands, source.groups, tally);
-  const revealed = state.revealed === true;
+  const hands = slide.kind === 'rating' ? input.hands : undefined;
+  const tally = tallyQuestion(question, input.votes, hands);
+  const progress = questionProgress(question, input.votes, hands, source.groups, tally);
+  const revealed = input.earlier || state.revealed === true;
   const shown = revealed || context.includeUnrevealed;
   const base: AnswerQuestionBase = {
     questionId: question.id,
@@ -580,10 +615,10 @@ function answerQuestionFigures(
     prompt: question.prompt,
     dimensionId: question.dimension ?? null,
     dimensionName: question.dimension === undefined ? null : (context.dimensionNames.get(question.dimension) ?? question.dimension),
-    status: state.status,
+    status: input.earlier ? 'closed' : state.status,
     revealed,
     shown,
-    round: currentRound(source, question.id),
+    round: input.round,
     votes: progress.answers,
     sources: progress.sources,
     groupsVoted: progress.groupsVoted,
@@ -591,7 +626,7 @@ function answerQuestionFigures(
     phonesByGroup: progress.phonesByGroup,
   };
   if (question.type === 'text') {
-    const answers = openAnswerList(question, context.votes, state, context.heldBack);
+    const answers = openAnswerList(question, input.votes, state, context.heldBack);
     const hiddenCount = answers.filter((answer) => answer.hidden).length;
     const heldBackCount = answers.filter((answer) => answer.heldBack && !answer.hidden).length;
     if (!shown) return { ...base, type: 'text', hiddenCount, heldBackCount, cloudAnswers: null, words: null, answers: null };
@@ -605,6 +640,20 @@ function answerQuestionFigures(
   return { ...base, ...scale, counts: { ...tally.totals }, values: scaleValueFigures(question, tally), mean: scaleMean(question, tally.totals), breakdown };
 }
 
+/** An open or rating question's figures: its last round's, with every round's once voted on again. */
+function answerQuestionFigures(
+  source: SummarySource,
+  slide: AnswerSlide,
+  place: { slideIndex: number; number: number; typeNumber: number },
+  votes: readonly Vote[],
+  context: AnswerFiguresContext,
+): AnswerQuestionFigures {
+  const rounds = roundsOf(source, slide.question.id, votes).map((input) => answerRoundFigures(source, slide, place, input, context));
+  const last = rounds[rounds.length - 1]!;
+  // The union is of one type per question: the rounds share the last one's.
+  return { ...last, rounds: rounds.length > 1 ? rounds : null } as AnswerQuestionFigures;
+}
+
 /**
  * The whole session's figures. Pure and linear in votes plus options: the core
  * serves it as `reports.get` and builds its exports and session views from it.
@@ -615,50 +664,33 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const byQuestion = votesByQuestion(source.votes);
   const dimensionNames = new Map(source.dimensions.map((dimension) => [dimension.id, dimension.name]));
   const scenarios = scenarioSlides(source.slides);
-  const tallies = new Map<string, QuestionTally>();
   let handsMax = 0;
-  const roundVotes = (questionId: string) => votesOfRound(byQuestion.get(questionId) ?? [], currentRound(source, questionId));
-  for (const { slide } of scenarios) {
-    const question = slide.question;
-    const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
-    const tally = tallyQuestion(question, roundVotes(question.id), hands);
-    tallies.set(question.id, tally);
-    handsMax = Math.max(handsMax, tally.sourceCounts.hands);
-  }
-  const answerSlides = answerQuestionSlides(source.slides);
-  const answerTallies = new Map<string, QuestionTally>();
-  for (const { slide } of answerSlides) {
-    if (slide.kind !== 'rating') continue;
-    const hands = Object.hasOwn(source.handCounts, slide.question.id) ? source.handCounts[slide.question.id] : undefined;
-    const tally = tallyQuestion(slide.question, roundVotes(slide.question.id), hands);
-    answerTallies.set(slide.question.id, tally);
-    handsMax = Math.max(handsMax, tally.sourceCounts.hands);
-  }
   const groups = groupFigures(source, privacyFloor);
   const floor = floorGroups(groups, privacyFloor);
-  const participants = participantFigures(source, groups, handsMax);
 
   const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, notVotedOn: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0, shownSources: { group: 0, phone: 0, hands: 0 } };
-  const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
+  /** A scenario's figures of one round (without `rounds`). */
+  const choiceRound = (slide: ScenarioSlide, slideIndex: number, index: number, input: RoundInput): Omit<QuestionFigures, 'rounds'> => {
     const question = slide.question;
-    const tally = tallies.get(question.id)!;
-    const votes = roundVotes(question.id);
-    const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
-    const progress = questionProgress(question, votes, hands, source.groups, tally);
-    const state = Object.hasOwn(source.questions, question.id) ? source.questions[question.id]! : { status: 'idle' as const, revealed: false };
-    const revealed = state.revealed === true;
+    const tally = tallyQuestion(question, input.votes, input.hands);
+    const progress = questionProgress(question, input.votes, input.hands, source.groups, tally);
+    const state = stateOf(source, question.id);
+    const revealed = input.earlier || state.revealed === true;
     const shown = revealed || includeUnrevealed;
     const heading = slide.title.trim() || `Scenario ${index + 1}`;
     const dimensionName = dimensionNames.get(question.dimension) ?? question.dimension;
-    totals.votes += tally.voteCount;
-    for (const key of ['group', 'phone', 'hands'] as const) totals.sources[key] += tally.sourceCounts[key];
-    if (tally.voteCount > 0) totals.votedOn += 1;
-    if (revealed) totals.revealed += 1;
-    if (tally.voteCount > 0 && !revealed) totals.votedNotRevealed += 1;
-    if (shown) {
-      totals.shown += 1;
-      totals.shownVotes += tally.voteCount;
-      for (const key of ['group', 'phone', 'hands'] as const) totals.shownSources[key] += tally.sourceCounts[key];
+    if (!input.earlier) {
+      handsMax = Math.max(handsMax, tally.sourceCounts.hands);
+      totals.votes += tally.voteCount;
+      for (const key of ['group', 'phone', 'hands'] as const) totals.sources[key] += tally.sourceCounts[key];
+      if (tally.voteCount > 0) totals.votedOn += 1;
+      if (revealed) totals.revealed += 1;
+      if (tally.voteCount > 0 && !revealed) totals.votedNotRevealed += 1;
+      if (shown) {
+        totals.shown += 1;
+        totals.shownVotes += tally.voteCount;
+        for (const key of ['group', 'phone', 'hands'] as const) totals.shownSources[key] += tally.sourceCounts[key];
+      }
     }
     const base = {
       questionId: question.id,
@@ -669,10 +701,10 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
       prompt: question.prompt,
       dimensionId: question.dimension,
       dimensionName,
-      status: state.status,
+      status: input.earlier ? ('closed' as const) : state.status,
       revealed,
       shown,
-      round: currentRound(source, question.id),
+      round: input.round,
       votes: progress.answers,
       sources: progress.sources,
       groupsVoted: progress.groupsVoted,
@@ -700,23 +732,28 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
       totals: tally.totals,
       totalsByGroup,
     };
+  };
+  const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
+    const rounds = roundsOf(source, slide.question.id, byQuestion.get(slide.question.id) ?? []).map((input) => choiceRound(slide, slideIndex, index, input));
+    return { ...rounds[rounds.length - 1]!, rounds: rounds.length > 1 ? rounds : null };
   });
+  const answerSlides = answerQuestionSlides(source.slides);
+  const answerQuestions = answerSlides.map(({ slide, slideIndex }, index) =>
+    answerQuestionFigures(
+      source,
+      slide,
+      { slideIndex, number: index + 1, typeNumber: answerSlides.slice(0, index + 1).filter((other) => other.slide.kind === slide.kind).length },
+      byQuestion.get(slide.question.id) ?? [],
+      { dimensionNames, includeUnrevealed, heldBack: options.heldBack, groups, floor },
+    ),
+  );
+  for (const figures of answerQuestions) if (figures.type === 'scale') handsMax = Math.max(handsMax, figures.sources.hands);
+  const participants = participantFigures(source, groups, handsMax);
 
   totals.notVotedOn = totals.scenarios - totals.votedOn;
   const breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[] = groups.filter((group) => floor.kept.has(group.id)).map(({ id, name, color }) => ({ id, name, color }));
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
-  const answerQuestions = answerSlides.map(({ slide, slideIndex }, index) =>
-    answerQuestionFigures(source, slide, { slideIndex, number: index + 1, typeNumber: answerSlides.slice(0, index + 1).filter((other) => other.slide.kind === slide.kind).length }, {
-      votes: roundVotes(slide.question.id),
-      tally: answerTallies.get(slide.question.id),
-      dimensionNames,
-      includeUnrevealed,
-      heldBack: options.heldBack,
-      groups,
-      floor,
-    }),
-  );
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
   return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
 }

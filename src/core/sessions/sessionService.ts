@@ -572,8 +572,29 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       findAnswer(record, questionId, answerId);
       return announce('session.updated', await update(record, (r) => toggleAnswer(r, questionId, 'releasedAnswers', answerId, released !== false)));
     },
-    'voting.reopen': async () => {
-      throw new ApiError('conflict', 'Voting again is not built yet.');
+    'voting.reopen': async ({ sessionId, questionId }) => {
+      const record = findActive(sessionId);
+      findQuestion(record, questionId);
+      const before = questionStateOf(record, questionId);
+      if (before?.revealed !== true) throw new ApiError('conflict', 'Reveal the results before the room votes again.');
+      const view = await update(record, (r) => {
+        // One question is open at a time: the room answers one thing at once.
+        for (const [id, state] of Object.entries(r.questions)) {
+          if (id !== questionId && state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
+        }
+        const state = questionStateOf(r, questionId)!;
+        const round = (state.round ?? 1) + 1;
+        // This round's hand counts are kept with the question; the new round counts afresh.
+        if (hasKey(r.handCounts, questionId)) {
+          const counts = r.handCounts[questionId]!;
+          if (Object.keys(counts).length > 0) state.earlierHandCounts = [...(state.earlierHandCounts ?? []), { round: round - 1, counts: recordOf(Object.entries(counts)) }];
+          delete r.handCounts[questionId];
+        }
+        // The earlier round's votes stay (results.get's rounds); the new round's results hide until revealed.
+        Object.assign(state, { status: 'open', revealed: false, closesAt: null, round });
+      });
+      for (const id of Object.keys(record.questions)) clearCountdown(sessionId, id);
+      return announce('voting.opened', view);
     },
     'results.get': async ({ sessionId }) => resultsOf(find(sessionId), heldBackByWordList),
     'reports.get': async ({ sessionId, includeUnrevealed }) =>
