@@ -6,11 +6,11 @@ import { answerRows, type ComparedSession } from './historyData';
 const base = { slideId: 's', slideIndex: 0, number: 1, dimensionId: null, dimensionName: null, status: 'closed' as const, round: 1, sources: { group: 0, phone: 3, hands: 0 }, groupsVoted: [], phonesVoted: 3, phonesByGroup: {} };
 
 function text(shown: boolean, words: { text: string; count: number }[]): AnswerQuestionFigures {
-  return { ...base, type: 'text', questionId: 'q-open', heading: 'Warm-up', prompt: 'One word', revealed: shown, shown, votes: 5, hiddenCount: 1, heldBackCount: 0, cloudAnswers: shown ? 4 : null, words: shown ? words : null, answers: null };
+  return { ...base, type: 'text', questionId: 'q-open', heading: 'Warm-up', prompt: 'One word', revealed: shown, shown, votes: 5, hiddenCount: 1, heldBackCount: 0, cloudAnswers: shown ? 4 : null, words: shown ? words : null, answers: null, rounds: null };
 }
 
 function scale(mean: number | null): AnswerQuestionFigures {
-  return { ...base, type: 'scale', questionId: 'q-rate', heading: 'Rating 1', prompt: 'How useful?', revealed: true, shown: true, votes: 4, min: 1, max: 5, minLabel: '', maxLabel: '', counts: {}, values: [], mean, breakdown: [] };
+  return { ...base, type: 'scale', questionId: 'q-rate', heading: 'Rating 1', prompt: 'How useful?', revealed: true, shown: true, votes: 4, min: 1, max: 5, minLabel: '', maxLabel: '', counts: {}, values: [], mean, breakdown: [], rounds: null };
 }
 
 const item = (answerQuestions: AnswerQuestionFigures[]): ComparedSession => ({ session: {} as Session, summary: { answerQuestions } as unknown as SessionSummaryReport });
