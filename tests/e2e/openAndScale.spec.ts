@@ -5,6 +5,7 @@
  * (inside the window, not clipped, not overlapping) at 1280x720 and 1920x1080,
  * at the normal and the largest text size, in each theme.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type Host } from './fixtures';
 
@@ -96,7 +97,65 @@ function chartProblems(page: Page, selector: string) {
   }, selector);
 }
 
+async function seriousFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
 test.describe('open questions and ratings', () => {
+  test('every view of them passes an axe audit (light and high contrast), and the presenter hides an answer in one click', async ({ page, host }) => {
+    test.setTimeout(180_000);
+    for (const theme of ['light', 'contrast']) {
+      const { session, open, rate } = await openAndRatingSession(host, theme);
+      const sessionId = session.id;
+      await host.rpc('sessions.goTo', { sessionId, slideIndex: 1 });
+      await host.rpc('voting.open', { sessionId, questionId: open });
+      for (const [index, text] of ['trust', 'listens', 'fair', 'kind'].entries()) expect(await phoneVote(host, session.joinCode, { deviceId: `audit-${theme}-${index}`, questionId: open, text })).toBe(200);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await host.open(page, `#/present/${sessionId}`);
+      const answers = page.getByRole('region', { name: /^Answers \(4\)/ });
+      await expect(answers.getByText('kind', { exact: true })).toBeVisible();
+      expect(await seriousFindings(page), `presenter, open question, ${theme}`).toEqual([]);
+      await page.getByRole('button', { name: 'Hide: kind' }).click();
+      await expect(page.getByRole('button', { name: 'Show: kind' })).toBeVisible();
+      await host.rpc('voting.reveal', { sessionId, questionId: open });
+      await host.open(page, `#/audience/${sessionId}`);
+      await expect(page.getByTestId('word-cloud').locator('li')).toHaveCount(3);
+      await expect(page.getByTestId('word-cloud')).not.toContainText('kind');
+      expect(await seriousFindings(page), `projector, cloud, ${theme}`).toEqual([]);
+      await page.goto(`${host.origin}/p/${session.joinCode}`);
+      await page.getByRole('button', { name: 'No group' }).click();
+      await expect(page.locator('.word-row')).toHaveCount(3);
+      expect(await seriousFindings(page), `phone, words, ${theme}`).toEqual([]);
+
+      await host.rpc('sessions.goTo', { sessionId, slideIndex: 2 });
+      await host.rpc('voting.open', { sessionId, questionId: rate });
+      await expect(page.locator('.scale-point')).toHaveCount(10);
+      expect(await seriousFindings(page), `phone, rating, ${theme}`).toEqual([]);
+      await host.open(page, `#/present/${sessionId}`);
+      await page.getByRole('button', { name: 'Blue rates 6' }).click();
+      await expect(page.getByRole('group', { name: 'Blue’s rating' })).toContainText('Rated');
+      expect(await seriousFindings(page), `presenter, rating, ${theme}`).toEqual([]);
+      await host.rpc('voting.reveal', { sessionId, questionId: rate });
+      await host.open(page, `#/audience/${sessionId}`);
+      await expect(page.getByTestId('scale-mean')).toContainText('6.0');
+      expect(await seriousFindings(page), `projector, rating, ${theme}`).toEqual([]);
+      await host.open(page, `#/results/${sessionId}`);
+      await expect(page.getByRole('heading', { name: 'Open questions and ratings' })).toBeVisible();
+      expect(await seriousFindings(page), `results, ${theme}`).toEqual([]);
+      await host.open(page, `#/report/${sessionId}`);
+      await expect(page.locator('body[data-report-ready="true"]')).toBeAttached({ timeout: 20_000 });
+      await expect(page.locator('[data-report-answer="text"]')).toContainText('trust');
+      await expect(page.locator('[data-report-answer="text"]')).not.toContainText('kind');
+      await expect(page.locator('[data-report-answer="scale"]')).toContainText('6.0');
+      expect(await seriousFindings(page), `report, ${theme}`).toEqual([]);
+      await host.rpc('sessions.end', { sessionId });
+    }
+    await host.rpc('settings.update', { theme: 'light' });
+  });
+
   test('the projector’s word cloud and rating show every answer on screen at 1280x720 and 1920x1080, at both text sizes and in every theme', async ({ page, host }) => {
     test.setTimeout(240_000);
     for (const theme of ['light', 'dark', 'contrast']) {
