@@ -143,6 +143,8 @@ export function useSessionActions(session: Session | undefined) {
         if (refusal) return setProblem(refusal);
         enqueue('Reveal', () => api.call('voting.reveal', { sessionId, questionId: question.id }));
       },
+      /** Voting again (PROTOCOL.md): a second round on a revealed question; its results hide again. */
+      voteAgain: () => question && enqueue('Vote again', () => api.call('voting.reopen', { sessionId, questionId: question.id })),
       undo: () => question && enqueue('Undo', () => api.call('voting.undo', { sessionId, questionId: question.id })),
       /** A group's vote by its number (1-based, as on its tile) and the option's index. */
       vote: (groupNumber: number, optionIndex: number) => {

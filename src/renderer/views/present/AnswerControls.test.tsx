@@ -106,3 +106,16 @@ describe('the presenter on a rating', () => {
     await waitFor(() => expect(fake.call).toHaveBeenCalledWith('voting.open', { sessionId: 'sess-1', questionId: 'q-rate' }));
   });
 });
+
+describe('voting again on a revealed question', () => {
+  it('offers Vote again once revealed, and starts the next round', async () => {
+    const fake = fakeApi([]);
+    render(
+      <ApiProvider client={fake.api}>
+        <Harness session={answerSession('rating', { status: 'closed', revealed: true, totals: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 0 }, mean: 1 })} />
+      </ApiProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Vote again' }));
+    await waitFor(() => expect(fake.call).toHaveBeenCalledWith('voting.reopen', { sessionId: 'sess-1', questionId: 'q-rate' }));
+  });
+});

@@ -50,6 +50,7 @@ export function AnswerControls({ session, slide, actions }: AnswerControlsProps)
         <p className={`${styles.status} ${open ? styles.statusOpen : ''}`} role="status">
           {open ? 'Voting is open' : view.status === 'closed' ? 'Voting is closed' : 'Voting has not started'}
           {view.revealed ? ' · revealed' : ''}
+          {view.round && view.round > 1 ? ` · round ${view.round}` : ''}
           {remaining !== null && remaining > 0 ? ` · closes in ${formatDuration(remaining)}` : ''}
         </p>
         <VoteProgressLine progress={view.progress} groupCount={session.votingMode === 'hands' ? 0 : session.groups.length} />
@@ -83,6 +84,11 @@ export function AnswerControls({ session, slide, actions }: AnswerControlsProps)
           <Button size="small" onClick={actions.undo} disabled={!open || view.voterIds.length + view.phoneVotes === 0}>
             Undo last answer (U)
           </Button>
+          {view.revealed && (
+            <Button size="small" onClick={actions.voteAgain} title="A new round: the results hide again and everyone answers afresh; this round stays in the report">
+              Vote again{view.round && view.round > 1 ? ` (round ${view.round + 1})` : ''}
+            </Button>
+          )}
         </div>
       )}
       {question.type === 'text' ? (
