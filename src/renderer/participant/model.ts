@@ -132,6 +132,13 @@ export interface QuestionView {
   /** Offer "Try again" (the vote did not reach the host). */
   retry: boolean;
   results: null | { total: number; totalText: string; rows: ResultRow[] };
+  /** The slide's picture: where it loads from (the code's own address, for this question only) and its alt text. */
+  picture?: { src: string; alt: string } | null;
+}
+
+/** The address of the current question's picture: the host serves it under the join code while it is on the screen. */
+export function pictureSource(code: string, asset: string): string {
+  return '/api/p/' + encodeURIComponent(code) + '/picture/' + encodeURIComponent(asset);
 }
 
 /** An open question on the phone: a field, the phone's own answers, and the words once revealed. */
@@ -150,6 +157,7 @@ export interface TextQuestionView {
   feedbackKind: 'ok' | 'error' | 'info' | '';
   retry: boolean;
   results: null | { totalText: string; words: { text: string; count: number; countText: string }[] };
+  picture: { src: string; alt: string } | null;
 }
 
 export interface ScalePointView {
@@ -171,6 +179,7 @@ export interface ScaleQuestionView {
   feedbackKind: 'ok' | 'error' | 'info' | '';
   retry: boolean;
   results: null | { totalText: string; meanText: string; rows: { value: number; count: number; percent: number; text: string; mine: boolean }[] };
+  picture: { src: string; alt: string } | null;
 }
 
 export type Screen =
@@ -294,7 +303,8 @@ function questionView(state: AppState, question: ParticipantChoiceQuestion): Que
     });
     results = { total, totalText: votesText(total) + ' in all', rows };
   }
-  return { id: question.id, prompt: question.prompt, open, options, feedback, feedbackKind, retry, results };
+  const picture = question.picture ? { src: pictureSource(state.code, question.picture.asset), alt: question.picture.alt } : null;
+  return { id: question.id, prompt: question.prompt, open, options, feedback, feedbackKind, retry, results, picture };
 }
 
 function answersText(count: number): string {
@@ -340,6 +350,7 @@ function textQuestionView(state: AppState, question: ParticipantTextQuestion): T
     feedbackKind: refusedForLimit ? '' : fb.feedbackKind,
     retry: fb.retry,
     results,
+    picture: question.picture ? { src: pictureSource(state.code, question.picture.asset), alt: question.picture.alt } : null,
   };
 }
 
@@ -382,6 +393,7 @@ function scaleQuestionView(state: AppState, question: ParticipantScaleQuestion):
     feedbackKind: fb.sendingId !== null ? '' : fb.feedbackKind,
     retry: fb.retry,
     results,
+    picture: question.picture ? { src: pictureSource(state.code, question.picture.asset), alt: question.picture.alt } : null,
   };
 }
 

@@ -58,6 +58,8 @@ function clear(node: Node): void {
 interface QuestionParts {
   root: HTMLElement;
   prompt: HTMLElement;
+  /** The slide's picture, under the prompt; hidden when the slide has none. */
+  picture: HTMLImageElement;
   options: HTMLElement;
   optionsKey: string;
   buttons: Record<string, { button: HTMLButtonElement; note: HTMLElement }>;
@@ -74,6 +76,7 @@ interface TextParts {
   key: string;
   root: HTMLElement;
   prompt: HTMLElement;
+  picture: HTMLImageElement;
   form: HTMLFormElement;
   input: HTMLInputElement;
   counter: HTMLElement;
@@ -95,6 +98,7 @@ interface ScaleParts {
   key: string;
   root: HTMLElement;
   prompt: HTMLElement;
+  picture: HTMLImageElement;
   buttons: HTMLButtonElement[];
   voteBar: HTMLElement;
   feedback: HTMLElement;
@@ -201,8 +205,10 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     const resultsList = el(doc, 'ol', { class: 'bars' });
     const results = el(doc, 'section', { id: 'results', class: 'results', 'aria-labelledby': 'results-title' }, [resultsTitle, resultsTotal, resultsList]);
     results.hidden = true;
-    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, options, voteBar, results]);
-    return { root: sectionRoot, prompt, options, optionsKey: '', buttons: {}, voteBar, feedback, retry, results, resultsTotal, resultsList, resultsKey: '' };
+    const picture = el(doc, 'img', { id: 'picture', class: 'picture', alt: '', decoding: 'async' });
+    picture.hidden = true;
+    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, picture, options, voteBar, results]);
+    return { root: sectionRoot, prompt, picture, options, optionsKey: '', buttons: {}, voteBar, feedback, retry, results, resultsTotal, resultsList, resultsKey: '' };
   }
 
   function optionButton(option: OptionView): { button: HTMLButtonElement; note: HTMLElement } {
@@ -219,6 +225,11 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
 
   function updateQuestion(parts: QuestionParts, q: QuestionView): void {
     setText(parts.prompt, q.prompt);
+    setHidden(parts.picture, !q.picture);
+    if (q.picture) {
+      setAttr(parts.picture, 'alt', q.picture.alt);
+      setAttr(parts.picture, 'src', q.picture.src);
+    } else setAttr(parts.picture, 'src', null);
     const key = q.id + '\u0000' + q.options.map((o) => o.id + '\u0001' + o.label).join('\u0000');
     if (key !== parts.optionsKey) {
       const active = doc.activeElement;
@@ -293,6 +304,20 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     return { results, resultsTotal };
   }
 
+  function pictureElement(): HTMLImageElement {
+    const picture = el(doc, 'img', { class: 'picture', alt: '', decoding: 'async' });
+    picture.hidden = true;
+    return picture;
+  }
+
+  function updatePicture(node: HTMLImageElement, picture: { src: string; alt: string } | null): void {
+    setHidden(node, !picture);
+    if (picture) {
+      setAttr(node, 'alt', picture.alt);
+      setAttr(node, 'src', picture.src);
+    } else setAttr(node, 'src', null);
+  }
+
   function updateVoteBar(parts: { voteBar: HTMLElement; feedback: HTMLElement; retry: HTMLButtonElement }, q: { feedback: string; feedbackKind: string; retry: boolean; open: boolean }): void {
     setText(parts.feedback, q.feedback);
     setAttr(parts.feedback, 'data-kind', q.feedbackKind || null);
@@ -333,12 +358,14 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     const res = resultsParts();
     const resultsList = el(doc, 'ol', { class: 'words' });
     res.results.appendChild(resultsList);
-    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, form, limit, bar.voteBar, mineTitle, mine, res.results]);
-    return { key: id, root: sectionRoot, prompt, form, input, counter, send, limit, mineTitle, mine, mineKey: '', ...bar, ...res, resultsList, resultsKey: '' };
+    const picture = pictureElement();
+    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, picture, form, limit, bar.voteBar, mineTitle, mine, res.results]);
+    return { key: id, root: sectionRoot, prompt, picture, form, input, counter, send, limit, mineTitle, mine, mineKey: '', ...bar, ...res, resultsList, resultsKey: '' };
   }
 
   function updateText(parts: TextParts, q: TextQuestionView): void {
     setText(parts.prompt, q.prompt);
+    updatePicture(parts.picture, q.picture);
     setHidden(parts.form, !q.canAnswer);
     setAttr(parts.send, 'aria-disabled', q.sending ? 'true' : null);
     setAttr(parts.send, 'aria-busy', q.sending ? 'true' : null);
@@ -400,8 +427,9 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     const resultsList = el(doc, 'ol', { class: 'bars' });
     res.results.appendChild(resultsMean);
     res.results.appendChild(resultsList);
-    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, row, ends, bar.voteBar, res.results]);
-    return { key: scaleKey(q), root: sectionRoot, prompt, buttons, ...bar, ...res, resultsMean, resultsList, resultsKey: '' };
+    const picture = pictureElement();
+    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, picture, row, ends, bar.voteBar, res.results]);
+    return { key: scaleKey(q), root: sectionRoot, prompt, picture, buttons, ...bar, ...res, resultsMean, resultsList, resultsKey: '' };
   }
 
   function scaleKey(q: ScaleQuestionView): string {
@@ -410,6 +438,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
 
   function updateScale(parts: ScaleParts, q: ScaleQuestionView): void {
     setText(parts.prompt, q.prompt);
+    updatePicture(parts.picture, q.picture);
     q.points.forEach((point, index) => {
       const button = parts.buttons[index];
       if (!button) return;
