@@ -186,9 +186,10 @@ test.describe('open questions and ratings', () => {
           const cloud = page.getByTestId('word-cloud');
           await expect(cloud.locator('li')).toHaveCount(phrases.size);
           await expect(cloud).toHaveAttribute('data-fitted', 'true');
-          const { texts, problems } = await chartProblems(page, '[data-testid="word-cloud"] > li');
+          // The cloud refits when the slide's own fit settles (a frame or two after the words arrive).
+          await expect.poll(async () => (await chartProblems(page, '[data-testid="word-cloud"] > li')).problems, { message: `${theme} ${width}x${height} text size ${scale}` }).toEqual([]);
+          const { texts } = await chartProblems(page, '[data-testid="word-cloud"] > li');
           expect(new Set(texts.map((text) => text.toLowerCase()))).toEqual(phrases);
-          expect(problems, `${theme} ${width}x${height} text size ${scale}`).toEqual([]);
           await page.screenshot({ path: test.info().outputPath(`cloud-${theme}-${width}x${height}-${scale}.png`) });
         }
       }
@@ -208,8 +209,7 @@ test.describe('open questions and ratings', () => {
           await host.open(page, `#/audience/${sessionId}`);
           const bars = page.getByTestId('scale-bars');
           await expect(bars.locator('li')).toHaveCount(10);
-          const { problems } = await chartProblems(page, '[data-testid="scale-bars"] li');
-          expect(problems, `${theme} ${width}x${height} text size ${scale}`).toEqual([]);
+          await expect.poll(async () => (await chartProblems(page, '[data-testid="scale-bars"] li')).problems, { message: `${theme} ${width}x${height} text size ${scale}` }).toEqual([]);
           // Each value with its count, and the mean, on screen.
           const counts = await bars.locator('li').evaluateAll((items) => items.map((item) => [item.getAttribute('data-value'), item.getAttribute('data-count')]));
           expect(counts).toEqual(Array.from({ length: 10 }, (_, value) => [String(value), value < 2 ? '2' : '1']));

@@ -3,8 +3,9 @@
  * many gave it, every one of them on screen. The phrases flow in centred lines
  * (cloudLayout.ts), and the cloud's type shrinks until they all fit its box: a
  * binary search over the scale, measured in the browser, like the slide's own
- * fit-to-frame. Its type is in em of the slide, so it follows the projector's
- * text size. A visually hidden table says the same for screen readers.
+ * fit-to-frame. Its type is in units of its own box, so it is fitted again
+ * whenever the box changes (the slide's fit, the window, the projector's text
+ * size). A visually hidden table says the same for screen readers.
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { WordCount } from '../../../shared/summary';
@@ -29,11 +30,11 @@ function useFitCloud(words: unknown) {
   useLayoutEffect(() => {
     const list = ref.current;
     if (!list) return;
-    let frame = 0;
     const fit = () => {
       const overflows = (scale: number) => {
         list.style.setProperty('--cloud-fit', String(scale));
-        return list.scrollHeight > list.clientHeight + 1 || list.scrollWidth > list.clientWidth + 1;
+        // Strict: with the lines centred, even a pixel too many would lift the top line out of the box.
+        return list.scrollHeight > list.clientHeight || list.scrollWidth > list.clientWidth;
       };
       if (list.clientHeight === 0) return;
       let low = MIN_FIT;
@@ -49,19 +50,12 @@ function useFitCloud(words: unknown) {
       list.style.setProperty('--cloud-fit', String(Math.floor(low * 1000) / 1000));
     };
     fit();
-    // The box changes with the slide's own fit, the window and the text size.
-    const observer =
-      typeof ResizeObserver === 'undefined'
-        ? null
-        : new ResizeObserver(() => {
-            cancelAnimationFrame(frame);
-            frame = requestAnimationFrame(fit);
-          });
+    // The box changes with the slide's own fit, the window and the text size. Fitted
+    // at once, before the frame is painted: the list's own size comes from its box,
+    // not from its words, so refitting never resizes what is observed (no loop).
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => fit());
     observer?.observe(list);
-    return () => {
-      cancelAnimationFrame(frame);
-      observer?.disconnect();
-    };
+    return () => observer?.disconnect();
   }, [words]);
   return ref;
 }
