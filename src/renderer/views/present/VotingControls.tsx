@@ -76,6 +76,11 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
           <Button size="small" onClick={actions.undo} disabled={!open || view.voterIds.length + view.phoneVotes === 0}>
             Undo last vote (U)
           </Button>
+          {view.revealed && (
+            <Button size="small" onClick={actions.voteAgain} title="A new round: the results hide again and everyone votes afresh; this round stays in the report">
+              Vote again
+            </Button>
+          )}
           {view.revealed && session.groups.length > 0 && (
             <Button size="small" onClick={actions.toggleByGroup} aria-pressed={session.resultsByGroup}>
               Split by group (G)
