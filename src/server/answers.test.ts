@@ -204,6 +204,8 @@ describe('an open question on phones (the built-in warm-up)', () => {
     const report = await rpc<SessionSummaryReport>('reports.get', { sessionId });
     const figures = report.answerQuestions.find((q) => q.questionId === question.id)!;
     expect(figures).toMatchObject({ type: 'text', votes: 3, heldBackCount: 0, cloudAnswers: 3, phonesVoted: 1 });
+    // History counts them among the session's answers.
+    expect((await rpc<{ id: string; voteCount: number }[]>('sessions.list')).find((s) => s.id === sessionId)!.voteCount).toBe(3);
   });
 
   it('applies the integrity limits to answers: the phone limit (403), the rate limit (429), 4 KiB (413)', async () => {

@@ -548,7 +548,7 @@ export interface SessionSummary {
   createdAt: string;
   endedAt: string | null;
   groupCount: number;
-  /** Every answer counted: group votes, phone votes and hands (src/shared/summary.ts). */
+  /** Every answer counted: group votes, phone votes and hands, on scenarios, open questions and ratings (src/shared/summary.ts). */
   voteCount: number;
   /** Scenarios with at least one answer, of `scenarioCount`. */
   votedOn: number;

@@ -102,7 +102,7 @@ export interface SessionService {
 }
 
 export function summarizeSession(record: SessionRecord): SessionSummary {
-  const { totals, participants } = summarizeSessionFigures(record);
+  const { totals, participants, answerQuestions } = summarizeSessionFigures(record);
   return {
     id: record.id,
     title: record.title,
@@ -113,7 +113,8 @@ export function summarizeSession(record: SessionRecord): SessionSummary {
     createdAt: record.createdAt,
     endedAt: record.endedAt,
     groupCount: record.groups.length,
-    voteCount: totals.votes,
+    // Every answer: the scenarios' votes, and the open questions' and ratings' answers.
+    voteCount: totals.votes + answerQuestions.reduce((sum, figures) => sum + figures.votes, 0),
     votedOn: totals.votedOn,
     revealed: totals.revealed,
     scenarioCount: totals.scenarios,
