@@ -20,6 +20,7 @@ import {
   type WorkshopSummary,
 } from './model';
 import type { SessionSummaryReport } from './summary';
+import type { Movement } from './rounds';
 import type { MenuCommandData } from './menu';
 
 const empty = z.object({}).strict();
@@ -126,6 +127,11 @@ export const commandInputs = {
   'voting.cast': z.object({ sessionId: idSchema, questionId: idSchema, voterId: idSchema, optionId: idSchema }).strict(),
   /** Takes back the most recent vote on an open question. */
   'voting.undo': questionRef,
+  /**
+   * Voting again (PROTOCOL.md): a new round on a revealed question. Its results hide
+   * again and voting opens; phones and groups vote afresh, the earlier rounds kept.
+   */
+  'voting.reopen': z.object({ sessionId: idSchema, questionId: idSchema, seconds: z.number().int().min(5).max(3600).optional() }).strict(),
   /** A hand count for one option. */
   'voting.setCount': z
     .object({ sessionId: idSchema, questionId: idSchema, optionId: idSchema, count: z.number().int().min(0).max(100000) })
@@ -169,6 +175,21 @@ export interface QuestionResult {
   dimension: string;
   revealed: boolean;
   /** Votes per option id; every option present (0 when none), empty when still hidden. */
+  totals: Record<string, number>;
+  totalsByGroup: Record<string, Record<string, number>>;
+  voteCount: number;
+  /** Voting again (PROTOCOL.md): the round the top-level fields hold, once the question has more than one. */
+  round?: number;
+  /** Every round, oldest first, each in the question's own shape; present once the question was voted on again. */
+  rounds?: RoundResult[];
+  /** How the room moved from the first to the last round (src/shared/rounds.ts); null until both are revealed. */
+  movement?: Movement | null;
+}
+
+/** One round of a question voted on again: its totals as the question's own (empty while that round is hidden). */
+export interface RoundResult {
+  round: number;
+  revealed: boolean;
   totals: Record<string, number>;
   totalsByGroup: Record<string, Record<string, number>>;
   voteCount: number;
@@ -248,6 +269,7 @@ export interface CommandOutputs {
   'voting.reveal': Session;
   'voting.cast': { ok: true };
   'voting.undo': Session;
+  'voting.reopen': Session;
   'voting.setCount': { ok: true };
   'results.get': ResultsOutput;
   'reports.get': SessionSummaryReport;

@@ -432,6 +432,11 @@ export const sessionRecordSchema = z.object({
   votes: z.array(voteSchema),
   /** Hand counts, per question then option. */
   handCounts: idKeyedRecord(idKeyedRecord(z.number().int().min(0))),
+  /**
+   * Voting again (src/shared/rounds.ts): earlier rounds' hand counts, per question
+   * (index 0 is round 1); `handCounts` always holds the round now running.
+   */
+  handCountRounds: idKeyedRecord(z.array(idKeyedRecord(z.number().int().min(0)))).optional(),
   /** The facilitator's notes per slide id, kept for the report. */
   notes: idKeyedRecord(z.string()),
   blackout: z.boolean().default(false),
@@ -460,7 +465,7 @@ export type SessionRecord = z.infer<typeof sessionRecordSchema>;
  * A session as the outside sees it. Which option anyone chose stays out until the
  * question is revealed (or the session has ended): only who has voted shows.
  */
-export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'questions' | 'phones' | 'removedDevices'> {
+export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'handCountRounds' | 'questions' | 'phones' | 'removedDevices'> {
   questions: Record<string, QuestionView>;
   /** How many phones the session admitted (the list itself: sessions.admittedPhones). */
   phonesAdmitted: number;

@@ -29,18 +29,22 @@ import { emptyRecord, recordOf } from './records';
 import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionProfile } from './profile';
 import { optionLetter } from './optionLetter';
 import { tallyQuestion, votesByQuestion, type QuestionTally, type VoteSource } from './tally';
+import { currentRoundVotes, handCountsOfRound, isRoundRevealed, movementBetween, questionRound, type GroupRoundCounts, type LeaderCount, type Movement } from './rounds';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
 export type SummarySource = Pick<
   SessionRecord,
   'id' | 'title' | 'status' | 'votingMode' | 'groups' | 'slides' | 'dimensions' | 'questions' | 'votes' | 'handCounts'
->;
+> &
+  Partial<Pick<SessionRecord, 'handCountRounds'>>;
 
 export interface SummaryOptions {
   /** Put the choices on questions the facilitator has not revealed in too (an export that asked for them). */
   includeUnrevealed?: boolean;
   /** The smallest group (people) broken down on its own; smaller ones join "Other groups". 0 or 1: every group. */
   privacyFloor?: number;
+  /** Summarise each round of a question voted on again (default); off for the rounds' own summaries. */
+  rounds?: boolean;
 }
 
 /** The key under which groups below the privacy floor are merged. Not a valid id, so no group can have it. */
@@ -112,7 +116,19 @@ export interface QuestionFigures {
   /** For the charts: totals and totals by group (after the floor; hands in the totals only); null while not shown. */
   totals: Record<string, number> | null;
   totalsByGroup: Record<string, Record<string, number>> | null;
+  /**
+   * Voting again (src/shared/rounds.ts): each round in the shape above, oldest
+   * first, once the question has more than one; the top-level fields are the last.
+   */
+  rounds?: RoundFigures[];
+  /** How the room and the groups moved between the first and the last round (when both are shown). */
+  movement?: Movement | null;
 }
+
+/** One round of a question voted on again: the question's own figures for that round's answers. */
+export type RoundFigures = Omit<QuestionFigures, 'questionId' | 'slideId' | 'slideIndex' | 'number' | 'heading' | 'prompt' | 'dimensionId' | 'dimensionName' | 'rounds' | 'movement'> & {
+  round: number;
+};
 
 export interface GroupFigures {
   id: string;
@@ -352,7 +368,8 @@ function questionBreakdown(
 export function summarizeSession(source: SummarySource, options: SummaryOptions = {}): SessionSummaryReport {
   const includeUnrevealed = options.includeUnrevealed === true;
   const privacyFloor = Math.max(0, Math.floor(options.privacyFloor ?? 0));
-  const byQuestion = votesByQuestion(source.votes);
+  // The round now running on each question: earlier rounds are summarised under `rounds` (attachRounds).
+  const byQuestion = votesByQuestion(currentRoundVotes(source));
   const dimensionNames = new Map(source.dimensions.map((dimension) => [dimension.id, dimension.name]));
   const scenarios = scenarioSlides(source.slides);
   const tallies = new Map<string, QuestionTally>();
@@ -436,5 +453,66 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
+  if (options.rounds !== false) attachRounds(source, questions, options, privacyFloor);
   return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
+}
+
+/**
+ * Each round of the questions voted on again, summarised exactly as the question
+ * itself: the same session with that round's answers and hand counts in place of
+ * the current ones (every vote stays in, so groups and the privacy floor are the
+ * same in every round).
+ */
+function attachRounds(source: SummarySource, questions: QuestionFigures[], options: SummaryOptions, privacyFloor: number): void {
+  for (const figures of questions) {
+    const questionId = figures.questionId;
+    const last = questionRound(source, questionId);
+    if (last < 2) continue;
+    const slide = source.slides[figures.slideIndex]!;
+    const state = source.questions[questionId]!;
+    const rounds: RoundFigures[] = [];
+    for (let round = 1; round <= last; round += 1) {
+      const revealed = isRoundRevealed(source, questionId, round);
+      const roundSource: SummarySource = {
+        ...source,
+        slides: [slide],
+        questions: recordOf([[questionId, { ...state, status: round < last ? 'closed' : state.status, revealed, round }]]),
+        handCounts: recordOf([[questionId, handCountsOfRound(source, questionId, round)]]),
+      };
+      const one = summarizeSession(roundSource, { ...options, rounds: false }).questions[0]!;
+      const { questionId: _q, slideId: _s, slideIndex: _i, number: _n, heading: _h, prompt: _p, dimensionId: _d, dimensionName: _dn, rounds: _r, movement: _m, ...roundFigures } = one;
+      rounds.push({ ...roundFigures, round });
+    }
+    figures.rounds = rounds;
+    figures.movement = roundsMovement(rounds, privacyFloor);
+  }
+}
+
+/** Answers and leader-tagged answers in some counts, by the question's option order. */
+function leaderCount(options: readonly OptionFigures[], counts: readonly number[]): LeaderCount {
+  let answers = 0;
+  let leader = 0;
+  options.forEach((option, index) => {
+    const count = counts[index] ?? 0;
+    answers += count;
+    if (option.style === 'leader') leader += count;
+  });
+  return { answers, leader };
+}
+
+/** The first and last round compared, when both are shown: the room, and each group line (after the floor) in both. */
+function roundsMovement(rounds: readonly RoundFigures[], privacyFloor: number): Movement | null {
+  const first = rounds[0];
+  const last = rounds[rounds.length - 1];
+  if (!first || !last || first === last || !first.options || !last.options || !first.breakdown || !last.breakdown) return null;
+  const room = (round: RoundFigures) => leaderCount(round.options!, round.options!.map((option) => option.count));
+  const lastLines = new Map(last.breakdown.map((line) => [line.key, line]));
+  const groups: GroupRoundCounts[] = [];
+  for (const line of first.breakdown) {
+    if (line.kind !== 'group' && line.kind !== 'others') continue;
+    const after = lastLines.get(line.key);
+    if (!after) continue;
+    groups.push({ key: line.key, name: line.name, first: leaderCount(first.options, line.counts), last: leaderCount(last.options, after.counts) });
+  }
+  return movementBetween({ first: room(first), last: room(last) }, groups, { from: first.round, to: last.round }, privacyFloor);
 }

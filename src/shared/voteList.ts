@@ -5,8 +5,11 @@
  */
 import type { Vote } from './model';
 
-/** One voter's vote on one question: (question, voter kind, voter). */
-const voteKey = (vote: Vote) => `${vote.questionId}\n${vote.voterKind}\n${vote.voterId}`;
+/**
+ * One voter's vote on one question in one round: (question, voter kind, voter,
+ * round). A vote in a later round (voting again) replaces nothing of the earlier one.
+ */
+const voteKey = (vote: Vote) => `${vote.questionId}\n${vote.voterKind}\n${vote.voterId}\n${vote.round ?? 1}`;
 
 /**
  * Each list's latest vote per voter and question, so a vote finds the one it

@@ -8,6 +8,7 @@ import { toCsv } from '../../shared/csv';
 import { questionsOf, type SessionRecord } from '../../shared/model';
 import { emptyRecord, recordOf } from '../../shared/records';
 import { isRevealed, summarizeSession } from '../../shared/summary';
+import { anyRoundRevealed, handCountsOfRound, isRoundRevealed, questionRound, roundOfVote } from '../../shared/rounds';
 
 export interface ExportOptions {
   includeUnrevealed?: boolean | undefined;
@@ -33,6 +34,7 @@ export const CSV_HEADER = [
   'dimension',
   'prompt',
   'revealed',
+  'round',
 ] as const;
 
 /** One row per vote and one per hand-counted option (count > 0), in the session's question order, votes as cast. */
@@ -40,11 +42,15 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
   const groups = new Map(record.groups.map((g) => [g.id, g.name]));
   const rows: (string | number)[][] = [];
   const questions = questionsOf(record.slides);
-  const included = new Set(questions.filter((q) => options.includeUnrevealed === true || isRevealed(record, q.id)).map((q) => q.id));
+  const everything = options.includeUnrevealed === true;
+  // A question voted on again keeps its revealed rounds in while its new round is hidden.
+  const included = new Set(questions.filter((q) => everything || anyRoundRevealed(record, q.id)).map((q) => q.id));
   const byId = new Map(questions.map((q) => [q.id, q]));
   for (const vote of record.votes) {
     const question = byId.get(vote.questionId);
     if (!question || !included.has(question.id)) continue;
+    const round = roundOfVote(vote);
+    if (!everything && !isRoundRevealed(record, question.id, round)) continue;
     const option = question.options.find((o) => o.id === vote.optionId);
     if (!option) continue;
     rows.push([
@@ -61,17 +67,22 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
       option.style,
       question.dimension,
       question.prompt,
-      isRevealed(record, question.id) ? 'yes' : 'no',
+      isRoundRevealed(record, question.id, round) ? 'yes' : 'no',
+      round,
     ]);
   }
   for (const question of questions) {
-    if (!included.has(question.id) || !Object.hasOwn(record.handCounts, question.id)) continue;
-    const counts = record.handCounts[question.id]!;
-    for (const option of question.options) {
-      const count = Object.hasOwn(counts, option.id) ? counts[option.id]! : 0;
-      if (count <= 0) continue;
-      // A hand count has no single voter and no moment of its own.
-      rows.push([question.id, 'hands', option.id, '', 'hands', count, 'hands', '', '', option.label, option.style, question.dimension, question.prompt, isRevealed(record, question.id) ? 'yes' : 'no']);
+    if (!included.has(question.id)) continue;
+    for (let round = 1; round <= questionRound(record, question.id); round += 1) {
+      const revealed = isRoundRevealed(record, question.id, round);
+      if (!everything && !revealed) continue;
+      const counts = handCountsOfRound(record, question.id, round);
+      for (const option of question.options) {
+        const count = Object.hasOwn(counts, option.id) ? counts[option.id]! : 0;
+        if (count <= 0) continue;
+        // A hand count has no single voter and no moment of its own.
+        rows.push([question.id, 'hands', option.id, '', 'hands', count, 'hands', '', '', option.label, option.style, question.dimension, question.prompt, revealed ? 'yes' : 'no', round]);
+      }
     }
   }
   return toCsv(CSV_HEADER, rows);
@@ -90,7 +101,8 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
   const session = structuredClone(record);
   if (!includeUnrevealed) {
     session.votes = record.votes.filter((vote) => {
-      if (isRevealed(record, vote.questionId)) return true;
+      // Earlier rounds were revealed before the next began: they stay, and carry their round.
+      if (isRoundRevealed(record, vote.questionId, roundOfVote(vote))) return true;
       withheldQuestions.add(vote.questionId);
       withheldVotes += 1;
       return false;

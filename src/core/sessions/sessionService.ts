@@ -28,6 +28,8 @@ import { endedState, type ParticipantFrame, type ParticipantState, type Particip
 import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
 import { participantState, questionView, sessionView } from './sessionView';
+import { inCurrentRound, roundResult, startNextRound } from './rounds';
+import { isCurrentRoundVote, questionRound } from '../../shared/rounds';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -51,6 +53,7 @@ type SessionHandlers = Pick<
   | 'voting.reveal'
   | 'voting.cast'
   | 'voting.undo'
+  | 'voting.reopen'
   | 'voting.setCount'
   | 'results.get'
   | 'reports.get'
@@ -369,7 +372,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const record = find(sessionId);
       const slide = record.slides[record.slideIndex];
       const questionId = slide?.kind === 'scenario' ? slide.question.id : null;
-      const voted = questionId ? record.votes.filter((v) => v.questionId === questionId && v.voterKind === 'device').length : 0;
+      const voted = questionId ? record.votes.filter((v) => v.questionId === questionId && v.voterKind === 'device' && isCurrentRoundVote(record, v)).length : 0;
       const joinUrls = record.status === 'active' ? phones.joinOrigins().map((origin) => `${origin}/p/${record.joinCode}`) : [];
       return { joinUrls, connected: phones.connected(sessionId), voted, admission: gate.status(record) };
     },
@@ -452,16 +455,35 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       if (!question.options.some((o) => o.id === optionId)) throw new ApiError('not_found', `There is no option ${optionId} in this question.`);
       if (record.status === 'ended') throw new ApiError('conflict', 'This session has ended.');
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is not open.');
-      await castVote(record, question, { questionId, voterId, voterKind: 'group', groupId: group.id, optionId, at: stamp() });
+      await castVote(record, question, inCurrentRound(record, { questionId, voterId, voterKind: 'group', groupId: group.id, optionId, at: stamp() }));
       return { ok: true };
     },
     'voting.undo': async ({ sessionId, questionId }) => {
       const record = findActive(sessionId);
       findQuestion(record, questionId);
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Votes can be undone only while voting is open.');
-      const last = record.votes.findLastIndex((v) => v.questionId === questionId);
+      // Only the round now running: an earlier round's votes were revealed and stay as they were.
+      const round = questionRound(record, questionId);
+      const last = record.votes.findLastIndex((v) => v.questionId === questionId && (v.round ?? 1) === round);
       if (last < 0) throw new ApiError('conflict', 'There is no vote to undo.');
       return announce('vote.undone', await update(record, (r) => void r.votes.splice(last, 1)));
+    },
+    'voting.reopen': async ({ sessionId, questionId, seconds }) => {
+      const record = findActive(sessionId);
+      findQuestion(record, questionId);
+      if (questionStateOf(record, questionId)?.revealed !== true) throw new ApiError('conflict', 'Only a revealed question can be voted on again: reveal its results first.');
+      const closesAt = seconds ? new Date(deps.now().getTime() + seconds * 1000).toISOString() : null;
+      const view = await update(record, (r) => {
+        // One question is open at a time, as voting.open does.
+        for (const [id, state] of Object.entries(r.questions)) {
+          if (id !== questionId && state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
+        }
+        startNextRound(r, questionId, closesAt);
+      });
+      for (const id of Object.keys(record.questions)) if (id !== questionId) clearCountdown(sessionId, id);
+      if (closesAt) scheduleCountdown(sessionId, questionId, closesAt);
+      else clearCountdown(sessionId, questionId);
+      return announce('voting.opened', view);
     },
     'voting.setCount': async ({ sessionId, questionId, optionId, count }) => {
       const record = findActive(sessionId);
@@ -487,6 +509,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
           totals: figures.totals ? { ...figures.totals } : {},
           totalsByGroup: figures.totalsByGroup ? { ...figures.totalsByGroup } : {},
           voteCount: figures.votes,
+          ...(figures.rounds ? { round: figures.rounds.length, rounds: figures.rounds.map(roundResult), movement: figures.movement ?? null } : {}),
         })),
       };
     },
@@ -541,7 +564,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is closed.');
       const phone = gate.check(record, deviceId, from.address ?? '');
       from.allow?.();
-      await castVote(record, question, { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null, optionId, at: stamp() }, phone ?? undefined);
+      await castVote(record, question, inCurrentRound(record, { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null, optionId, at: stamp() }), phone ?? undefined);
     },
     dispose: () => {
       for (const timer of countdowns.values()) clearTimeout(timer);

@@ -8,6 +8,7 @@ import { emptyRecord, hasKey, recordOf } from '../../shared/records';
 import type { ParticipantState } from '../../shared/participant';
 import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
+import { currentRoundVotes, isCurrentRoundVote, questionRound } from '../../shared/rounds';
 
 /**
  * Whether a question's choices may be shown: the facilitator revealed it. Ending
@@ -21,8 +22,8 @@ function questionOf(slide: Slide | undefined): Question | null {
   return slide?.kind === 'scenario' ? slide.question : null;
 }
 
-/** One question's view from its own votes. */
-export function questionView(record: SessionRecord, question: Question, votes = record.votes.filter((v) => v.questionId === question.id)): QuestionView {
+/** One question's view from its own votes (those of the round now running: src/shared/rounds.ts). */
+export function questionView(record: SessionRecord, question: Question, votes = record.votes.filter((v) => v.questionId === question.id && isCurrentRoundVote(record, v))): QuestionView {
   const state = (hasKey(record.questions, question.id) ? record.questions[question.id] : undefined) ?? { status: 'idle' as const, revealed: false, closesAt: null };
   const handCounts = (hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined) ?? emptyRecord<number>();
   const tally = tallyQuestion(question, votes, handCounts);
@@ -47,13 +48,13 @@ export function questionView(record: SessionRecord, question: Question, votes = 
 
 /** The facilitator's and audience's view of a session: everything but hidden choices. */
 export function sessionView(record: SessionRecord): Session {
-  const byQuestion = votesByQuestion(record.votes);
+  const byQuestion = votesByQuestion(currentRoundVotes(record));
   const questions = emptyRecord<QuestionView>();
   for (const slide of record.slides) {
     const question = questionOf(slide);
     if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
   }
-  const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
+  const { votes: _votes, handCounts: _handCounts, handCountRounds: _handCountRounds, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
   // structuredClone makes plain objects again: the notes, keyed by slide ids, are copied prototype-free.
   return { ...structuredClone(rest), notes: recordOf(Object.entries(notes)), questions, phonesAdmitted: phones.length };
 }
@@ -65,7 +66,7 @@ export function participantState(record: SessionRecord): ParticipantState {
   if (!question || record.status === 'ended') return { session, question: null };
   const state = hasKey(record.questions, question.id) ? record.questions[question.id] : undefined;
   const results = isVisible(record, question.id)
-    ? tallyQuestion(question, record.votes.filter((v) => v.questionId === question.id), hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined).totals
+    ? tallyQuestion(question, record.votes.filter((v) => v.questionId === question.id && isCurrentRoundVote(record, v)), hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined).totals
     : null;
   return {
     session,
@@ -77,6 +78,8 @@ export function participantState(record: SessionRecord): ParticipantState {
       options: question.options.map(({ id, label }) => ({ id, label })),
       status: state?.status === 'open' ? 'open' : 'closed',
       results,
+      // Voting again: a phone keeps its own vote per round, so a new round shows none of its earlier one as current.
+      ...(questionRound(record, question.id) > 1 ? { round: questionRound(record, question.id) } : {}),
     },
   };
 }

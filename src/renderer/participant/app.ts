@@ -4,7 +4,7 @@
  */
 import { fetchState, hasEventSource, openStream, sendVote, type Stream, type VoteBody } from './api';
 import { codeFromPath, isWellFormedCode, joinPath, normaliseCode } from './code';
-import { emptyVotes, initialState, ownVote, toViewModel, validGroup, type AppState } from './model';
+import { emptyVotes, initialState, ownVote, toViewModel, validGroup, voteMemoryKey, type AppState } from './model';
 import { deviceIdFrom, groupKey, NO_GROUP, openStorage, voteKey } from './storage';
 import type { ParticipantState } from './types';
 import { createView } from './view';
@@ -61,11 +61,12 @@ export function startApp(root: HTMLElement): { stop(): void } {
     }
     let votes = state.votes;
     const question = next.question;
-    if (question && ownVote(votes, question.id) === undefined) {
-      const stored = storage.get(voteKey(code, question.id));
+    const key = question ? voteMemoryKey(question) : null;
+    if (key !== null && ownVote(votes, key) === undefined) {
+      const stored = storage.get(voteKey(code, key));
       if (stored !== null) {
         votes = Object.assign(emptyVotes(), votes);
-        votes[question.id] = stored;
+        votes[key] = stored;
       }
     }
     set({ phase: 'live', server: next, votes });
@@ -123,20 +124,22 @@ export function startApp(root: HTMLElement): { stop(): void } {
     const question = state.server ? state.server.question : null;
     if (!question || question.status !== 'open' || state.phase !== 'live') return;
     const questionId = question.id;
+    // Remembered per round: a vote in round 2 is not the phone's vote in round 1.
+    const key = voteMemoryKey(question);
     const seq = ++voteSeq;
     lastVote = { questionId, optionId };
     const body: VoteBody = { deviceId, questionId, optionId };
     const group = validGroup(state);
     if (group !== null && group !== NO_GROUP) body.groupId = group;
-    set({ feedback: { questionId, optionId, outcome: 'sending' } });
+    set({ feedback: { questionId: key, optionId, outcome: 'sending' } });
     void sendVote(code, body).then((outcome) => {
       if (seq !== voteSeq) return; // A later tap took over.
-      const patch: Partial<AppState> = { feedback: { questionId, optionId, outcome } };
+      const patch: Partial<AppState> = { feedback: { questionId: key, optionId, outcome } };
       if (outcome === 'received') {
         const votes = Object.assign(emptyVotes(), state.votes);
-        votes[questionId] = optionId;
+        votes[key] = optionId;
         patch.votes = votes;
-        storage.set(voteKey(code, questionId), optionId);
+        storage.set(voteKey(code, key), optionId);
       }
       set(patch);
       // The page may have missed a change (closed, moved on, ended): ask again.
@@ -150,7 +153,7 @@ export function startApp(root: HTMLElement): { stop(): void } {
     set({ group: groupId, choosingGroup: false });
     // A vote already cast on the open question goes again, under the new group.
     const question = state.server ? state.server.question : null;
-    const mine = question ? ownVote(state.votes, question.id) : undefined;
+    const mine = question ? ownVote(state.votes, voteMemoryKey(question)) : undefined;
     if (before !== null && before !== groupId && question && question.status === 'open' && mine !== undefined) vote(mine);
   }
 

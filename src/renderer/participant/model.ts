@@ -11,6 +11,7 @@ import { optionLetter } from '../../shared/optionLetter';
 export type Phase = 'loading' | 'join' | 'unreachable' | 'live' | 'ended';
 
 export interface VoteFeedback {
+  /** The question and round it was for: `voteMemoryKey`. */
   questionId: string;
   optionId: string;
   outcome: VoteOutcome | 'sending';
@@ -29,7 +30,7 @@ export interface AppState {
   group: string | null;
   /** The participant asked to change their group. */
   choosingGroup: boolean;
-  /** Votes the server confirmed: question id → option id. */
+  /** Votes the server confirmed: question (and round: `voteMemoryKey`) → option id. */
   votes: Record<string, string>;
   /** The latest vote sent, and how it went. */
   feedback: VoteFeedback | null;
@@ -142,6 +143,16 @@ export function emptyVotes(): Record<string, string> {
   return Object.create(null) as Record<string, string>;
 }
 
+/**
+ * Where the page remembers its vote on a question: the question's id in round 1,
+ * `<id>~<round>` from round 2 on (voting again), so a new round starts with no vote
+ * of this phone marked. `~` is never in an id, so no question's key is another's.
+ */
+export function voteMemoryKey(question: { id: string; round?: number | undefined }): string {
+  const round = question.round ?? 1;
+  return round > 1 ? `${question.id}~${round}` : question.id;
+}
+
 /** This phone's vote on a question, never a property inherited from Object.prototype. */
 export function ownVote(votes: Record<string, string>, questionId: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(votes, questionId) ? votes[questionId] : undefined;
@@ -178,8 +189,9 @@ function groupName(state: AppState, id: string): string {
 
 function questionView(state: AppState, question: ParticipantChoiceQuestion): QuestionView {
   const open = question.status === 'open';
-  const mine = ownVote(state.votes, question.id);
-  const fb = state.feedback && state.feedback.questionId === question.id ? state.feedback : null;
+  const key = voteMemoryKey(question);
+  const mine = ownVote(state.votes, key);
+  const fb = state.feedback && state.feedback.questionId === key ? state.feedback : null;
   const sendingId = fb && fb.outcome === 'sending' ? fb.optionId : null;
   const options = question.options.map((option, index): OptionView => {
     const pressed = option.id === mine;

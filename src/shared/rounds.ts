@@ -1,0 +1,202 @@
+/**
+ * Voting again (PROTOCOL.md "Voting again"): after a debrief the facilitator runs a
+ * second (third…) round on a revealed question. Every round's answers are kept in
+ * the one vote list, each vote tagged with its round (`Vote.round`, absent = 1);
+ * the question's state names the round now running (`QuestionState.round`, absent
+ * = 1). Hand counts of the round now running stay where they always were
+ * (`handCounts`); those of earlier rounds move to `handCountRounds` when the next
+ * round starts, so every figure of the current round reads as before.
+ *
+ * What counts where:
+ * - the current round's answers are the question's answers: progress, tiles,
+ *   phones, the top-level figures of `results.get` and the summary;
+ * - each round is summarised in the same shape under `rounds` once a question has
+ *   more than one;
+ * - "who moved" compares the first and the last round, in aggregate only: the
+ *   room's leader share and the groups (after the privacy floor), never a person.
+ */
+import type { QuestionState, SessionRecord, Vote } from './model';
+import { emptyRecord, hasKey } from './records';
+
+/** The round a vote belongs to. */
+export function roundOfVote(vote: Pick<Vote, 'round'>): number {
+  return vote.round ?? 1;
+}
+
+/** The round a question is in now (1 before any reopening). */
+export function currentRoundOf(state: Pick<QuestionState, 'round'> | undefined): number {
+  return state?.round ?? 1;
+}
+
+/** The round now running on a question of a session. */
+export function questionRound(source: Pick<SessionRecord, 'questions'>, questionId: string): number {
+  return currentRoundOf(hasKey(source.questions, questionId) ? source.questions[questionId] : undefined);
+}
+
+/** Whether a vote counts in its question's round now running. */
+export function isCurrentRoundVote(source: Pick<SessionRecord, 'questions'>, vote: Vote): boolean {
+  return roundOfVote(vote) === questionRound(source, vote.questionId);
+}
+
+/**
+ * The votes that count now: each question's current round only. The same list when
+ * no question was ever reopened (no copy, so a burst of votes costs nothing more).
+ */
+export function currentRoundVotes(source: Pick<SessionRecord, 'questions' | 'votes'>): Vote[] {
+  let reopened = false;
+  for (const state of Object.values(source.questions)) if ((state.round ?? 1) > 1) reopened = true;
+  let tagged = false;
+  if (!reopened) {
+    for (const vote of source.votes) if ((vote.round ?? 1) > 1) tagged = true;
+    if (!tagged) return source.votes;
+  }
+  return source.votes.filter((vote) => isCurrentRoundVote(source, vote));
+}
+
+/** Earlier rounds' hand counts, per question: index 0 is round 1. */
+export type HandCountRounds = Record<string, Record<string, number>[]>;
+
+/** One round's hand counts on a question: the current round's from `handCounts`, earlier ones from `handCountRounds`. */
+export function handCountsOfRound(
+  source: Pick<SessionRecord, 'questions' | 'handCounts'> & { handCountRounds?: HandCountRounds | undefined },
+  questionId: string,
+  round: number,
+): Record<string, number> {
+  if (round === questionRound(source, questionId)) {
+    return hasKey(source.handCounts, questionId) ? source.handCounts[questionId]! : emptyRecord<number>();
+  }
+  const earlier = source.handCountRounds && hasKey(source.handCountRounds, questionId) ? source.handCountRounds[questionId]! : [];
+  return earlier[round - 1] ?? emptyRecord<number>();
+}
+
+/** Whether a round's choices may leave the core: an earlier round was revealed before the next began; the current one once revealed. */
+export function isRoundRevealed(source: Pick<SessionRecord, 'questions'>, questionId: string, round: number): boolean {
+  const state = hasKey(source.questions, questionId) ? source.questions[questionId] : undefined;
+  if (round < currentRoundOf(state)) return true;
+  return state?.revealed === true;
+}
+
+/** Whether any round of a question may leave the core (an export keeps the revealed rounds of a question being voted on again). */
+export function anyRoundRevealed(source: Pick<SessionRecord, 'questions'>, questionId: string): boolean {
+  return isRoundRevealed(source, questionId, 1);
+}
+
+// ---------------------------------------------------------------- who moved
+
+/** One side of a comparison: how many answered and how many of them chose a leader-tagged option. */
+export interface LeaderCount {
+  answers: number;
+  leader: number;
+}
+
+/** A group's (or the merged "Other groups"') answers in the first and the last round. */
+export interface GroupRoundCounts {
+  key: string;
+  name: string;
+  first: LeaderCount;
+  last: LeaderCount;
+}
+
+export type Direction = 'leader' | 'manager' | 'none';
+
+/** How the room moved between its first and last round on a question. */
+export interface Movement {
+  /** The rounds compared (1 and the last). */
+  fromRound: number;
+  toRound: number;
+  /** Leader share of each round (0 to 1); null without answers. */
+  firstLeaderShare: number | null;
+  lastLeaderShare: number | null;
+  /** Percentage points, last minus first (e.g. +18); null when either round has too few answers to show. */
+  shiftPoints: number | null;
+  direction: Direction;
+  /** Groups whose leader share rose, fell, or stayed, among those that answered in both rounds. */
+  groupsTowardLeader: number;
+  groupsTowardManager: number;
+  groupsUnmoved: number;
+  /** Why no shift is shown, when it is not (too few answers under the privacy floor, or a round without answers). */
+  withheld: string | null;
+}
+
+const share = (count: LeaderCount): number | null => (count.answers > 0 ? count.leader / count.answers : null);
+
+/** Percentage points between two shares, to one decimal, so 2/3 → 1/3 reads "33.3" and never "33.33333". */
+export function pointsBetween(first: number, last: number): number {
+  return Math.round((last - first) * 1000) / 10;
+}
+
+/**
+ * The room's and the groups' movement between two rounds. `floor` is the privacy
+ * floor (people): a round with fewer answers than it shows no shift, since a
+ * change among two or three voters points at people. Groups come already after
+ * the floor (the summary's breakdown lines), so a small group is never judged alone.
+ */
+export function movementBetween(
+  room: { first: LeaderCount; last: LeaderCount },
+  groups: readonly GroupRoundCounts[],
+  rounds: { from: number; to: number },
+  floor = 0,
+): Movement {
+  const firstLeaderShare = share(room.first);
+  const lastLeaderShare = share(room.last);
+  const least = Math.max(1, Math.floor(floor));
+  let withheld: string | null = null;
+  if (room.first.answers === 0 || room.last.answers === 0) withheld = 'A round has no answers yet.';
+  else if (room.first.answers < least || room.last.answers < least) withheld = `Fewer than ${least} answers in a round: not shown, to keep people unidentifiable.`;
+  const shiftPoints = withheld === null && firstLeaderShare !== null && lastLeaderShare !== null ? pointsBetween(firstLeaderShare, lastLeaderShare) : null;
+  let towardLeader = 0;
+  let towardManager = 0;
+  let unmoved = 0;
+  if (withheld === null) {
+    for (const group of groups) {
+      const before = share(group.first);
+      const after = share(group.last);
+      if (before === null || after === null) continue;
+      const points = pointsBetween(before, after);
+      if (points > 0) towardLeader += 1;
+      else if (points < 0) towardManager += 1;
+      else unmoved += 1;
+    }
+  }
+  return {
+    fromRound: rounds.from,
+    toRound: rounds.to,
+    firstLeaderShare,
+    lastLeaderShare,
+    shiftPoints,
+    direction: shiftPoints === null || shiftPoints === 0 ? 'none' : shiftPoints > 0 ? 'leader' : 'manager',
+    groupsTowardLeader: towardLeader,
+    groupsTowardManager: towardManager,
+    groupsUnmoved: unmoved,
+    withheld,
+  };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "The room moved 18 points toward leader", in words for the projector and the report. */
+export function roomMovementText(movement: Movement): string {
+  if (movement.withheld !== null || movement.shiftPoints === null) return movement.withheld ?? 'Not enough answers to compare.';
+  if (movement.shiftPoints === 0) return 'The room did not move: the same leader share in both rounds.';
+  const points = Math.abs(movement.shiftPoints);
+  return `The room moved ${points} ${points === 1 ? 'point' : 'points'} toward ${movement.direction}.`;
+}
+
+/** "4 groups moved toward leader, 1 toward manager"; '' when no group answered in both rounds. */
+export function groupMovementText(movement: Movement): string {
+  if (movement.withheld !== null) return '';
+  const parts: string[] = [];
+  if (movement.groupsTowardLeader > 0) parts.push(`${plural(movement.groupsTowardLeader, 'group', 'groups')} moved toward leader`);
+  if (movement.groupsTowardManager > 0) parts.push(`${parts.length > 0 ? movement.groupsTowardManager : plural(movement.groupsTowardManager, 'group', 'groups')} ${parts.length > 0 ? 'toward manager' : 'moved toward manager'}`);
+  if (movement.groupsUnmoved > 0) parts.push(`${plural(movement.groupsUnmoved, 'group', 'groups')} stayed`);
+  return parts.join(', ');
+}
+
+/** Scenarios ranked by how far the discussion moved the room (largest shift first, either way); those without a shift are left out. */
+export function rankByMovement<T extends { movement: Movement | null }>(items: readonly T[]): T[] {
+  return items
+    .filter((item) => item.movement !== null && item.movement.shiftPoints !== null)
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => Math.abs(b.item.movement!.shiftPoints!) - Math.abs(a.item.movement!.shiftPoints!) || a.index - b.index)
+    .map(({ item }) => item);
+}
