@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ResultsOutput } from '../shared/contract';
+import type { ChoiceQuestionResult, ResultsOutput } from '../shared/contract';
 import type { ParticipantChoiceQuestion, ParticipantState } from '../shared/participant';
 import type { Session, SessionRecord, Slide } from '../shared/model';
 import type { SessionSummaryReport } from '../shared/summary';
@@ -79,6 +79,13 @@ function count(options: readonly { id: string }[], picks: readonly string[], han
   return totals;
 }
 
+/** A choice question's entry in results.get. */
+async function resultOf(sessionId: string, pick: (questionId: string) => boolean): Promise<ChoiceQuestionResult> {
+  const found = (await rpc<ResultsOutput>('results.get', { sessionId })).questions.find((q) => pick(q.questionId));
+  if (found?.type !== 'choice') throw new Error('expected a choice question');
+  return found;
+}
+
 const phone = (n: number) => `phone-device-${String(n).padStart(3, '0')}`;
 
 beforeEach(async () => {
@@ -112,7 +119,7 @@ describe('voting.reopen', () => {
     await rpc('voting.setCount', { sessionId: r.id, questionId: r.q.id, optionId: r.manager, count: 2 });
 
     // While round 2 is hidden: round 1 is known, round 2 is not.
-    let results = (await rpc<ResultsOutput>('results.get', { sessionId: r.id })).questions.find((q) => q.questionId === r.q.id)!;
+    let results = await resultOf(r.id, (id) => id === r.q.id);
     const round1 = count(r.q.options, [...firstPhones, r.manager], { [r.leader]: 3 });
     expect(results.rounds!.map((round) => [round.round, round.revealed, round.voteCount])).toEqual([[1, true, 10], [2, false, 8]]);
     expect(results.rounds![0]!.totals).toEqual(round1);
@@ -120,7 +127,7 @@ describe('voting.reopen', () => {
     expect(results.totals).toEqual({});
 
     await rpc('voting.reveal', { sessionId: r.id, questionId: r.q.id });
-    results = (await rpc<ResultsOutput>('results.get', { sessionId: r.id })).questions.find((q) => q.questionId === r.q.id)!;
+    results = await resultOf(r.id, (id) => id === r.q.id);
     const round2 = count(r.q.options, [...secondPhones, r.leader], { [r.manager]: 2 });
     expect(results.rounds!.map((round) => round.totals)).toEqual([round1, round2]);
     expect(results.totals).toEqual(round2);
@@ -132,7 +139,7 @@ describe('voting.reopen', () => {
     expect(results.movement).toMatchObject({ groupsTowardLeader: 2, groupsTowardManager: 0 });
 
     // A question never reopened has no rounds.
-    const other = (await rpc<ResultsOutput>('results.get', { sessionId: r.id })).questions.find((q) => q.questionId !== r.q.id)!;
+    const other = await resultOf(r.id, (id) => id !== r.q.id);
     expect(other.rounds).toBeUndefined();
   });
 
@@ -157,7 +164,7 @@ describe('voting.reopen', () => {
     expect((await rpc<Session>('sessions.get', { sessionId: r.id })).questions[r.q.id]).toMatchObject({ voteCount: 1, phoneVotes: 1 });
     await rpc('voting.reveal', { sessionId: r.id, questionId: r.q.id });
     expect(((await phoneGet(r.code)).question as ParticipantChoiceQuestion).results).toEqual(count(r.q.options, [r.leader]));
-    const results = (await rpc<ResultsOutput>('results.get', { sessionId: r.id })).questions.find((q) => q.questionId === r.q.id)!;
+    const results = await resultOf(r.id, (id) => id === r.q.id);
     expect(results.rounds!.map((round) => round.totals)).toEqual([count(r.q.options, [r.manager, r.manager]), count(r.q.options, [r.leader])]);
 
     // A third round works the same way.
@@ -197,7 +204,7 @@ describe('voting.reopen', () => {
     await rpc('voting.cast', { sessionId: r.id, questionId: r.q.id, voterId: r.red, optionId: r.leader });
     await rpc('voting.setCount', { sessionId: r.id, questionId: r.q.id, optionId: r.leader, count: 1 });
     await rpc('voting.reveal', { sessionId: r.id, questionId: r.q.id });
-    const results = (await rpc<ResultsOutput>('results.get', { sessionId: r.id })).questions.find((q) => q.questionId === r.q.id)!;
+    const results = await resultOf(r.id, (id) => id === r.q.id);
     expect(results.rounds!.map((round) => round.totals)).toEqual([
       count(r.q.options, [r.manager], { [r.manager]: 4 }),
       count(r.q.options, [r.leader], { [r.leader]: 1 }),
@@ -262,7 +269,7 @@ describe('voting.reopen', () => {
     await startHost();
     expect(await rpc<ResultsOutput>('results.get', { sessionId: r.id })).toEqual(before);
     await rpc('voting.reveal', { sessionId: r.id, questionId: r.q.id });
-    const results = (await rpc<ResultsOutput>('results.get', { sessionId: r.id })).questions.find((q) => q.questionId === r.q.id)!;
+    const results = await resultOf(r.id, (id) => id === r.q.id);
     expect(results.rounds!.map((round) => round.totals)).toEqual([count(r.q.options, [r.manager, r.manager, r.manager, r.manager]), count(r.q.options, [r.leader, r.leader, r.leader])]);
     // The phones' state after the restart still says round 2.
     expect(((await phoneGet(r.code)).question as ParticipantChoiceQuestion).round).toBe(2);

@@ -2,7 +2,7 @@
  * Voting again in the core (src/shared/rounds.ts has the rules): starting the next
  * round on a question, and tagging a vote with the round it is cast in.
  */
-import type { RoundResult } from '../../shared/contract';
+import type { ChoiceRoundResult } from '../../shared/contract';
 import type { SessionRecord, Vote } from '../../shared/model';
 import type { RoundFigures } from '../../shared/summary';
 import { emptyRecord, hasKey, recordOf } from '../../shared/records';
@@ -35,7 +35,7 @@ export function startNextRound(record: SessionRecord, questionId: string, closes
 }
 
 /** One round in `results.get`: the question's own shape (PROTOCOL.md), for that round's answers; empty while hidden. */
-export function roundResult(figures: RoundFigures): RoundResult {
+export function roundResult(figures: RoundFigures): ChoiceRoundResult {
   return {
     round: figures.round,
     revealed: figures.revealed,

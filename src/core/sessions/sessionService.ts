@@ -55,6 +55,9 @@ type SessionHandlers = Pick<
   | 'voting.undo'
   | 'voting.reopen'
   | 'voting.setCount'
+  | 'voting.answers'
+  | 'voting.setAnswerHidden'
+  | 'voting.releaseAnswer'
   | 'results.get'
   | 'reports.get'
   | 'reports.csv'
@@ -448,6 +451,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       return announce('voting.revealed', view);
     },
     'voting.cast': async ({ sessionId, questionId, voterId, optionId }) => {
+      if (optionId === undefined) throw new ApiError('invalid_input', 'Choose one of the options.', 'optionId');
       const record = find(sessionId);
       const question = findQuestion(record, questionId);
       const group = record.groups.find((g) => g.id === voterId);
@@ -498,10 +502,22 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       return { ok: true };
     },
 
+    // Issue 19: built in the next commits.
+    'voting.answers': async () => {
+      throw new ApiError('conflict', 'Open answers are not built yet.');
+    },
+    'voting.setAnswerHidden': async () => {
+      throw new ApiError('conflict', 'Open answers are not built yet.');
+    },
+    'voting.releaseAnswer': async () => {
+      throw new ApiError('conflict', 'Open answers are not built yet.');
+    },
     'results.get': async ({ sessionId }) => {
       const summary = summarizeSessionFigures(find(sessionId));
       return {
         questions: summary.questions.map((figures) => ({
+          type: 'choice' as const,
+          round: 1,
           questionId: figures.questionId,
           prompt: figures.prompt,
           dimension: figures.dimensionId,
