@@ -15,7 +15,7 @@
  * - "who moved" compares the first and the last round, in aggregate only: the
  *   room's leader share and the groups (after the privacy floor), never a person.
  */
-import type { QuestionState, SessionRecord, Vote } from './model';
+import type { Question, QuestionState, SessionRecord, Vote } from './model';
 import { emptyRecord, hasKey } from './records';
 
 /** The round a vote belongs to. */
@@ -199,4 +199,44 @@ export function rankByMovement<T extends { movement: Movement | null }>(items: r
     .map((item, index) => ({ item, index }))
     .sort((a, b) => Math.abs(b.item.movement!.shiftPoints!) - Math.abs(a.item.movement!.shiftPoints!) || a.index - b.index)
     .map(({ item }) => item);
+}
+
+/** One earlier round of a question, as the session view carries it for the projector: revealed, so its totals show. */
+export interface RoundTally {
+  round: number;
+  totals: Record<string, number>;
+  /** Per group id ("" for phones with no group), totals per option. */
+  totalsByGroup: Record<string, Record<string, number>>;
+  voteCount: number;
+}
+
+function leaderOf(question: Pick<Question, 'options'>, totals: Readonly<Record<string, number>>): LeaderCount {
+  let answers = 0;
+  let leader = 0;
+  for (const option of question.options) {
+    const count = Object.hasOwn(totals, option.id) ? totals[option.id]! : 0;
+    answers += count;
+    if (option.style === 'leader') leader += count;
+  }
+  return { answers, leader };
+}
+
+/**
+ * The projector's "who moved": the room and the session's groups between two
+ * rounds' tallies (the split by group the projector shows already; phones with no
+ * group are the room's, never a line of their own). `floor` as in movementBetween.
+ */
+export function movementOfTallies(
+  question: Pick<Question, 'options'>,
+  first: Pick<RoundTally, 'round' | 'totals' | 'totalsByGroup'>,
+  last: Pick<RoundTally, 'round' | 'totals' | 'totalsByGroup'>,
+  groups: readonly { id: string; name: string }[],
+  floor = 0,
+): Movement {
+  const lines: GroupRoundCounts[] = [];
+  for (const group of groups) {
+    if (!Object.hasOwn(first.totalsByGroup, group.id) || !Object.hasOwn(last.totalsByGroup, group.id)) continue;
+    lines.push({ key: group.id, name: group.name, first: leaderOf(question, first.totalsByGroup[group.id]!), last: leaderOf(question, last.totalsByGroup[group.id]!) });
+  }
+  return movementBetween({ first: leaderOf(question, first.totals), last: leaderOf(question, last.totals) }, lines, { from: first.round, to: last.round }, floor);
 }

@@ -3,10 +3,11 @@
  * round on a question, and tagging a vote with the round it is cast in.
  */
 import type { ChoiceRoundResult } from '../../shared/contract';
-import type { SessionRecord, Vote } from '../../shared/model';
+import type { Question, SessionRecord, Vote } from '../../shared/model';
 import type { RoundFigures } from '../../shared/summary';
 import { emptyRecord, hasKey, recordOf } from '../../shared/records';
-import { questionRound } from '../../shared/rounds';
+import { handCountsOfRound, questionRound, roundOfVote, type RoundTally } from '../../shared/rounds';
+import { tallyQuestion } from '../../shared/tally';
 
 /** The vote as cast in its question's round now running: tagged from round 2 on (round 1 votes stay as they always were). */
 export function inCurrentRound(record: Pick<SessionRecord, 'questions'>, vote: Vote): Vote {
@@ -43,4 +44,23 @@ export function roundResult(figures: RoundFigures): ChoiceRoundResult {
     totalsByGroup: figures.totalsByGroup ? { ...figures.totalsByGroup } : {},
     voteCount: figures.votes,
   };
+}
+
+/** A question's rounds before the one now running, tallied (each was revealed before the next began). */
+export function earlierRoundTallies(record: SessionRecord, question: Question, current: number): RoundTally[] {
+  const byRound = new Map<number, Vote[]>();
+  for (const vote of record.votes) {
+    if (vote.questionId !== question.id) continue;
+    const round = roundOfVote(vote);
+    if (round >= current) continue;
+    const list = byRound.get(round);
+    if (list) list.push(vote);
+    else byRound.set(round, [vote]);
+  }
+  const rounds: RoundTally[] = [];
+  for (let round = 1; round < current; round += 1) {
+    const tally = tallyQuestion(question, byRound.get(round) ?? [], handCountsOfRound(record, question.id, round));
+    rounds.push({ round, totals: tally.totals, totalsByGroup: tally.totalsByGroup, voteCount: tally.voteCount });
+  }
+  return rounds;
 }

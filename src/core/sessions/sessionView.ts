@@ -9,6 +9,7 @@ import type { ParticipantState } from '../../shared/participant';
 import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
 import { currentRoundVotes, isCurrentRoundVote, questionRound } from '../../shared/rounds';
+import { earlierRoundTallies } from './rounds';
 
 /**
  * Whether a question's choices may be shown: the facilitator revealed it. Ending
@@ -43,6 +44,8 @@ export function questionView(record: SessionRecord, question: Question, votes = 
     totalsByGroup: visible ? tally.totalsByGroup : null,
     handCounts: recordOf(Object.entries(handCounts)),
     progress: questionProgress(question, votes, handCounts, record.groups, tally),
+    // Voting again: the rounds before this one, revealed already, for the projector's before-and-after.
+    ...(questionRound(record, question.id) > 1 ? { earlierRounds: earlierRoundTallies(record, question, questionRound(record, question.id)) } : {}),
     type: 'choice',
     words: null,
     hiddenCount: 0,
