@@ -5,15 +5,9 @@
  */
 import { expect, scenarioIndexes, test, type SessionLike } from './fixtures';
 
-interface SessionView extends SessionLike {
-  id: string;
-  joinCode: string;
-  groups: { id: string; name: string }[];
-  slides: { kind: string; question?: { id: string; options: { id: string; style: string }[] } }[];
-}
 
 test('the presenter reopens a revealed scenario, and the projector shows both rounds and who moved', async ({ page, context, host }) => {
-  const session = await host.rpc<SessionView>('sessions.create', { workshopId: 'leader-or-manager', title: 'Vote again run', groups: ['Red', 'Blue', 'Green', 'Gold'] });
+  const session = await host.rpc<SessionLike>('sessions.create', { workshopId: 'leader-or-manager', title: 'Vote again run', groups: ['Red', 'Blue', 'Green', 'Gold'] });
   const [first] = scenarioIndexes(session);
   if (first === undefined) throw new Error('the built-in workshop has no scenario');
   const question = session.slides[first]!.question!;
@@ -63,6 +57,24 @@ test('the presenter reopens a revealed scenario, and the projector shows both ro
   await expect(table.getByRole('row')).toHaveCount(question.options.length + 1);
   await audience.screenshot({ path: 'test-results/vote-again-projector.png' });
   await page.screenshot({ path: 'test-results/vote-again-presenter.png' });
+
+  // The results and the report rank the scenario by how far the room moved (25% → 100%: +75 points).
+  const results = await context.newPage();
+  await host.open(results, `#/results/${session.id}`);
+  const moved = results.getByRole('table', { name: 'Scenarios voted on again, by how far the room moved' });
+  await expect(moved).toBeVisible();
+  const row = moved.getByRole('row').nth(1);
+  await expect(row.getByRole('rowheader')).toHaveText('Scenario 1 · Power');
+  await expect(row.getByRole('cell').nth(1)).toHaveText('25%');
+  await expect(row.getByRole('cell').nth(2)).toContainText('100%');
+  await expect(row).toContainText('+75');
+  await expect(row).toContainText('3 groups moved toward leader, 1 group stayed');
+  await moved.scrollIntoViewIfNeeded();
+  await results.screenshot({ path: 'test-results/vote-again-results.png' });
+  await host.open(results, `#/report/${session.id}`);
+  const reportMoved = results.getByRole('region', { name: 'What the discussion moved' });
+  await expect(reportMoved.getByRole('row').nth(1)).toContainText('+75');
+  await reportMoved.screenshot({ path: 'test-results/vote-again-report.png' });
 
   // N on a revealed scenario starts round 3.
   await page.keyboard.press('n');
