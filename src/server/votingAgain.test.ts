@@ -250,7 +250,7 @@ describe('voting.reopen', () => {
       [phone(2), r.leader, 2],
     ]);
     expect(archive.session.questions[r.q.id]!.round).toBe(2);
-    expect(archive.session.handCountRounds![r.q.id]).toEqual([{ [r.leader]: 2 }]);
+    expect(archive.session.questions[r.q.id]!.earlierHandCounts).toEqual([{ round: 1, counts: { [r.leader]: 2 } }]);
     const figures = archive.summary.questions.find((q) => q.questionId === r.q.id)!;
     expect(figures.rounds!.map((round) => round.totals)).toEqual([count(r.q.options, [r.manager], { [r.leader]: 2 }), count(r.q.options, [r.leader, r.leader])]);
   });

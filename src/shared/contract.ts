@@ -217,6 +217,7 @@ export interface ChoiceRoundResult {
 export interface TextRoundResult {
   round: number;
   voteCount: number;
+  revealed: boolean;
   /** Answers in the cloud (hidden and held-back ones left out); 0 while hidden. */
   answers: number;
   /** Every phrase with its count, most frequent first; empty while hidden. */
@@ -226,6 +227,7 @@ export interface TextRoundResult {
 export interface ScaleRoundResult {
   round: number;
   voteCount: number;
+  revealed: boolean;
   answers: number;
   /** Answers per value, every value present; empty while hidden. */
   counts: Record<string, number>;
@@ -239,11 +241,11 @@ export interface ChoiceQuestionResult extends QuestionResultBase, Omit<ChoiceRou
   /** How the room moved from the first to the last round (src/shared/rounds.ts); null until both are shown. Present with `rounds`. */
   movement?: Movement | null;
 }
-export interface TextQuestionResult extends QuestionResultBase, Omit<TextRoundResult, 'round' | 'voteCount'> {
+export interface TextQuestionResult extends QuestionResultBase, Omit<TextRoundResult, 'round' | 'voteCount' | 'revealed'> {
   type: 'text';
   rounds?: TextRoundResult[];
 }
-export interface ScaleQuestionResult extends QuestionResultBase, Omit<ScaleRoundResult, 'round' | 'voteCount'> {
+export interface ScaleQuestionResult extends QuestionResultBase, Omit<ScaleRoundResult, 'round' | 'voteCount' | 'revealed'> {
   type: 'scale';
   min: number;
   max: number;

@@ -316,6 +316,11 @@ export const questionStateSchema = z.object({
   closesAt: z.string().nullable().default(null),
   /** Voting again (PROTOCOL.md): the round now running; absent means 1. */
   round: z.number().int().min(1).optional(),
+  /**
+   * Voting again: the hand counts of the rounds before this one (per option or
+   * value), moved here when the next round began; `handCounts` holds this round's.
+   */
+  earlierHandCounts: z.array(z.object({ round: z.number().int().min(1), counts: idKeyedRecord(z.number().int().min(0)) })).optional(),
   /** Open answers the facilitator hid (answer ids): out of the cloud, the phones and the report, kept in the data. */
   hiddenAnswers: z.array(z.string()).optional(),
   /** Open answers the word list held back that the facilitator let through (answer ids). */
@@ -433,11 +438,6 @@ export const sessionRecordSchema = z.object({
   votes: z.array(voteSchema),
   /** Hand counts, per question then option. */
   handCounts: idKeyedRecord(idKeyedRecord(z.number().int().min(0))),
-  /**
-   * Voting again (src/shared/rounds.ts): earlier rounds' hand counts, per question
-   * (index 0 is round 1); `handCounts` always holds the round now running.
-   */
-  handCountRounds: idKeyedRecord(z.array(idKeyedRecord(z.number().int().min(0)))).optional(),
   /** The facilitator's notes per slide id, kept for the report. */
   notes: idKeyedRecord(z.string()),
   blackout: z.boolean().default(false),
@@ -466,7 +466,7 @@ export type SessionRecord = z.infer<typeof sessionRecordSchema>;
  * A session as the outside sees it. Which option anyone chose stays out until the
  * question is revealed (or the session has ended): only who has voted shows.
  */
-export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'handCountRounds' | 'questions' | 'phones' | 'removedDevices'> {
+export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'questions' | 'phones' | 'removedDevices'> {
   questions: Record<string, QuestionView>;
   /** How many phones the session admitted (the list itself: sessions.admittedPhones). */
   phonesAdmitted: number;

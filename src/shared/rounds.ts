@@ -4,8 +4,9 @@
  * the one vote list, each vote tagged with its round (`Vote.round`, absent = 1);
  * the question's state names the round now running (`QuestionState.round`, absent
  * = 1). Hand counts of the round now running stay where they always were
- * (`handCounts`); those of earlier rounds move to `handCountRounds` when the next
- * round starts, so every figure of the current round reads as before.
+ * (`handCounts`); those of earlier rounds move to the question's state
+ * (`earlierHandCounts`) when the next round starts, so every figure of the current
+ * round reads as before.
  *
  * What counts where:
  * - the current round's answers are the question's answers: progress, tiles,
@@ -53,20 +54,13 @@ export function currentRoundVotes(source: Pick<SessionRecord, 'questions' | 'vot
   return source.votes.filter((vote) => isCurrentRoundVote(source, vote));
 }
 
-/** Earlier rounds' hand counts, per question: index 0 is round 1. */
-export type HandCountRounds = Record<string, Record<string, number>[]>;
-
-/** One round's hand counts on a question: the current round's from `handCounts`, earlier ones from `handCountRounds`. */
-export function handCountsOfRound(
-  source: Pick<SessionRecord, 'questions' | 'handCounts'> & { handCountRounds?: HandCountRounds | undefined },
-  questionId: string,
-  round: number,
-): Record<string, number> {
+/** One round's hand counts on a question: the current round's from `handCounts`, earlier ones from the question's `earlierHandCounts`. */
+export function handCountsOfRound(source: Pick<SessionRecord, 'questions' | 'handCounts'>, questionId: string, round: number): Record<string, number> {
   if (round === questionRound(source, questionId)) {
     return hasKey(source.handCounts, questionId) ? source.handCounts[questionId]! : emptyRecord<number>();
   }
-  const earlier = source.handCountRounds && hasKey(source.handCountRounds, questionId) ? source.handCountRounds[questionId]! : [];
-  return earlier[round - 1] ?? emptyRecord<number>();
+  const state = hasKey(source.questions, questionId) ? source.questions[questionId] : undefined;
+  return state?.earlierHandCounts?.find((earlier) => earlier.round === round)?.counts ?? emptyRecord<number>();
 }
 
 /** Whether a round's choices may leave the core: an earlier round was revealed before the next began; the current one once revealed. */

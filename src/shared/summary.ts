@@ -24,19 +24,19 @@
  * WARNING: ids are user data (`__proto__` is a valid id): records keyed by ids are
  * prototype-free (`emptyRecord`/`recordOf` in records.ts), lookups go through Maps.
  */
-import { type Group, type Question, type QuestionStatus, type SessionRecord, type Slide, type Style, type Vote } from './model';
+import { scaleValues, type AskedQuestion, type Group, type QuestionState, type QuestionStatus, type ScaleQuestion, type SessionRecord, type Slide, type Style, type TextQuestion, type Vote } from './model';
 import { emptyRecord, recordOf } from './records';
 import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionProfile } from './profile';
 import { optionLetter } from './optionLetter';
-import { tallyQuestion, votesByQuestion, type QuestionTally, type VoteSource } from './tally';
+import { answerKeys, tallyQuestion, votesByQuestion, votesOfRound, type QuestionTally, type VoteSource } from './tally';
+import { countPhrases, scaleMean } from './openAnswers';
 import { currentRoundVotes, handCountsOfRound, isRoundRevealed, movementBetween, questionRound, type GroupRoundCounts, type LeaderCount, type Movement } from './rounds';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
 export type SummarySource = Pick<
   SessionRecord,
   'id' | 'title' | 'status' | 'votingMode' | 'groups' | 'slides' | 'dimensions' | 'questions' | 'votes' | 'handCounts'
-> &
-  Partial<Pick<SessionRecord, 'handCountRounds'>>;
+>;
 
 export interface SummaryOptions {
   /** Put the choices on questions the facilitator has not revealed in too (an export that asked for them). */
@@ -45,6 +45,11 @@ export interface SummaryOptions {
   privacyFloor?: number;
   /** Summarise each round of a question voted on again (default); off for the rounds' own summaries. */
   rounds?: boolean;
+  /**
+   * Whether the offline word list holds an open answer back (the core passes its
+   * matcher: the list stays out of every page's bundle). Without it, none is.
+   */
+  heldBack?: (text: string) => boolean;
 }
 
 /** The key under which groups below the privacy floor are merged. Not a valid id, so no group can have it. */
@@ -98,6 +103,8 @@ export interface QuestionFigures {
   revealed: boolean;
   /** Its choices are in this summary: revealed, or asked for. */
   shown: boolean;
+  /** The round these figures are of: the last one (1 unless voted on again). */
+  round: number;
   /** Answers counted, all sources (never secret: it is how many answered, not what). */
   votes: number;
   sources: Record<VoteSource, number>;
@@ -243,6 +250,8 @@ export interface AnswerQuestionBase {
   phonesVoted: number;
   /** Per group id (`""` for none): phones that answered. Prototype-free. */
   phonesByGroup: Record<string, number>;
+  /** Voting again (src/shared/rounds.ts): each round's figures in this same shape, oldest first, once there is more than one. */
+  rounds?: AnswerQuestionFigures[];
 }
 
 /** An open question's figures. */
@@ -337,16 +346,23 @@ export interface QuestionProgress {
  * as having answered when it voted on the shared screen or when a phone that
  * picked it did.
  */
-export function questionProgress(question: Question, votes: readonly Vote[], handCounts: Readonly<Record<string, number>> | undefined, groups: readonly Pick<Group, 'id'>[], tally?: QuestionTally): QuestionProgress {
+export function questionProgress(question: AskedQuestion, votes: readonly Vote[], handCounts: Readonly<Record<string, number>> | undefined, groups: readonly Pick<Group, 'id'>[], tally?: QuestionTally): QuestionProgress {
   const counted = tally ?? tallyQuestion(question, votes, handCounts);
-  const optionIds = new Set(question.options.map((option) => option.id));
+  const keys = new Set(answerKeys(question));
+  const open = question.type === 'text';
   const answered = new Set<string>();
   const phonesByGroup = emptyRecord<number>();
+  // A phone gives up to three open answers: it is counted once.
+  const phones = new Set<string>();
   let phonesVoted = 0;
   for (const vote of votes) {
-    if (vote.questionId !== question.id || !optionIds.has(vote.optionId)) continue;
+    if (vote.questionId !== question.id || (open ? vote.text === undefined : !keys.has(vote.optionId))) continue;
     if (vote.groupId !== null) answered.add(vote.groupId);
     if (vote.voterKind === 'device') {
+      if (open) {
+        if (phones.has(vote.voterId)) continue;
+        phones.add(vote.voterId);
+      }
       phonesVoted += 1;
       const key = vote.groupId ?? '';
       phonesByGroup[key] = (Object.hasOwn(phonesByGroup, key) ? phonesByGroup[key]! : 0) + 1;
@@ -359,6 +375,11 @@ export function questionProgress(question: Question, votes: readonly Vote[], han
     phonesVoted,
     phonesByGroup,
   };
+}
+
+/** The round a question is in (1 unless voted on again). */
+export function currentRound(source: Pick<SessionRecord, 'questions'>, questionId: string): number {
+  return (Object.hasOwn(source.questions, questionId) ? source.questions[questionId]!.round : undefined) ?? 1;
 }
 
 /** Whether a question's choices may leave the core: revealed by the facilitator. */
@@ -434,12 +455,12 @@ function ungroupedName(floor: { merged: Set<string>; othersShown: boolean }): st
 }
 
 function questionBreakdown(
-  question: Question,
+  question: AskedQuestion,
   tally: QuestionTally,
   groups: readonly GroupFigures[],
   floor: { kept: Set<string>; merged: Set<string>; othersShown: boolean },
 ): { lines: BreakdownLine[]; totalsByGroup: Record<string, Record<string, number>> } {
-  const optionIds = question.options.map((option) => option.id);
+  const optionIds = answerKeys(question);
   const countsOf = (totals: Readonly<Record<string, number>> | undefined) => optionIds.map((id) => (totals && Object.hasOwn(totals, id) ? totals[id]! : 0));
   const lines: BreakdownLine[] = [];
   const totalsByGroup = emptyRecord<Record<string, number>>();
@@ -477,6 +498,130 @@ function questionBreakdown(
   return { lines, totalsByGroup };
 }
 
+type AnswerSlide = Extract<Slide, { kind: 'open' | 'rating' }>;
+
+function answerQuestionSlides(slides: readonly Slide[]): { slide: AnswerSlide; slideIndex: number }[] {
+  return slides.flatMap((slide, slideIndex) => (slide.kind === 'open' || slide.kind === 'rating' ? [{ slide, slideIndex }] : []));
+}
+
+/** A question's state, or the state of one never opened. */
+function stateOf(source: Pick<SessionRecord, 'questions'>, questionId: string): QuestionState {
+  return Object.hasOwn(source.questions, questionId) ? source.questions[questionId]! : { status: 'idle', revealed: false, closesAt: null };
+}
+
+/**
+ * An open question's answers as the facilitator sees them, in the order given,
+ * hidden and held-back ones marked. `votes`: the question's votes of one round.
+ */
+export function openAnswerList(
+  question: Pick<TextQuestion, 'id'>,
+  votes: readonly Vote[],
+  state: { hiddenAnswers?: string[] | undefined; releasedAnswers?: string[] | undefined } | undefined,
+  heldBack: ((text: string) => boolean) | undefined,
+): OpenAnswer[] {
+  const hidden = new Set(state?.hiddenAnswers ?? []);
+  const released = new Set(state?.releasedAnswers ?? []);
+  const answers: OpenAnswer[] = [];
+  for (const vote of votes) {
+    if (vote.questionId !== question.id || vote.text === undefined) continue;
+    answers.push({
+      answerId: vote.optionId,
+      text: vote.text,
+      source: vote.voterKind === 'group' ? 'group' : 'phone',
+      groupId: vote.groupId,
+      hidden: hidden.has(vote.optionId),
+      heldBack: !released.has(vote.optionId) && heldBack !== undefined && heldBack(vote.text),
+      at: vote.at,
+      round: vote.round ?? 1,
+    });
+  }
+  return answers;
+}
+
+/** The answers that count in the cloud: neither hidden nor held back. */
+export const cloudAnswersOf = (answers: readonly OpenAnswer[]): OpenAnswer[] => answers.filter((answer) => !answer.hidden && !answer.heldBack);
+
+/** An open question's cloud: the phrases of its answers not hidden or held back, most frequent first. */
+export function cloudOf(answers: readonly OpenAnswer[]): WordCount[] {
+  return countPhrases(cloudAnswersOf(answers).map((answer) => answer.text));
+}
+
+/** A rating's points with their labels and answers per source. */
+function scaleValueFigures(question: ScaleQuestion, tally: QuestionTally): ScaleValueFigures[] {
+  const values = scaleValues(question);
+  return values.map((value) => {
+    const key = String(value);
+    const count = tally.totals[key]!;
+    return {
+      value,
+      label: value === question.min ? question.minLabel : value === question.max ? question.maxLabel : '',
+      group: tally.bySource.group[key]!,
+      phone: tally.bySource.phone[key]!,
+      hands: tally.bySource.hands[key]!,
+      count,
+      share: tally.voteCount === 0 ? 0 : count / tally.voteCount,
+    };
+  });
+}
+
+interface AnswerFiguresContext {
+  /** The question's votes of the round these figures are of. */
+  votes: readonly Vote[];
+  tally: QuestionTally | undefined;
+  dimensionNames: ReadonlyMap<string, string>;
+  includeUnrevealed: boolean;
+  heldBack: ((text: string) => boolean) | undefined;
+  groups: readonly GroupFigures[];
+  floor: { kept: Set<string>; merged: Set<string>; othersShown: boolean };
+}
+
+function answerQuestionFigures(
+  source: SummarySource,
+  slide: AnswerSlide,
+  place: { slideIndex: number; number: number; typeNumber: number },
+  context: AnswerFiguresContext,
+): AnswerQuestionFigures {
+  const question = slide.question;
+  const state = stateOf(source, question.id);
+  const hands = slide.kind === 'rating' && Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
+  const tally = context.tally ?? tallyQuestion(question, context.votes, hands);
+  const progress = questionProgress(question, context.votes, hands, source.groups, tally);
+  const revealed = state.revealed === true;
+  const shown = revealed || context.includeUnrevealed;
+  const base: AnswerQuestionBase = {
+    questionId: question.id,
+    slideId: slide.id,
+    slideIndex: place.slideIndex,
+    number: place.number,
+    heading: slide.title.trim() || `${slide.kind === 'open' ? 'Open question' : 'Rating'} ${place.typeNumber}`,
+    prompt: question.prompt,
+    dimensionId: question.dimension ?? null,
+    dimensionName: question.dimension === undefined ? null : (context.dimensionNames.get(question.dimension) ?? question.dimension),
+    status: state.status,
+    revealed,
+    shown,
+    round: currentRound(source, question.id),
+    votes: progress.answers,
+    sources: progress.sources,
+    groupsVoted: progress.groupsVoted,
+    phonesVoted: progress.phonesVoted,
+    phonesByGroup: progress.phonesByGroup,
+  };
+  if (question.type === 'text') {
+    const answers = openAnswerList(question, context.votes, state, context.heldBack);
+    const hiddenCount = answers.filter((answer) => answer.hidden).length;
+    const heldBackCount = answers.filter((answer) => answer.heldBack && !answer.hidden).length;
+    if (!shown) return { ...base, type: 'text', hiddenCount, heldBackCount, cloudAnswers: null, words: null, answers: null };
+    return { ...base, type: 'text', hiddenCount, heldBackCount, cloudAnswers: cloudAnswersOf(answers).length, words: cloudOf(answers), answers };
+  }
+  const scale = { type: 'scale' as const, min: question.min, max: question.max, minLabel: question.minLabel, maxLabel: question.maxLabel };
+  if (!shown) return { ...base, ...scale, counts: null, values: null, mean: null, breakdown: null };
+  const { lines } = questionBreakdown(question, tally, context.groups, context.floor);
+  const keys = answerKeys(question);
+  const breakdown = lines.map((line) => ({ ...line, mean: scaleMean(question, recordOf(keys.map((key, index) => [key, line.counts[index]!] as const))) }));
+  return { ...base, ...scale, counts: { ...tally.totals }, values: scaleValueFigures(question, tally), mean: scaleMean(question, tally.totals), breakdown };
+}
+
 /**
  * The whole session's figures. Pure and linear in votes plus options: the core
  * serves it as `reports.get` and builds its exports and session views from it.
@@ -490,11 +635,21 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const scenarios = scenarioSlides(source.slides);
   const tallies = new Map<string, QuestionTally>();
   let handsMax = 0;
+  const roundVotes = (questionId: string) => votesOfRound(byQuestion.get(questionId) ?? [], currentRound(source, questionId));
   for (const { slide } of scenarios) {
     const question = slide.question;
     const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
-    const tally = tallyQuestion(question, byQuestion.get(question.id) ?? [], hands);
+    const tally = tallyQuestion(question, roundVotes(question.id), hands);
     tallies.set(question.id, tally);
+    handsMax = Math.max(handsMax, tally.sourceCounts.hands);
+  }
+  const answerSlides = answerQuestionSlides(source.slides);
+  const answerTallies = new Map<string, QuestionTally>();
+  for (const { slide } of answerSlides) {
+    if (slide.kind !== 'rating') continue;
+    const hands = Object.hasOwn(source.handCounts, slide.question.id) ? source.handCounts[slide.question.id] : undefined;
+    const tally = tallyQuestion(slide.question, roundVotes(slide.question.id), hands);
+    answerTallies.set(slide.question.id, tally);
     handsMax = Math.max(handsMax, tally.sourceCounts.hands);
   }
   const groups = groupFigures(source, privacyFloor);
@@ -505,7 +660,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
     const question = slide.question;
     const tally = tallies.get(question.id)!;
-    const votes = byQuestion.get(question.id) ?? [];
+    const votes = roundVotes(question.id);
     const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
     const progress = questionProgress(question, votes, hands, source.groups, tally);
     const state = Object.hasOwn(source.questions, question.id) ? source.questions[question.id]! : { status: 'idle' as const, revealed: false };
@@ -535,6 +690,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
       status: state.status,
       revealed,
       shown,
+      round: currentRound(source, question.id),
       votes: progress.answers,
       sources: progress.sources,
       groupsVoted: progress.groupsVoted,
@@ -568,9 +724,20 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[] = groups.filter((group) => floor.kept.has(group.id)).map(({ id, name, color }) => ({ id, name, color }));
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
+  const answerQuestions = answerSlides.map(({ slide, slideIndex }, index) =>
+    answerQuestionFigures(source, slide, { slideIndex, number: index + 1, typeNumber: answerSlides.slice(0, index + 1).filter((other) => other.slide.kind === slide.kind).length }, {
+      votes: roundVotes(slide.question.id),
+      tally: answerTallies.get(slide.question.id),
+      dimensionNames,
+      includeUnrevealed,
+      heldBack: options.heldBack,
+      groups,
+      floor,
+    }),
+  );
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
-  if (options.rounds !== false) attachRounds(source, questions, options, privacyFloor);
-  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions: [], participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
+  if (options.rounds !== false) attachRounds(source, questions, answerQuestions, options, privacyFloor);
+  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
 }
 
 /**
@@ -579,28 +746,39 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
  * the current ones (every vote stays in, so groups and the privacy floor are the
  * same in every round).
  */
-function attachRounds(source: SummarySource, questions: QuestionFigures[], options: SummaryOptions, privacyFloor: number): void {
-  for (const figures of questions) {
-    const questionId = figures.questionId;
-    const last = questionRound(source, questionId);
-    if (last < 2) continue;
-    const slide = source.slides[figures.slideIndex]!;
+function attachRounds(source: SummarySource, questions: QuestionFigures[], answerQuestions: AnswerQuestionFigures[], options: SummaryOptions, privacyFloor: number): void {
+  /** The session with one question's round `round` in place of its current one: that slide only, its answers and hand counts of that round. */
+  const roundSourceOf = (slideIndex: number, questionId: string, round: number, last: number): SummarySource => {
     const state = source.questions[questionId]!;
+    return {
+      ...source,
+      slides: [source.slides[slideIndex]!],
+      questions: recordOf([[questionId, { ...state, status: round < last ? 'closed' : state.status, revealed: isRoundRevealed(source, questionId, round), round }]]),
+      handCounts: recordOf([[questionId, handCountsOfRound(source, questionId, round)]]),
+    };
+  };
+  const inner = { ...options, rounds: false };
+  for (const figures of questions) {
+    const last = questionRound(source, figures.questionId);
+    if (last < 2) continue;
     const rounds: RoundFigures[] = [];
     for (let round = 1; round <= last; round += 1) {
-      const revealed = isRoundRevealed(source, questionId, round);
-      const roundSource: SummarySource = {
-        ...source,
-        slides: [slide],
-        questions: recordOf([[questionId, { ...state, status: round < last ? 'closed' : state.status, revealed, round }]]),
-        handCounts: recordOf([[questionId, handCountsOfRound(source, questionId, round)]]),
-      };
-      const one = summarizeSession(roundSource, { ...options, rounds: false }).questions[0]!;
+      const one = summarizeSession(roundSourceOf(figures.slideIndex, figures.questionId, round, last), inner).questions[0]!;
       const { questionId: _q, slideId: _s, slideIndex: _i, number: _n, heading: _h, prompt: _p, dimensionId: _d, dimensionName: _dn, rounds: _r, movement: _m, ...roundFigures } = one;
       rounds.push({ ...roundFigures, round });
     }
     figures.rounds = rounds;
     figures.movement = roundsMovement(rounds, privacyFloor);
+  }
+  for (const figures of answerQuestions) {
+    const last = questionRound(source, figures.questionId);
+    if (last < 2) continue;
+    figures.rounds = [];
+    for (let round = 1; round <= last; round += 1) {
+      const one = summarizeSession(roundSourceOf(figures.slideIndex, figures.questionId, round, last), inner).answerQuestions[0]!;
+      // The same heading and number as the question itself: only the figures are the round's.
+      figures.rounds.push({ ...one, number: figures.number, heading: figures.heading, slideIndex: figures.slideIndex, round });
+    }
   }
 }
 

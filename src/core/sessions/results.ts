@@ -1,0 +1,68 @@
+/**
+ * `results.get` (PROTOCOL.md): every question's figures in slide order, in the
+ * shape its type takes: `totals` (choice), `answers` and `words` (text), or
+ * `answers`, `counts` and `mean` (scale). A question voted on again carries
+ * `rounds`, first to last; its top-level figures are the last round's. A round
+ * not revealed is empty (an earlier round was revealed before the next began).
+ */
+import type { ChoiceRoundResult, QuestionResult, ResultsOutput, ScaleRoundResult, TextRoundResult } from '../../shared/contract';
+import { askedQuestionsOf, type AskedQuestion, type SessionRecord } from '../../shared/model';
+import { scaleMean } from '../../shared/openAnswers';
+import { emptyRecord, hasKey } from '../../shared/records';
+import { cloudAnswersOf, cloudOf, currentRound, isRevealed, openAnswerList } from '../../shared/summary';
+import { tallyQuestion, votesByQuestion, votesOfRound } from '../../shared/tally';
+import { movementOfTallies } from '../../shared/rounds';
+
+/** A question's hand counts of one round: the running round's in `handCounts`, earlier ones kept in its state. */
+export function handCountsOfRound(record: Pick<SessionRecord, 'questions' | 'handCounts'>, questionId: string, round: number): Record<string, number> | undefined {
+  if (round === currentRound(record, questionId)) return hasKey(record.handCounts, questionId) ? record.handCounts[questionId] : undefined;
+  const state = hasKey(record.questions, questionId) ? record.questions[questionId] : undefined;
+  return state?.earlierHandCounts?.find((earlier) => earlier.round === round)?.counts;
+}
+
+type RoundResult = ChoiceRoundResult | TextRoundResult | ScaleRoundResult;
+
+function roundResult(record: SessionRecord, question: AskedQuestion, questionVotes: readonly SessionRecord['votes'][number][], round: number, shown: boolean, heldBack: (text: string) => boolean): RoundResult {
+  const votes = votesOfRound(questionVotes, round);
+  const hands = handCountsOfRound(record, question.id, round);
+  const tally = tallyQuestion(question, votes, hands);
+  const state = hasKey(record.questions, question.id) ? record.questions[question.id] : undefined;
+  switch (question.type) {
+    case 'choice':
+      return { round, voteCount: tally.voteCount, revealed: shown, totals: shown ? { ...tally.totals } : {}, totalsByGroup: shown ? { ...tally.totalsByGroup } : emptyRecord() };
+    case 'text': {
+      if (!shown) return { round, voteCount: tally.voteCount, revealed: false, answers: 0, words: [] };
+      const answers = openAnswerList(question, votes, state, heldBack);
+      return { round, voteCount: tally.voteCount, revealed: true, answers: cloudAnswersOf(answers).length, words: cloudOf(answers) };
+    }
+    case 'scale':
+      return shown
+        ? { round, voteCount: tally.voteCount, revealed: true, answers: tally.voteCount, counts: { ...tally.totals }, mean: scaleMean(question, tally.totals) }
+        : { round, voteCount: tally.voteCount, revealed: false, answers: 0, counts: {}, mean: null };
+  }
+}
+
+export function resultsOf(record: SessionRecord, heldBack: (text: string) => boolean): ResultsOutput {
+  const byQuestion = votesByQuestion(record.votes);
+  return {
+    questions: askedQuestionsOf(record.slides).map((question): QuestionResult => {
+      const votes = byQuestion.get(question.id) ?? [];
+      const last = currentRound(record, question.id);
+      const revealed = isRevealed(record, question.id);
+      // An earlier round was revealed before the next one began: its figures stay the room's.
+      const rounds = Array.from({ length: last }, (_, index) => roundResult(record, question, votes, index + 1, index + 1 < last || revealed, heldBack));
+      const top = rounds[last - 1]!;
+      const base = { questionId: question.id, prompt: question.prompt, dimension: question.dimension ?? '', revealed, voteCount: top.voteCount, round: last };
+      const strip = ({ round: _round, voteCount: _count, revealed: _revealed, ...figures }: RoundResult) => figures;
+      const withRounds = last > 1 ? { rounds } : {};
+      if (question.type === 'choice') {
+        const choiceRounds = rounds as ChoiceRoundResult[];
+        // Who moved (src/shared/rounds.ts), once the first and the last round are both shown.
+        const moved = last > 1 ? { movement: choiceRounds[0]!.revealed && choiceRounds[last - 1]!.revealed ? movementOfTallies(question, choiceRounds[0]!, choiceRounds[last - 1]!, record.groups) : null } : {};
+        return { ...base, type: 'choice', ...(strip(top) as Omit<ChoiceRoundResult, 'round' | 'voteCount' | 'revealed'>), ...(withRounds as { rounds?: ChoiceRoundResult[] }), ...moved };
+      }
+      if (question.type === 'text') return { ...base, type: 'text', ...(strip(top) as Omit<TextRoundResult, 'round' | 'voteCount' | 'revealed'>), ...(withRounds as { rounds?: TextRoundResult[] }) };
+      return { ...base, type: 'scale', min: question.min, max: question.max, ...(strip(top) as Omit<ScaleRoundResult, 'round' | 'voteCount' | 'revealed'>), ...(withRounds as { rounds?: ScaleRoundResult[] }) };
+    }),
+  };
+}
