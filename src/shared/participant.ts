@@ -18,6 +18,14 @@ interface ParticipantQuestionBase {
   status: 'open' | 'closed';
   /** Voting again (PROTOCOL.md): the round running, present from round 2 on; a phone's vote of an earlier round is not its vote in this one. */
   round?: number;
+  /** The slide's picture, when it has one: the page shows it from `/api/p/<code>/picture/<asset>`. */
+  picture?: ParticipantPicture;
+}
+
+/** A picture on the current question's slide: its hash and its alt text. */
+export interface ParticipantPicture {
+  asset: string;
+  alt: string;
 }
 
 /** A choice, as a phone may see it: never which answer the workshop calls "leader". */

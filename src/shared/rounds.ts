@@ -17,7 +17,7 @@
  *   room's leader share and the groups (after the privacy floor), never a person.
  */
 import type { Question, QuestionState, SessionRecord, Vote } from './model';
-import { emptyRecord, hasKey } from './records';
+import { hasKey } from './records';
 
 /** The round a vote belongs to. */
 export function roundOfVote(vote: Pick<Vote, 'round'>): number {
@@ -32,35 +32,6 @@ export function currentRoundOf(state: Pick<QuestionState, 'round'> | undefined):
 /** The round now running on a question of a session. */
 export function questionRound(source: Pick<SessionRecord, 'questions'>, questionId: string): number {
   return currentRoundOf(hasKey(source.questions, questionId) ? source.questions[questionId] : undefined);
-}
-
-/** Whether a vote counts in its question's round now running. */
-export function isCurrentRoundVote(source: Pick<SessionRecord, 'questions'>, vote: Vote): boolean {
-  return roundOfVote(vote) === questionRound(source, vote.questionId);
-}
-
-/**
- * The votes that count now: each question's current round only. The same list when
- * no question was ever reopened (no copy, so a burst of votes costs nothing more).
- */
-export function currentRoundVotes(source: Pick<SessionRecord, 'questions' | 'votes'>): Vote[] {
-  let reopened = false;
-  for (const state of Object.values(source.questions)) if ((state.round ?? 1) > 1) reopened = true;
-  let tagged = false;
-  if (!reopened) {
-    for (const vote of source.votes) if ((vote.round ?? 1) > 1) tagged = true;
-    if (!tagged) return source.votes;
-  }
-  return source.votes.filter((vote) => isCurrentRoundVote(source, vote));
-}
-
-/** One round's hand counts on a question: the current round's from `handCounts`, earlier ones from the question's `earlierHandCounts`. */
-export function handCountsOfRound(source: Pick<SessionRecord, 'questions' | 'handCounts'>, questionId: string, round: number): Record<string, number> {
-  if (round === questionRound(source, questionId)) {
-    return hasKey(source.handCounts, questionId) ? source.handCounts[questionId]! : emptyRecord<number>();
-  }
-  const state = hasKey(source.questions, questionId) ? source.questions[questionId] : undefined;
-  return state?.earlierHandCounts?.find((earlier) => earlier.round === round)?.counts ?? emptyRecord<number>();
 }
 
 /** Whether a round's choices may leave the core: an earlier round was revealed before the next began; the current one once revealed. */

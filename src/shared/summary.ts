@@ -30,7 +30,7 @@ import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionPr
 import { optionLetter } from './optionLetter';
 import { answerKeys, tallyQuestion, votesByQuestion, votesOfRound, type QuestionTally, type VoteSource } from './tally';
 import { countPhrases, scaleMean } from './openAnswers';
-import { currentRoundVotes, handCountsOfRound, isRoundRevealed, movementBetween, questionRound, type GroupRoundCounts, type LeaderCount, type Movement } from './rounds';
+import { movementBetween, type GroupRoundCounts, type LeaderCount, type Movement } from './rounds';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
 export type SummarySource = Pick<
@@ -43,8 +43,6 @@ export interface SummaryOptions {
   includeUnrevealed?: boolean;
   /** The smallest group (people) broken down on its own; smaller ones join "Other groups". 0 or 1: every group. */
   privacyFloor?: number;
-  /** Summarise each round of a question voted on again (default); off for the rounds' own summaries. */
-  rounds?: boolean;
   /**
    * Whether the offline word list holds an open answer back (the core passes its
    * matcher: the list stays out of every page's bundle). Without it, none is.
@@ -124,18 +122,14 @@ export interface QuestionFigures {
   totals: Record<string, number> | null;
   totalsByGroup: Record<string, Record<string, number>> | null;
   /**
-   * Voting again (src/shared/rounds.ts): each round in the shape above, oldest
-   * first, once the question has more than one; the top-level fields are the last.
+   * Voting again: every round's figures, first to last (the last is these
+   * figures), once a second round began; null with one round. An earlier round
+   * was revealed before the next began: its figures are shown.
    */
-  rounds?: RoundFigures[];
-  /** How the room and the groups moved between the first and the last round (when both are shown). */
+  rounds: Omit<QuestionFigures, 'rounds'>[] | null;
+  /** Voting again (src/shared/rounds.ts): how the room and the groups moved from the first round to the last; null with one round or until both are shown. */
   movement?: Movement | null;
 }
-
-/** One round of a question voted on again: the question's own figures for that round's answers. */
-export type RoundFigures = Omit<QuestionFigures, 'questionId' | 'slideId' | 'slideIndex' | 'number' | 'heading' | 'prompt' | 'dimensionId' | 'dimensionName' | 'rounds' | 'movement'> & {
-  round: number;
-};
 
 export interface GroupFigures {
   id: string;
@@ -250,8 +244,6 @@ export interface AnswerQuestionBase {
   phonesVoted: number;
   /** Per group id (`""` for none): phones that answered. Prototype-free. */
   phonesByGroup: Record<string, number>;
-  /** Voting again (src/shared/rounds.ts): each round's figures in this same shape, oldest first, once there is more than one. */
-  rounds?: AnswerQuestionFigures[];
 }
 
 /** An open question's figures. */
@@ -266,6 +258,8 @@ export interface TextQuestionFigures extends AnswerQuestionBase {
   words: WordCount[] | null;
   /** Every answer of the round in the order given, hidden and held-back ones marked (the facilitator's list); null while not shown. */
   answers: OpenAnswer[] | null;
+  /** Voting again: every round's figures, first to last; null with one round (as QuestionFigures.rounds). */
+  rounds: Omit<TextQuestionFigures, 'rounds'>[] | null;
 }
 
 /** One point of a rating scale, with its answers per source. */
@@ -301,6 +295,8 @@ export interface ScaleQuestionFigures extends AnswerQuestionBase {
   mean: number | null;
   /** The split by group after the privacy floor; null while not shown. */
   breakdown: ScaleBreakdownLine[] | null;
+  /** Voting again: every round's figures, first to last; null with one round (as QuestionFigures.rounds). */
+  rounds: Omit<ScaleQuestionFigures, 'rounds'>[] | null;
 }
 
 export type AnswerQuestionFigures = TextQuestionFigures | ScaleQuestionFigures;
@@ -380,6 +376,32 @@ export function questionProgress(question: AskedQuestion, votes: readonly Vote[]
 /** The round a question is in (1 unless voted on again). */
 export function currentRound(source: Pick<SessionRecord, 'questions'>, questionId: string): number {
   return (Object.hasOwn(source.questions, questionId) ? source.questions[questionId]!.round : undefined) ?? 1;
+}
+
+/** A question's hand counts of one round: the running round's in `handCounts`, earlier ones kept in its state. */
+export function handCountsOfRound(source: Pick<SessionRecord, 'questions' | 'handCounts'>, questionId: string, round: number): Record<string, number> | undefined {
+  if (round === currentRound(source, questionId)) return Object.hasOwn(source.handCounts, questionId) ? source.handCounts[questionId] : undefined;
+  const state = Object.hasOwn(source.questions, questionId) ? source.questions[questionId] : undefined;
+  return state?.earlierHandCounts?.find((earlier) => earlier.round === round)?.counts;
+}
+
+/** One round of a question: its votes and hand counts, and whether it is an earlier round (revealed, closed). */
+interface RoundInput {
+  round: number;
+  votes: readonly Vote[];
+  hands: Readonly<Record<string, number>> | undefined;
+  earlier: boolean;
+}
+
+/** Every round of a question, first to last. */
+function roundsOf(source: SummarySource, questionId: string, votes: readonly Vote[]): RoundInput[] {
+  const last = currentRound(source, questionId);
+  return Array.from({ length: last }, (_, index) => ({
+    round: index + 1,
+    votes: last === 1 ? votes : votesOfRound(votes, index + 1),
+    hands: handCountsOfRound(source, questionId, index + 1),
+    earlier: index + 1 < last,
+  }));
 }
 
 /** Whether a question's choices may leave the core: revealed by the facilitator. */
@@ -565,9 +587,6 @@ function scaleValueFigures(question: ScaleQuestion, tally: QuestionTally): Scale
 }
 
 interface AnswerFiguresContext {
-  /** The question's votes of the round these figures are of. */
-  votes: readonly Vote[];
-  tally: QuestionTally | undefined;
   dimensionNames: ReadonlyMap<string, string>;
   includeUnrevealed: boolean;
   heldBack: ((text: string) => boolean) | undefined;
@@ -575,18 +594,20 @@ interface AnswerFiguresContext {
   floor: { kept: Set<string>; merged: Set<string>; othersShown: boolean };
 }
 
-function answerQuestionFigures(
+/** An open or rating question's figures of one round (without `rounds`). */
+function answerRoundFigures(
   source: SummarySource,
   slide: AnswerSlide,
   place: { slideIndex: number; number: number; typeNumber: number },
+  input: RoundInput,
   context: AnswerFiguresContext,
-): AnswerQuestionFigures {
+): Omit<TextQuestionFigures, 'rounds'> | Omit<ScaleQuestionFigures, 'rounds'> {
   const question = slide.question;
   const state = stateOf(source, question.id);
-  const hands = slide.kind === 'rating' && Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
-  const tally = context.tally ?? tallyQuestion(question, context.votes, hands);
-  const progress = questionProgress(question, context.votes, hands, source.groups, tally);
-  const revealed = state.revealed === true;
+  const hands = slide.kind === 'rating' ? input.hands : undefined;
+  const tally = tallyQuestion(question, input.votes, hands);
+  const progress = questionProgress(question, input.votes, hands, source.groups, tally);
+  const revealed = input.earlier || state.revealed === true;
   const shown = revealed || context.includeUnrevealed;
   const base: AnswerQuestionBase = {
     questionId: question.id,
@@ -597,10 +618,10 @@ function answerQuestionFigures(
     prompt: question.prompt,
     dimensionId: question.dimension ?? null,
     dimensionName: question.dimension === undefined ? null : (context.dimensionNames.get(question.dimension) ?? question.dimension),
-    status: state.status,
+    status: input.earlier ? 'closed' : state.status,
     revealed,
     shown,
-    round: currentRound(source, question.id),
+    round: input.round,
     votes: progress.answers,
     sources: progress.sources,
     groupsVoted: progress.groupsVoted,
@@ -608,7 +629,7 @@ function answerQuestionFigures(
     phonesByGroup: progress.phonesByGroup,
   };
   if (question.type === 'text') {
-    const answers = openAnswerList(question, context.votes, state, context.heldBack);
+    const answers = openAnswerList(question, input.votes, state, context.heldBack);
     const hiddenCount = answers.filter((answer) => answer.hidden).length;
     const heldBackCount = answers.filter((answer) => answer.heldBack && !answer.hidden).length;
     if (!shown) return { ...base, type: 'text', hiddenCount, heldBackCount, cloudAnswers: null, words: null, answers: null };
@@ -622,6 +643,20 @@ function answerQuestionFigures(
   return { ...base, ...scale, counts: { ...tally.totals }, values: scaleValueFigures(question, tally), mean: scaleMean(question, tally.totals), breakdown };
 }
 
+/** An open or rating question's figures: its last round's, with every round's once voted on again. */
+function answerQuestionFigures(
+  source: SummarySource,
+  slide: AnswerSlide,
+  place: { slideIndex: number; number: number; typeNumber: number },
+  votes: readonly Vote[],
+  context: AnswerFiguresContext,
+): AnswerQuestionFigures {
+  const rounds = roundsOf(source, slide.question.id, votes).map((input) => answerRoundFigures(source, slide, place, input, context));
+  const last = rounds[rounds.length - 1]!;
+  // The union is of one type per question: the rounds share the last one's.
+  return { ...last, rounds: rounds.length > 1 ? rounds : null } as AnswerQuestionFigures;
+}
+
 /**
  * The whole session's figures. Pure and linear in votes plus options: the core
  * serves it as `reports.get` and builds its exports and session views from it.
@@ -629,54 +664,36 @@ function answerQuestionFigures(
 export function summarizeSession(source: SummarySource, options: SummaryOptions = {}): SessionSummaryReport {
   const includeUnrevealed = options.includeUnrevealed === true;
   const privacyFloor = Math.max(0, Math.floor(options.privacyFloor ?? 0));
-  // The round now running on each question: earlier rounds are summarised under `rounds` (attachRounds).
-  const byQuestion = votesByQuestion(currentRoundVotes(source));
+  const byQuestion = votesByQuestion(source.votes);
   const dimensionNames = new Map(source.dimensions.map((dimension) => [dimension.id, dimension.name]));
   const scenarios = scenarioSlides(source.slides);
-  const tallies = new Map<string, QuestionTally>();
   let handsMax = 0;
-  const roundVotes = (questionId: string) => votesOfRound(byQuestion.get(questionId) ?? [], currentRound(source, questionId));
-  for (const { slide } of scenarios) {
-    const question = slide.question;
-    const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
-    const tally = tallyQuestion(question, roundVotes(question.id), hands);
-    tallies.set(question.id, tally);
-    handsMax = Math.max(handsMax, tally.sourceCounts.hands);
-  }
-  const answerSlides = answerQuestionSlides(source.slides);
-  const answerTallies = new Map<string, QuestionTally>();
-  for (const { slide } of answerSlides) {
-    if (slide.kind !== 'rating') continue;
-    const hands = Object.hasOwn(source.handCounts, slide.question.id) ? source.handCounts[slide.question.id] : undefined;
-    const tally = tallyQuestion(slide.question, roundVotes(slide.question.id), hands);
-    answerTallies.set(slide.question.id, tally);
-    handsMax = Math.max(handsMax, tally.sourceCounts.hands);
-  }
   const groups = groupFigures(source, privacyFloor);
   const floor = floorGroups(groups, privacyFloor);
-  const participants = participantFigures(source, groups, handsMax);
 
   const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, notVotedOn: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0, shownSources: { group: 0, phone: 0, hands: 0 } };
-  const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
+  /** A scenario's figures of one round (without `rounds`). */
+  const choiceRound = (slide: ScenarioSlide, slideIndex: number, index: number, input: RoundInput): Omit<QuestionFigures, 'rounds'> => {
     const question = slide.question;
-    const tally = tallies.get(question.id)!;
-    const votes = roundVotes(question.id);
-    const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
-    const progress = questionProgress(question, votes, hands, source.groups, tally);
-    const state = Object.hasOwn(source.questions, question.id) ? source.questions[question.id]! : { status: 'idle' as const, revealed: false };
-    const revealed = state.revealed === true;
+    const tally = tallyQuestion(question, input.votes, input.hands);
+    const progress = questionProgress(question, input.votes, input.hands, source.groups, tally);
+    const state = stateOf(source, question.id);
+    const revealed = input.earlier || state.revealed === true;
     const shown = revealed || includeUnrevealed;
     const heading = slide.title.trim() || `Scenario ${index + 1}`;
     const dimensionName = dimensionNames.get(question.dimension) ?? question.dimension;
-    totals.votes += tally.voteCount;
-    for (const key of ['group', 'phone', 'hands'] as const) totals.sources[key] += tally.sourceCounts[key];
-    if (tally.voteCount > 0) totals.votedOn += 1;
-    if (revealed) totals.revealed += 1;
-    if (tally.voteCount > 0 && !revealed) totals.votedNotRevealed += 1;
-    if (shown) {
-      totals.shown += 1;
-      totals.shownVotes += tally.voteCount;
-      for (const key of ['group', 'phone', 'hands'] as const) totals.shownSources[key] += tally.sourceCounts[key];
+    if (!input.earlier) {
+      handsMax = Math.max(handsMax, tally.sourceCounts.hands);
+      totals.votes += tally.voteCount;
+      for (const key of ['group', 'phone', 'hands'] as const) totals.sources[key] += tally.sourceCounts[key];
+      if (tally.voteCount > 0) totals.votedOn += 1;
+      if (revealed) totals.revealed += 1;
+      if (tally.voteCount > 0 && !revealed) totals.votedNotRevealed += 1;
+      if (shown) {
+        totals.shown += 1;
+        totals.shownVotes += tally.voteCount;
+        for (const key of ['group', 'phone', 'hands'] as const) totals.shownSources[key] += tally.sourceCounts[key];
+      }
     }
     const base = {
       questionId: question.id,
@@ -687,10 +704,10 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
       prompt: question.prompt,
       dimensionId: question.dimension,
       dimensionName,
-      status: state.status,
+      status: input.earlier ? ('closed' as const) : state.status,
       revealed,
       shown,
-      round: currentRound(source, question.id),
+      round: input.round,
       votes: progress.answers,
       sources: progress.sources,
       groupsVoted: progress.groupsVoted,
@@ -718,68 +735,30 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
       totals: tally.totals,
       totalsByGroup,
     };
+  };
+  const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
+    const rounds = roundsOf(source, slide.question.id, byQuestion.get(slide.question.id) ?? []).map((input) => choiceRound(slide, slideIndex, index, input));
+    return { ...rounds[rounds.length - 1]!, rounds: rounds.length > 1 ? rounds : null, ...(rounds.length > 1 ? { movement: roundsMovement(rounds, privacyFloor) } : {}) };
   });
+  const answerSlides = answerQuestionSlides(source.slides);
+  const answerQuestions = answerSlides.map(({ slide, slideIndex }, index) =>
+    answerQuestionFigures(
+      source,
+      slide,
+      { slideIndex, number: index + 1, typeNumber: answerSlides.slice(0, index + 1).filter((other) => other.slide.kind === slide.kind).length },
+      byQuestion.get(slide.question.id) ?? [],
+      { dimensionNames, includeUnrevealed, heldBack: options.heldBack, groups, floor },
+    ),
+  );
+  for (const figures of answerQuestions) if (figures.type === 'scale') handsMax = Math.max(handsMax, figures.sources.hands);
+  const participants = participantFigures(source, groups, handsMax);
 
   totals.notVotedOn = totals.scenarios - totals.votedOn;
   const breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[] = groups.filter((group) => floor.kept.has(group.id)).map(({ id, name, color }) => ({ id, name, color }));
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
-  const answerQuestions = answerSlides.map(({ slide, slideIndex }, index) =>
-    answerQuestionFigures(source, slide, { slideIndex, number: index + 1, typeNumber: answerSlides.slice(0, index + 1).filter((other) => other.slide.kind === slide.kind).length }, {
-      votes: roundVotes(slide.question.id),
-      tally: answerTallies.get(slide.question.id),
-      dimensionNames,
-      includeUnrevealed,
-      heldBack: options.heldBack,
-      groups,
-      floor,
-    }),
-  );
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
-  if (options.rounds !== false) attachRounds(source, questions, answerQuestions, options, privacyFloor);
   return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
-}
-
-/**
- * Each round of the questions voted on again, summarised exactly as the question
- * itself: the same session with that round's answers and hand counts in place of
- * the current ones (every vote stays in, so groups and the privacy floor are the
- * same in every round).
- */
-function attachRounds(source: SummarySource, questions: QuestionFigures[], answerQuestions: AnswerQuestionFigures[], options: SummaryOptions, privacyFloor: number): void {
-  /** The session with one question's round `round` in place of its current one: that slide only, its answers and hand counts of that round. */
-  const roundSourceOf = (slideIndex: number, questionId: string, round: number, last: number): SummarySource => {
-    const state = source.questions[questionId]!;
-    return {
-      ...source,
-      slides: [source.slides[slideIndex]!],
-      questions: recordOf([[questionId, { ...state, status: round < last ? 'closed' : state.status, revealed: isRoundRevealed(source, questionId, round), round }]]),
-      handCounts: recordOf([[questionId, handCountsOfRound(source, questionId, round)]]),
-    };
-  };
-  const inner = { ...options, rounds: false };
-  for (const figures of questions) {
-    const last = questionRound(source, figures.questionId);
-    if (last < 2) continue;
-    const rounds: RoundFigures[] = [];
-    for (let round = 1; round <= last; round += 1) {
-      const one = summarizeSession(roundSourceOf(figures.slideIndex, figures.questionId, round, last), inner).questions[0]!;
-      const { questionId: _q, slideId: _s, slideIndex: _i, number: _n, heading: _h, prompt: _p, dimensionId: _d, dimensionName: _dn, rounds: _r, movement: _m, ...roundFigures } = one;
-      rounds.push({ ...roundFigures, round });
-    }
-    figures.rounds = rounds;
-    figures.movement = roundsMovement(rounds, privacyFloor);
-  }
-  for (const figures of answerQuestions) {
-    const last = questionRound(source, figures.questionId);
-    if (last < 2) continue;
-    figures.rounds = [];
-    for (let round = 1; round <= last; round += 1) {
-      const one = summarizeSession(roundSourceOf(figures.slideIndex, figures.questionId, round, last), inner).answerQuestions[0]!;
-      // The same heading and number as the question itself: only the figures are the round's.
-      figures.rounds.push({ ...one, number: figures.number, heading: figures.heading, slideIndex: figures.slideIndex, round });
-    }
-  }
 }
 
 /** Answers and leader-tagged answers in some counts, by the question's option order. */
@@ -794,12 +773,16 @@ function leaderCount(options: readonly OptionFigures[], counts: readonly number[
   return { answers, leader };
 }
 
-/** The first and last round compared, when both are shown: the room, and each group line (after the floor) in both. */
-function roundsMovement(rounds: readonly RoundFigures[], privacyFloor: number): Movement | null {
+/**
+ * Who moved (src/shared/rounds.ts): the first and the last round compared, when
+ * both are shown; the room, and each group line of the breakdown (after the
+ * privacy floor, so a small group is judged only inside "Other groups").
+ */
+function roundsMovement(rounds: readonly Omit<QuestionFigures, 'rounds'>[], privacyFloor: number): Movement | null {
   const first = rounds[0];
   const last = rounds[rounds.length - 1];
   if (!first || !last || first === last || !first.options || !last.options || !first.breakdown || !last.breakdown) return null;
-  const room = (round: RoundFigures) => leaderCount(round.options!, round.options!.map((option) => option.count));
+  const room = (round: Omit<QuestionFigures, 'rounds'>) => leaderCount(round.options!, round.options!.map((option) => option.count));
   const lastLines = new Map(last.breakdown.map((line) => [line.key, line]));
   const groups: GroupRoundCounts[] = [];
   for (const line of first.breakdown) {

@@ -55,7 +55,7 @@ describe('electron-builder configuration', () => {
       expect(pkg.dependencies[name], name).toBeUndefined();
       expect(pkg.devDependencies[name], name).toBeDefined();
     }
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@fastify/static', 'fastify', 'lowdb', 'zod']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@fastify/static', 'fastify', 'lowdb', 'naughty-words', 'zod']);
   });
 
   it('packs the built app and starts its main process', () => {

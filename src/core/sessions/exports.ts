@@ -5,10 +5,12 @@
  * rest (`includeUnrevealed`), and then the file says so.
  */
 import { toCsv } from '../../shared/csv';
-import { questionsOf, type SessionRecord } from '../../shared/model';
+import { askedQuestionsOf, type AskedQuestion, type SessionRecord, type Vote } from '../../shared/model';
 import { emptyRecord, recordOf } from '../../shared/records';
-import { isRevealed, summarizeSession } from '../../shared/summary';
-import { anyRoundRevealed, handCountsOfRound, isRoundRevealed, questionRound, roundOfVote } from '../../shared/rounds';
+import { currentRound, handCountsOfRound, isRevealed, summarizeSession } from '../../shared/summary';
+import { answerKeys } from '../../shared/tally';
+import { heldBackByWordList } from './sessionView';
+import { anyRoundRevealed, isRoundRevealed, roundOfVote } from '../../shared/rounds';
 
 export interface ExportOptions {
   includeUnrevealed?: boolean | undefined;
@@ -17,7 +19,11 @@ export interface ExportOptions {
 /**
  * docs/protocol.md's columns first (questionId, voterId, optionId, at), then `source`
  * (group, phone or hands) and `count` (1 for a vote, the number of hands for a hand
- * count), so a spreadsheet's sum of `count` is the number of answers.
+ * count), so a spreadsheet's sum of `count` is the number of answers. Then, for
+ * open answers and ratings (issue 19): the question's type, an open answer's
+ * words (`text`), a rating's `value`, whether the facilitator hid the answer or
+ * the word list holds it back (kept in the file, marked), and the round.
+ * An open answer's optionId is the answer's own id; a rating's is its value.
  */
 export const CSV_HEADER = [
   'questionId',
@@ -34,26 +40,44 @@ export const CSV_HEADER = [
   'dimension',
   'prompt',
   'revealed',
+  'questionType',
+  'text',
+  'value',
+  'hidden',
+  'heldBack',
   'round',
 ] as const;
 
-/** One row per vote and one per hand-counted option (count > 0), in the session's question order, votes as cast. */
+/** What an option or a rating's value is called in a row: the option's label, the scale's end labels. */
+function labelOf(question: AskedQuestion, key: string): { label: string; style: string } {
+  if (question.type === 'choice') {
+    const option = question.options.find((o) => o.id === key);
+    return { label: option?.label ?? '', style: option?.style ?? '' };
+  }
+  if (question.type === 'scale') return { label: key === String(question.min) ? question.minLabel : key === String(question.max) ? question.maxLabel : '', style: '' };
+  return { label: '', style: '' };
+}
+
+/** One row per vote and one per hand-counted option or value (count > 0), in the session's question order, votes as cast. */
 export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): string {
   const groups = new Map(record.groups.map((g) => [g.id, g.name]));
   const rows: (string | number)[][] = [];
-  const questions = questionsOf(record.slides);
+  const questions = askedQuestionsOf(record.slides);
   const everything = options.includeUnrevealed === true;
-  // A question voted on again keeps its revealed rounds in while its new round is hidden.
+  // Voting again: a question keeps its revealed rounds in while its new round is hidden.
   const included = new Set(questions.filter((q) => everything || anyRoundRevealed(record, q.id)).map((q) => q.id));
   const byId = new Map(questions.map((q) => [q.id, q]));
-  for (const vote of record.votes) {
-    const question = byId.get(vote.questionId);
-    if (!question || !included.has(question.id)) continue;
-    const round = roundOfVote(vote);
-    if (!everything && !isRoundRevealed(record, question.id, round)) continue;
-    const option = question.options.find((o) => o.id === vote.optionId);
-    if (!option) continue;
-    rows.push([
+  const hiddenOf = new Map(questions.map((q) => [q.id, new Set(Object.hasOwn(record.questions, q.id) ? (record.questions[q.id]!.hiddenAnswers ?? []) : [])]));
+  const releasedOf = new Map(questions.map((q) => [q.id, new Set(Object.hasOwn(record.questions, q.id) ? (record.questions[q.id]!.releasedAnswers ?? []) : [])]));
+  const keysOf = new Map(questions.map((q) => [q.id, new Set(answerKeys(q))]));
+  /** Whether a round was shown to the room: an earlier round always, the last once revealed. */
+  const revealedText = (question: AskedQuestion, round: number) => (isRoundRevealed(record, question.id, round) ? 'yes' : 'no');
+  const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+  const voteRow = (question: AskedQuestion, vote: Vote) => {
+    const open = question.type === 'text';
+    const { label, style } = labelOf(question, vote.optionId);
+    const heldBack = open && !releasedOf.get(question.id)!.has(vote.optionId) && heldBackByWordList(vote.text ?? '');
+    return [
       vote.questionId,
       vote.voterId,
       vote.optionId,
@@ -63,25 +87,38 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
       vote.voterKind,
       vote.groupId ?? '',
       vote.groupId ? (groups.get(vote.groupId) ?? '') : '',
-      option.label,
-      option.style,
-      question.dimension,
+      label,
+      style,
+      question.dimension ?? '',
       question.prompt,
-      isRoundRevealed(record, question.id, round) ? 'yes' : 'no',
-      round,
-    ]);
+      revealedText(question, roundOfVote(vote)),
+      question.type,
+      open ? (vote.text ?? '') : '',
+      question.type === 'scale' ? Number(vote.optionId) : '',
+      open ? yesNo(hiddenOf.get(question.id)!.has(vote.optionId)) : '',
+      open ? yesNo(heldBack) : '',
+      vote.round ?? 1,
+    ];
+  };
+  for (const vote of record.votes) {
+    const question = byId.get(vote.questionId);
+    if (!question || !included.has(question.id)) continue;
+    if (!everything && !isRoundRevealed(record, question.id, roundOfVote(vote))) continue;
+    if (question.type === 'text' ? vote.text === undefined : !keysOf.get(question.id)!.has(vote.optionId)) continue;
+    rows.push(voteRow(question, vote));
   }
   for (const question of questions) {
-    if (!included.has(question.id)) continue;
-    for (let round = 1; round <= questionRound(record, question.id); round += 1) {
-      const revealed = isRoundRevealed(record, question.id, round);
-      if (!everything && !revealed) continue;
+    if (!included.has(question.id) || question.type === 'text') continue;
+    for (let round = 1; round <= currentRound(record, question.id); round += 1) {
+      if (!everything && !isRoundRevealed(record, question.id, round)) continue;
       const counts = handCountsOfRound(record, question.id, round);
-      for (const option of question.options) {
-        const count = Object.hasOwn(counts, option.id) ? counts[option.id]! : 0;
+      if (!counts) continue;
+      for (const key of answerKeys(question)) {
+        const count = Object.hasOwn(counts, key) ? counts[key]! : 0;
         if (count <= 0) continue;
+        const { label, style } = labelOf(question, key);
         // A hand count has no single voter and no moment of its own.
-        rows.push([question.id, 'hands', option.id, '', 'hands', count, 'hands', '', '', option.label, option.style, question.dimension, question.prompt, revealed ? 'yes' : 'no', round]);
+        rows.push([question.id, 'hands', key, '', 'hands', count, 'hands', '', '', label, style, question.dimension ?? '', question.prompt, revealedText(question, round), question.type, '', question.type === 'scale' ? Number(key) : '', '', '', round]);
       }
     }
   }
@@ -101,8 +138,7 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
   const session = structuredClone(record);
   if (!includeUnrevealed) {
     session.votes = record.votes.filter((vote) => {
-      // Earlier rounds were revealed before the next began: they stay, and carry their round.
-      if (isRoundRevealed(record, vote.questionId, roundOfVote(vote))) return true;
+      if (isRevealed(record, vote.questionId)) return true;
       withheldQuestions.add(vote.questionId);
       withheldVotes += 1;
       return false;
@@ -127,7 +163,7 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
     exportedAt,
     includesUnrevealed: includeUnrevealed,
     withheld: { questions: withheldQuestions.size, answers: withheldVotes },
-    summary: summarizeSession(record, { includeUnrevealed }),
+    summary: summarizeSession(record, { includeUnrevealed, heldBack: heldBackByWordList }),
     session,
   };
 }

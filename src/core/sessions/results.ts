@@ -9,16 +9,9 @@ import type { ChoiceRoundResult, QuestionResult, ResultsOutput, ScaleRoundResult
 import { askedQuestionsOf, type AskedQuestion, type SessionRecord } from '../../shared/model';
 import { scaleMean } from '../../shared/openAnswers';
 import { emptyRecord, hasKey } from '../../shared/records';
-import { cloudAnswersOf, cloudOf, currentRound, isRevealed, openAnswerList } from '../../shared/summary';
+import { cloudAnswersOf, cloudOf, currentRound, handCountsOfRound, isRevealed, openAnswerList } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion, votesOfRound } from '../../shared/tally';
 import { movementOfTallies } from '../../shared/rounds';
-
-/** A question's hand counts of one round: the running round's in `handCounts`, earlier ones kept in its state. */
-export function handCountsOfRound(record: Pick<SessionRecord, 'questions' | 'handCounts'>, questionId: string, round: number): Record<string, number> | undefined {
-  if (round === currentRound(record, questionId)) return hasKey(record.handCounts, questionId) ? record.handCounts[questionId] : undefined;
-  const state = hasKey(record.questions, questionId) ? record.questions[questionId] : undefined;
-  return state?.earlierHandCounts?.find((earlier) => earlier.round === round)?.counts;
-}
 
 type RoundResult = ChoiceRoundResult | TextRoundResult | ScaleRoundResult;
 

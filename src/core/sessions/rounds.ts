@@ -4,7 +4,8 @@
  */
 import type { Question, SessionRecord, Vote } from '../../shared/model';
 import { emptyRecord, hasKey, recordOf } from '../../shared/records';
-import { handCountsOfRound, questionRound, roundOfVote, type RoundTally } from '../../shared/rounds';
+import { questionRound, roundOfVote, type RoundTally } from '../../shared/rounds';
+import { handCountsOfRound } from '../../shared/summary';
 import { tallyQuestion } from '../../shared/tally';
 
 /**

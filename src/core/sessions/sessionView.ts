@@ -79,10 +79,14 @@ export function sessionView(record: SessionRecord): Session {
 
 /** The one question on the current slide, as a phone may see it: its results once revealed, of the round it is in. */
 export function participantState(record: SessionRecord): ParticipantState {
-  const question = questionOfSlide(record.slides[record.slideIndex]);
+  const slide = record.slides[record.slideIndex];
+  const question = questionOfSlide(slide);
   const session = { title: record.title, groups: record.groups.map(({ id, name }) => ({ id, name })) };
   if (!question || record.status === 'ended') return { session, question: null };
-  return { session, question: participantQuestion(record, question) };
+  const asked = participantQuestion(record, question);
+  // The slide's picture (hash and alt text only): the phone loads it from /api/p/<code>/picture/<hash>.
+  if (slide?.picture) asked.picture = { asset: slide.picture.asset, alt: slide.picture.alt };
+  return { session, question: asked };
 }
 
 function participantQuestion(record: SessionRecord, question: AskedQuestion): ParticipantQuestion {
