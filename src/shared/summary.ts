@@ -256,7 +256,11 @@ export interface TextQuestionFigures extends AnswerQuestionBase {
   cloudAnswers: number | null;
   /** Every phrase of the cloud's answers, most frequent first (ties alphabetical); null while not shown. Phones get the first 50. */
   words: WordCount[] | null;
-  /** Every answer of the round in the order given, hidden and held-back ones marked (the facilitator's list); null while not shown. */
+  /**
+   * Every answer of the round in the order given, hidden and held-back ones marked
+   * (the facilitator's list); null while not shown. After the privacy floor: a
+   * group below it is "*others" (OTHERS_KEY) or null, as in the breakdowns.
+   */
   answers: OpenAnswer[] | null;
   /** Voting again: every round's figures, first to last; null with one round (as QuestionFigures.rounds). */
   rounds: Omit<TextQuestionFigures, 'rounds'>[] | null;
@@ -633,7 +637,12 @@ function answerRoundFigures(
     const hiddenCount = answers.filter((answer) => answer.hidden).length;
     const heldBackCount = answers.filter((answer) => answer.heldBack && !answer.hidden).length;
     if (!shown) return { ...base, type: 'text', hiddenCount, heldBackCount, cloudAnswers: null, words: null, answers: null };
-    return { ...base, type: 'text', hiddenCount, heldBackCount, cloudAnswers: cloudAnswersOf(answers).length, words: cloudOf(answers), answers };
+    // The privacy floor: a small group's answers are not told apart from the others' (as in every breakdown).
+    const { kept, merged, othersShown } = context.floor;
+    const floored = answers.map((answer) =>
+      answer.groupId === null || kept.has(answer.groupId) ? answer : { ...answer, groupId: merged.has(answer.groupId) && othersShown ? OTHERS_KEY : null },
+    );
+    return { ...base, type: 'text', hiddenCount, heldBackCount, cloudAnswers: cloudAnswersOf(answers).length, words: cloudOf(answers), answers: floored };
   }
   const scale = { type: 'scale' as const, min: question.min, max: question.max, minLabel: question.minLabel, maxLabel: question.maxLabel };
   if (!shown) return { ...base, ...scale, counts: null, values: null, mean: null, breakdown: null };

@@ -45,34 +45,78 @@ export function applyVote(votes: Vote[], vote: Vote): void {
   const earlier = index.get(key);
   // Identity search, and only when this voter has voted before.
   const at = earlier ? votes.lastIndexOf(earlier) : -1;
-  if (at >= 0) votes.splice(at, 1);
+  if (at >= 0) removeVoteAt(votes, at);
   if (vote.text !== undefined) keepOpenAnswers(votes, vote);
   votes.push(vote);
   index.set(key, vote);
 }
 
 /**
+ * Votes taken out of a list in place (a replaced vote, an open answer past the
+ * third, voting.undo): the open-answer index below drops them without a scan.
+ * A vote may come back in a list rolled back after a failed write; the index then
+ * confirms it by a scan (rare).
+ */
+const removedVotes = new WeakSet<Vote>();
+
+/** Takes the vote at `at` out of the list, in place; voting.undo goes through here too. */
+export function removeVoteAt(votes: Vote[], at: number): void {
+  const [removed] = votes.splice(at, 1);
+  if (removed) removedVotes.add(removed);
+}
+
+/**
+ * Each list's open answers per voter, question and round, oldest first, so
+ * counting a voter's answers (the core refuses a fourth) and making room costs no
+ * scan of the list: a scan per answer made a hall of phones quadratic.
+ */
+const openAnswerIndex = new WeakMap<Vote[], Map<string, Vote[]>>();
+
+function openAnswersByVoter(votes: Vote[]): Map<string, Vote[]> {
+  let index = openAnswerIndex.get(votes);
+  if (!index) {
+    index = new Map();
+    for (const vote of votes) {
+      if (vote.text === undefined) continue;
+      const key = voterKey(vote);
+      const list = index.get(key);
+      if (list) list.push(vote);
+      else index.set(key, [vote]);
+    }
+    openAnswerIndex.set(votes, index);
+  }
+  return index;
+}
+
+/** A voter's open answers still in the list, oldest first (the index is pruned of any gone). */
+function liveOpenAnswers(votes: Vote[], vote: Vote): Vote[] {
+  const index = openAnswersByVoter(votes);
+  const key = voterKey(vote);
+  const list = index.get(key);
+  if (!list) return [];
+  const live = list.filter((answer) => !removedVotes.has(answer) || votes.lastIndexOf(answer) >= 0);
+  if (live.length !== list.length) index.set(key, live);
+  return live;
+}
+
+/**
  * Makes room for an open answer: a voter keeps at most OPEN_ANSWERS_PER_VOTER per
  * question and round, so past them the voter's oldest goes. The core refuses a
  * fourth before it gets here; this keeps any list, replayed or not, within the
- * rule. One pass of plain comparisons over the list (choices and ratings, the
- * bulk of a burst, never come here).
+ * rule. Then indexes the new answer.
  */
 function keepOpenAnswers(votes: Vote[], vote: Vote): void {
-  const mine: number[] = [];
-  const round = vote.round ?? 1;
-  for (let i = 0; i < votes.length; i += 1) {
-    const other = votes[i]!;
-    if (other.text !== undefined && other.voterId === vote.voterId && other.questionId === vote.questionId && other.voterKind === vote.voterKind && (other.round ?? 1) === round) mine.push(i);
+  const live = liveOpenAnswers(votes, vote);
+  while (live.length >= OPEN_ANSWERS_PER_VOTER) {
+    const oldest = live.shift()!;
+    const at = votes.lastIndexOf(oldest);
+    if (at >= 0) removeVoteAt(votes, at);
   }
-  for (let drop = mine.length - (OPEN_ANSWERS_PER_VOTER - 1) - 1; drop >= 0; drop -= 1) votes.splice(mine[drop]!, 1);
+  live.push(vote);
+  openAnswersByVoter(votes).set(voterKey(vote), live);
 }
 
 /** How many open answers a voter has given to a question in a round. */
-export function openAnswersOf(votes: readonly Vote[], vote: Pick<Vote, 'questionId' | 'round' | 'voterKind' | 'voterId'>): number {
-  let count = 0;
-  for (const other of votes) {
-    if (other.text !== undefined && other.questionId === vote.questionId && (other.round ?? 1) === (vote.round ?? 1) && other.voterKind === vote.voterKind && other.voterId === vote.voterId) count += 1;
-  }
-  return count;
+export function openAnswersOf(votes: Vote[], vote: Pick<Vote, 'questionId' | 'round' | 'voterKind' | 'voterId'>): number {
+  return liveOpenAnswers(votes, vote as Vote).length;
 }

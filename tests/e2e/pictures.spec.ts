@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { makePng } from '../../src/core/testing/pictures';
+import { makePng, makeSvg } from '../../src/core/testing/pictures';
 import { expect, scenarioIndexes, test, type SessionLike } from './fixtures';
 
 interface EmbeddedPicture {
@@ -171,4 +171,26 @@ test('the editor adds a picture from disk, asks for its alt text, refuses what i
   await field.dispatchEvent('drop', { dataTransfer });
   await expect(page.getByLabel('Alt text (required)')).toHaveValue('');
   await expect(field).toContainText('a picture needs alt text');
+});
+
+test('an SVG drawing shows on the projector through <img>, under its own strict policy', async ({ page, host }) => {
+  const svg = makeSvg('<circle cx="50" cy="25" r="20" fill="#facc15"/>');
+  const asset = createHash('sha256').update(svg).digest('hex');
+  const { text } = await host.rpc<{ text: string }>('workshops.export', { workshopId: 'leader-or-manager' });
+  const file = JSON.parse(text) as WorkshopFileJson;
+  file.workshop.title = 'Drawn workshop';
+  file.workshop.slides[0]!.picture = { asset, alt: 'A yellow circle on blue', mediaType: 'image/svg+xml' };
+  file.pictures = { [asset]: { mediaType: 'image/svg+xml', data: svg.toString('base64') } };
+  const workshop = await host.rpc<{ id: string }>('workshops.import', { text: JSON.stringify(file) });
+  const session = await host.rpc<{ id: string }>('sessions.create', { workshopId: workshop.id });
+  const served = await page.request.get(`${host.origin}/api/assets/${asset}?token=${host.token}`);
+  expect(served.headers()['content-type']).toBe('image/svg+xml');
+  expect(served.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'unsafe-inline'/);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await host.open(page, `#/audience/${session.id}`);
+  const picture = page.getByRole('img', { name: 'A yellow circle on blue' });
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  expect(await scrolls(page)).toBe(false);
+  if (process.env.PLENARY_KEEP_SHOTS) await page.screenshot({ path: join(process.env.PLENARY_KEEP_SHOTS, 'pictures-svg.png') });
 });

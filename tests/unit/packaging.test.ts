@@ -55,6 +55,7 @@ describe('electron-builder configuration', () => {
       expect(pkg.dependencies[name], name).toBeUndefined();
       expect(pkg.devDependencies[name], name).toBeDefined();
     }
+    // naughty-words: the core's word list for open answers (never in a page's bundle).
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['@fastify/static', 'fastify', 'lowdb', 'naughty-words', 'zod']);
   });
 

@@ -20,7 +20,7 @@ import { emptyRecord, hasKey, recordOf } from '../../shared/records';
 import { currentRound, openAnswerList, summarizeSession as summarizeSessionFigures } from '../../shared/summary';
 import { answerTextProblem, tidyAnswer } from '../../shared/openAnswers';
 import { answerKeys } from '../../shared/tally';
-import { openAnswersOf } from '../../shared/voteList';
+import { openAnswersOf, removeVoteAt } from '../../shared/voteList';
 import { workshopFileName } from '../../shared/workshopFile';
 import type { CoreDeps } from '../deps';
 import type { EventBus } from '../events';
@@ -538,7 +538,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       // The round's last answer: an earlier round's votes are its record, not something to take back.
       const last = record.votes.findLastIndex((v) => v.questionId === questionId && (v.round ?? 1) === round);
       if (last < 0) throw new ApiError('conflict', 'There is no vote to undo.');
-      return announce('vote.undone', await update(record, (r) => void r.votes.splice(last, 1)));
+      return announce('vote.undone', await update(record, (r) => removeVoteAt(r.votes, last)));
     },
     'voting.reopen': async ({ sessionId, questionId, seconds }) => {
       const record = findActive(sessionId);

@@ -1,6 +1,6 @@
 /** The participant protocol over HTTP: the state, votes and the event stream. */
 import { parseState, type ParticipantState } from './types';
-import type { ParticipantEventName } from '../../shared/participant';
+import type { ParticipantEventName, ParticipantVote } from '../../shared/participant';
 
 const TIMEOUT_MS = 10000;
 
@@ -12,12 +12,8 @@ export type FetchStateResult =
 
 export type VoteOutcome = 'received' | 'closed' | 'slow' | 'full' | 'invalid' | 'not-found' | 'network' | 'failed';
 
-export interface VoteBody {
-  deviceId: string;
-  questionId: string;
-  optionId: string;
-  groupId?: string;
-}
+/** PROTOCOL.md "Question types on phones": one of optionId (choice), text (open answer) or value (rating). */
+export type VoteBody = ParticipantVote;
 
 function base(code: string): string {
   return '/api/p/' + encodeURIComponent(code);

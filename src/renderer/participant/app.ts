@@ -4,8 +4,8 @@
  */
 import { fetchState, hasEventSource, openStream, sendVote, type Stream, type VoteBody } from './api';
 import { codeFromPath, isWellFormedCode, joinPath, normaliseCode } from './code';
-import { emptyVotes, initialState, ownVote, toViewModel, validGroup, voteMemoryKey, type AppState } from './model';
-import { deviceIdFrom, groupKey, NO_GROUP, openStorage, voteKey } from './storage';
+import { ANSWER_MAX, emptyAnswers, emptyVotes, initialState, ownAnswers, ownVote, toViewModel, validGroup, voteMemoryKey, type AppState } from './model';
+import { answersKey, deviceIdFrom, groupKey, NO_GROUP, openStorage, parseStoredAnswers, voteKey } from './storage';
 import type { ParticipantState } from './types';
 import { createView } from './view';
 
@@ -21,13 +21,19 @@ export function startApp(root: HTMLElement): { stop(): void } {
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let loading = false;
   let voteSeq = 0;
-  let lastVote: { questionId: string; optionId: string } | null = null;
+  /** The last thing sent, for "Try again": a choice, a rating or an open answer. */
+  let lastVote: { questionId: string; optionId?: string; text?: string; value?: number } | null = null;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
 
   const view = createView(root, {
     vote,
+    answer,
+    rate,
     retry: () => {
-      if (lastVote) vote(lastVote.optionId);
+      if (!lastVote) return;
+      if (lastVote.text !== undefined) answer(lastVote.text);
+      else if (lastVote.value !== undefined) rate(lastVote.value);
+      else if (lastVote.optionId !== undefined) vote(lastVote.optionId);
     },
     reload: () => void load(),
     pickGroup,
@@ -60,16 +66,22 @@ export function startApp(root: HTMLElement): { stop(): void } {
       return;
     }
     let votes = state.votes;
+    let answers = state.answers;
     const question = next.question;
-    const key = question ? voteMemoryKey(question) : null;
-    if (key !== null && ownVote(votes, key) === undefined) {
-      const stored = storage.get(voteKey(code, key));
+    // Remembered per question and round (voting again): a new round starts with nothing of this phone's.
+    const memory = question ? voteMemoryKey(question) : '';
+    if (question && question.type !== 'text' && ownVote(votes, memory) === undefined) {
+      const stored = storage.get(voteKey(code, memory));
       if (stored !== null) {
         votes = Object.assign(emptyVotes(), votes);
-        votes[key] = stored;
+        votes[memory] = stored;
       }
     }
-    set({ phase: 'live', server: next, votes });
+    if (question && question.type === 'text' && !Object.prototype.hasOwnProperty.call(answers, memory)) {
+      answers = Object.assign(emptyAnswers(), answers);
+      answers[memory] = parseStoredAnswers(storage.get(answersKey(code, memory)));
+    }
+    set({ phase: 'live', server: next, votes, answers });
   }
 
   /** GET /api/p/<code>; opens the event stream once the session is found. */
@@ -120,30 +132,75 @@ export function startApp(root: HTMLElement): { stop(): void } {
     });
   }
 
-  function vote(optionId: string): void {
-    const question = state.server ? state.server.question : null;
-    if (!question || question.status !== 'open' || state.phase !== 'live') return;
-    const questionId = question.id;
-    // Remembered per round: a vote in round 2 is not the phone's vote in round 1.
-    const key = voteMemoryKey(question);
+  /** Sends a vote on the open question: `key` is the option, the rating as text, or '' for an open answer. */
+  function send(body: VoteBody, key: string, received: (patch: Partial<AppState>) => void): void {
+    const questionId = state.server?.question ? voteMemoryKey(state.server.question) : body.questionId;
     const seq = ++voteSeq;
-    lastVote = { questionId, optionId };
-    const body: VoteBody = { deviceId, questionId, optionId };
     const group = validGroup(state);
     if (group !== null && group !== NO_GROUP) body.groupId = group;
-    set({ feedback: { questionId: key, optionId, outcome: 'sending' } });
+    set({ feedback: { questionId, optionId: key, outcome: 'sending' } });
     void sendVote(code, body).then((outcome) => {
       if (seq !== voteSeq) return; // A later tap took over.
-      const patch: Partial<AppState> = { feedback: { questionId: key, optionId, outcome } };
-      if (outcome === 'received') {
-        const votes = Object.assign(emptyVotes(), state.votes);
-        votes[key] = optionId;
-        patch.votes = votes;
-        storage.set(voteKey(code, key), optionId);
-      }
+      const patch: Partial<AppState> = { feedback: { questionId, optionId: key, outcome } };
+      if (outcome === 'received') received(patch);
       set(patch);
       // The page may have missed a change (closed, moved on, ended): ask again.
       if (outcome === 'closed' || outcome === 'not-found') void load();
+    });
+  }
+
+  function openQuestion(type: 'choice' | 'text' | 'scale') {
+    const question = state.server ? state.server.question : null;
+    return question && question.type === type && question.status === 'open' && state.phase === 'live' ? question : null;
+  }
+
+  function vote(optionId: string): void {
+    const question = openQuestion('choice');
+    if (!question) return;
+    const questionId = question.id;
+    const memory = voteMemoryKey(question);
+    lastVote = { questionId, optionId };
+    send({ deviceId, questionId, optionId }, optionId, (patch) => {
+      const votes = Object.assign(emptyVotes(), state.votes);
+      votes[memory] = optionId;
+      patch.votes = votes;
+      storage.set(voteKey(code, memory), optionId);
+    });
+  }
+
+  /** A rating: a second one replaces the first (PROTOCOL.md). */
+  function rate(value: number): void {
+    const question = openQuestion('scale');
+    if (!question) return;
+    const questionId = question.id;
+    const memory = voteMemoryKey(question);
+    lastVote = { questionId, value };
+    send({ deviceId, questionId, value }, String(value), (patch) => {
+      const votes = Object.assign(emptyVotes(), state.votes);
+      votes[memory] = String(value);
+      patch.votes = votes;
+      storage.set(voteKey(code, memory), String(value));
+    });
+  }
+
+  /** An open answer: each one kept, up to 3 (the host refuses a 4th with 409). */
+  function answer(typed: string): void {
+    const question = openQuestion('text');
+    if (!question) return;
+    const questionId = question.id;
+    const memory = voteMemoryKey(question);
+    const text = typed.trim();
+    if (text === '') {
+      set({ feedback: { questionId: memory, optionId: '', outcome: 'empty' } });
+      return;
+    }
+    lastVote = { questionId, text: text.slice(0, ANSWER_MAX) };
+    send({ deviceId, questionId, text: text.slice(0, ANSWER_MAX) }, '', (patch) => {
+      const answers = Object.assign(emptyAnswers(), state.answers);
+      answers[memory] = ownAnswers(state.answers, memory).concat([text.slice(0, ANSWER_MAX)]);
+      patch.answers = answers;
+      storage.set(answersKey(code, memory), JSON.stringify(answers[memory]));
+      lastVote = null;
     });
   }
 
@@ -153,8 +210,11 @@ export function startApp(root: HTMLElement): { stop(): void } {
     set({ group: groupId, choosingGroup: false });
     // A vote already cast on the open question goes again, under the new group.
     const question = state.server ? state.server.question : null;
-    const mine = question ? ownVote(state.votes, voteMemoryKey(question)) : undefined;
-    if (before !== null && before !== groupId && question && question.status === 'open' && mine !== undefined) vote(mine);
+    const mine = question && question.type !== 'text' ? ownVote(state.votes, voteMemoryKey(question)) : undefined;
+    if (before !== null && before !== groupId && question && question.status === 'open' && mine !== undefined) {
+      if (question.type === 'scale') rate(Number(mine));
+      else vote(mine);
+    }
   }
 
   function join(typed: string): void {

@@ -5,7 +5,7 @@
 import type { VoteOutcome } from './api';
 import { NO_GROUP } from './storage';
 import type { ParticipantState } from './types';
-import type { ParticipantChoiceQuestion } from '../../shared/participant';
+import type { ParticipantChoiceQuestion, ParticipantScaleQuestion, ParticipantTextQuestion } from '../../shared/participant';
 import { optionLetter } from '../../shared/optionLetter';
 
 export type Phase = 'loading' | 'join' | 'unreachable' | 'live' | 'ended';
@@ -13,9 +13,15 @@ export type Phase = 'loading' | 'join' | 'unreachable' | 'live' | 'ended';
 export interface VoteFeedback {
   /** The question and round it was for: `voteMemoryKey`. */
   questionId: string;
+  /** The option, or a rating's value as text; '' for an open answer. */
   optionId: string;
-  outcome: VoteOutcome | 'sending';
+  /** 'empty': an open answer with nothing in it, caught before sending. */
+  outcome: VoteOutcome | 'sending' | 'empty';
 }
+
+/** PROTOCOL.md: a phone gives up to 3 answers of 1 to 140 characters to an open question. */
+export const ANSWERS_PER_PHONE = 3;
+export const ANSWER_MAX = 140;
 
 export interface AppState {
   phase: Phase;
@@ -30,8 +36,10 @@ export interface AppState {
   group: string | null;
   /** The participant asked to change their group. */
   choosingGroup: boolean;
-  /** Votes the server confirmed: question (and round: `voteMemoryKey`) → option id. */
+  /** Votes the server confirmed: question id → option id (a rating: its value as text). */
   votes: Record<string, string>;
+  /** Open answers the server confirmed, by question id, in the order given. */
+  answers: Record<string, string[]>;
   /** The latest vote sent, and how it went. */
   feedback: VoteFeedback | null;
 }
@@ -46,6 +54,7 @@ export function initialState(code: string): AppState {
     group: null,
     choosingGroup: false,
     votes: emptyVotes(),
+    answers: emptyAnswers(),
     feedback: null,
   };
 }
@@ -77,6 +86,17 @@ export const TEXT = {
   invalid: 'That vote was not accepted: reload the page',
   gone: 'This session is no longer running',
   results: 'Results',
+  answerLabel: 'Your answer',
+  send: 'Send',
+  yourAnswers: 'Your answers',
+  answerReceived: 'Answer received',
+  limit: 'You have given 3 answers',
+  empty: 'Type an answer first',
+  invalidAnswer: 'That answer was not accepted: use 1 to 140 characters',
+  ratingReceived: 'Rating received',
+  yourRating: 'Your rating',
+  invalidRating: 'That rating was not accepted: reload the page',
+  noWords: 'No answers to show',
 } as const;
 
 export interface OptionView {
@@ -122,6 +142,47 @@ export function pictureSource(code: string, asset: string): string {
   return '/api/p/' + encodeURIComponent(code) + '/picture/' + encodeURIComponent(asset);
 }
 
+/** An open question on the phone: a field, the phone's own answers, and the words once revealed. */
+export interface TextQuestionView {
+  id: string;
+  prompt: string;
+  open: boolean;
+  /** This phone's answers, as the host confirmed them. */
+  answers: string[];
+  /** The field and Send are offered: open, and fewer than 3 answers given. */
+  canAnswer: boolean;
+  sending: boolean;
+  /** "You have given 3 answers", or ''. */
+  limit: string;
+  feedback: string;
+  feedbackKind: 'ok' | 'error' | 'info' | '';
+  retry: boolean;
+  results: null | { totalText: string; words: { text: string; count: number; countText: string }[] };
+  picture: { src: string; alt: string } | null;
+}
+
+export interface ScalePointView {
+  value: number;
+  pressed: boolean;
+  busy: boolean;
+  disabled: boolean;
+}
+
+/** A rating on the phone: a row of buttons from min to max, then the distribution and mean once revealed. */
+export interface ScaleQuestionView {
+  id: string;
+  prompt: string;
+  open: boolean;
+  points: ScalePointView[];
+  minLabel: string;
+  maxLabel: string;
+  feedback: string;
+  feedbackKind: 'ok' | 'error' | 'info' | '';
+  retry: boolean;
+  results: null | { totalText: string; meanText: string; rows: { value: number; count: number; percent: number; text: string; mine: boolean }[] };
+  picture: { src: string; alt: string } | null;
+}
+
 export type Screen =
   | { kind: 'loading' }
   | { kind: 'join'; code: string }
@@ -129,6 +190,8 @@ export type Screen =
   | { kind: 'groups'; groups: { id: string; name: string; pressed: boolean }[] }
   | { kind: 'waiting' }
   | { kind: 'question'; question: QuestionView }
+  | { kind: 'text'; question: TextQuestionView }
+  | { kind: 'scale'; question: ScaleQuestionView }
   | { kind: 'ended' };
 
 export interface ViewModel {
@@ -150,10 +213,20 @@ export function emptyVotes(): Record<string, string> {
   return Object.create(null) as Record<string, string>;
 }
 
+/** Open answers by question id, prototype-free like the votes. */
+export function emptyAnswers(): Record<string, string[]> {
+  return Object.create(null) as Record<string, string[]>;
+}
+
+/** This phone's open answers to a question (none: an empty list). */
+export function ownAnswers(answers: Record<string, string[]>, questionId: string): string[] {
+  return Object.prototype.hasOwnProperty.call(answers, questionId) ? answers[questionId]! : [];
+}
+
 /**
- * Where the page remembers its vote on a question: the question's id in round 1,
- * `<id>~<round>` from round 2 on (voting again), so a new round starts with no vote
- * of this phone marked. `~` is never in an id, so no question's key is another's.
+ * Where the page remembers its vote (or answers) on a question: the question's id
+ * in round 1, `<id>~<round>` from round 2 on (voting again), so a new round starts
+ * with no vote of this phone marked. `~` is never in an id, so no key is another's.
  */
 export function voteMemoryKey(question: { id: string; round?: number | undefined }): string {
   const round = question.round ?? 1;
@@ -216,7 +289,7 @@ function questionView(state: AppState, question: ParticipantChoiceQuestion): Que
   let feedback = '';
   let feedbackKind: QuestionView['feedbackKind'] = '';
   let retry = false;
-  if (fb && fb.outcome !== 'sending') {
+  if (fb && fb.outcome !== 'sending' && fb.outcome !== 'empty') {
     const f = FEEDBACK[fb.outcome];
     feedback = f.text;
     feedbackKind = f.kind;
@@ -244,6 +317,96 @@ function questionView(state: AppState, question: ParticipantChoiceQuestion): Que
   }
   const picture = question.picture ? { src: pictureSource(state.code, question.picture.asset), alt: question.picture.alt } : null;
   return { id: question.id, prompt: question.prompt, open, options, feedback, feedbackKind, retry, results, picture };
+}
+
+function answersText(count: number): string {
+  return count === 1 ? '1 answer' : count + ' answers';
+}
+
+/** What happened to the latest vote on this question, in words. */
+function feedbackOf(state: AppState, questionId: string, open: boolean, kind: 'choice' | 'text' | 'scale'): { feedback: string; feedbackKind: QuestionView['feedbackKind']; retry: boolean; sendingId: string | null } {
+  const fb = state.feedback && state.feedback.questionId === questionId ? state.feedback : null;
+  if (!fb) return { feedback: '', feedbackKind: '', retry: false, sendingId: null };
+  if (fb.outcome === 'sending') return { feedback: kind === 'choice' ? '' : TEXT.sending, feedbackKind: kind === 'choice' ? '' : 'info', retry: false, sendingId: fb.optionId };
+  if (fb.outcome === 'empty') return { feedback: TEXT.empty, feedbackKind: 'error', retry: false, sendingId: null };
+  // A 409 on a question still open: this phone has given all its answers (PROTOCOL.md).
+  if (kind === 'text' && fb.outcome === 'closed' && open) return { feedback: TEXT.limit, feedbackKind: 'error', retry: false, sendingId: null };
+  const f = FEEDBACK[fb.outcome];
+  let text: string = f.text;
+  if (fb.outcome === 'received' && kind !== 'choice') text = kind === 'text' ? TEXT.answerReceived : TEXT.ratingReceived;
+  if (fb.outcome === 'invalid' && kind !== 'choice') text = kind === 'text' ? TEXT.invalidAnswer : TEXT.invalidRating;
+  return { feedback: text, feedbackKind: f.kind, retry: f.retry && open, sendingId: null };
+}
+
+function textQuestionView(state: AppState, question: ParticipantTextQuestion): TextQuestionView {
+  const open = question.status === 'open';
+  const answers = ownAnswers(state.answers, voteMemoryKey(question));
+  const fb = feedbackOf(state, voteMemoryKey(question), open, 'text');
+  const full = answers.length >= ANSWERS_PER_PHONE;
+  const refusedForLimit = fb.feedback === TEXT.limit;
+  const results = question.results
+    ? {
+        totalText: answersText(question.results.answers) + ' in all',
+        words: question.results.words.map((word) => ({ text: word.text, count: word.count, countText: word.count === 1 ? '1' : String(word.count) })),
+      }
+    : null;
+  return {
+    id: question.id,
+    prompt: question.prompt,
+    open,
+    answers,
+    canAnswer: open && !full && !refusedForLimit,
+    sending: fb.sendingId !== null,
+    limit: open && (full || refusedForLimit) ? TEXT.limit : '',
+    feedback: refusedForLimit ? '' : fb.feedback,
+    feedbackKind: refusedForLimit ? '' : fb.feedbackKind,
+    retry: fb.retry,
+    results,
+    picture: question.picture ? { src: pictureSource(state.code, question.picture.asset), alt: question.picture.alt } : null,
+  };
+}
+
+/** "3.8": a mean to one decimal. */
+export function meanText(mean: number): string {
+  return (Math.round(mean * 10) / 10).toFixed(1);
+}
+
+function scaleQuestionView(state: AppState, question: ParticipantScaleQuestion): ScaleQuestionView {
+  const open = question.status === 'open';
+  const mine = ownVote(state.votes, voteMemoryKey(question));
+  const fb = feedbackOf(state, voteMemoryKey(question), open, 'scale');
+  const points: ScalePointView[] = [];
+  for (let value = question.min; value <= question.max; value++) {
+    points.push({ value, pressed: String(value) === mine, busy: String(value) === fb.sendingId, disabled: !open });
+  }
+  let results: ScaleQuestionView['results'] = null;
+  if (question.results) {
+    const counts = question.results.counts;
+    let total = 0;
+    for (const point of points) total += counts[String(point.value)] || 0;
+    results = {
+      totalText: answersText(total) + ' in all',
+      meanText: question.results.mean === null ? '' : 'Average ' + meanText(question.results.mean) + ' (' + question.min + ' to ' + question.max + ')',
+      rows: points.map((point) => {
+        const count = counts[String(point.value)] || 0;
+        const percent = total > 0 ? Math.round((count * 100) / total) : 0;
+        return { value: point.value, count, percent, text: votesText(count) + ', ' + percent + '%', mine: point.pressed };
+      }),
+    };
+  }
+  return {
+    id: question.id,
+    prompt: question.prompt,
+    open,
+    points,
+    minLabel: question.minLabel,
+    maxLabel: question.maxLabel,
+    feedback: fb.sendingId !== null ? '' : fb.feedback,
+    feedbackKind: fb.sendingId !== null ? '' : fb.feedbackKind,
+    retry: fb.retry,
+    results,
+    picture: question.picture ? { src: pictureSource(state.code, question.picture.asset), alt: question.picture.alt } : null,
+  };
 }
 
 /** Everything the page shows, from the page's state. */
@@ -281,6 +444,12 @@ export function toViewModel(state: AppState): ViewModel {
     return { title, banner, status, statusKind, group: null, screen: { kind: 'groups', groups: choices } };
   }
   const group = groups.length > 0 && picked !== null ? groupName(state, picked) : null;
-  const screen: Screen = question?.type === 'choice' ? { kind: 'question', question: questionView(state, question) } : { kind: 'waiting' };
+  const screen: Screen = !question
+    ? { kind: 'waiting' }
+    : question.type === 'text'
+      ? { kind: 'text', question: textQuestionView(state, question) }
+      : question.type === 'scale'
+        ? { kind: 'scale', question: scaleQuestionView(state, question) }
+        : { kind: 'question', question: questionView(state, question) };
   return { title, banner, status, statusKind, group, screen };
 }

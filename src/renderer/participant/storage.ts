@@ -113,3 +113,19 @@ export function groupKey(code: string): string {
 export function voteKey(code: string, questionId: string): string {
   return 'plenary.vote.' + code + '.' + questionId;
 }
+
+/** This phone's open answers to a question, as a JSON list of texts. */
+export function answersKey(code: string, questionId: string): string {
+  return 'plenary.answers.' + code + '.' + questionId;
+}
+
+/** Reads a stored list of answers; anything but a list of strings reads as none. */
+export function parseStoredAnswers(text: string | null): string[] {
+  if (text === null) return [];
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string').slice(0, 3) : [];
+  } catch {
+    return [];
+  }
+}

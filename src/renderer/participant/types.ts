@@ -3,7 +3,7 @@
  * own (src/shared/participant.ts, types only: nothing of them reaches the bundle);
  * this file reads the server's JSON defensively into them.
  */
-import type { ParticipantFrame, ParticipantQuestion } from '../../shared/participant';
+import type { ParticipantFrame, ParticipantQuestion, ParticipantScaleQuestion, ParticipantTextQuestion, ParticipantWord } from '../../shared/participant';
 
 export type { ParticipantFrame, ParticipantGroup, ParticipantOption, ParticipantQuestion } from '../../shared/participant';
 /** What the page holds: the last frame it read (with `ended` once the session is over). */
@@ -37,6 +37,31 @@ function parseResults(value: unknown): Record<string, number> | null {
   return results;
 }
 
+function int(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Math.floor(value) === value && value >= 0 && value <= 100 ? value : fallback;
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' && isFinite(value) && value > 0 ? value : 0;
+}
+
+/** A revealed open question: how many answered, and the words with their counts. */
+function parseTextResults(value: unknown): ParticipantTextQuestion['results'] {
+  if (!isObject(value)) return null;
+  const words: ParticipantWord[] = [];
+  if (Array.isArray(value.words)) {
+    for (const word of value.words) if (isObject(word) && typeof word.text === 'string' && word.text !== '') words.push({ text: word.text, count: count(word.count) });
+  }
+  return { answers: count(value.answers), words };
+}
+
+/** A revealed rating: answers per value and their mean. */
+function parseScaleResults(value: unknown): ParticipantScaleQuestion['results'] {
+  if (!isObject(value)) return null;
+  const mean = typeof value.mean === 'number' && isFinite(value.mean) ? value.mean : null;
+  return { answers: count(value.answers), counts: parseResults(value.counts) || (Object.create(null) as Record<string, number>), mean };
+}
+
 /** A slide's picture as the server names it: a SHA-256 (so it is safe in a URL) and its alt text; null otherwise. */
 export function parsePicture(value: unknown): { asset: string; alt: string } | null {
   if (!isObject(value) || typeof value.asset !== 'string' || !/^[0-9a-f]{64}$/.test(value.asset)) return null;
@@ -53,14 +78,21 @@ export function parseState(json: unknown): ParticipantState | null {
   const q = json.question;
   let question: ParticipantQuestion | null = null;
   if (isObject(q) && typeof q.id === 'string') {
-    question = {
-      id: q.id,
-      type: 'choice',
-      prompt: str(q.prompt),
-      options: idLabelList(q.options, 'label').map(({ id, text }) => ({ id, label: text })),
-      status: q.status === 'open' ? 'open' : 'closed',
-      results: parseResults(q.results),
-    };
+    const common = { id: q.id, prompt: str(q.prompt), status: q.status === 'open' ? ('open' as const) : ('closed' as const) };
+    if (q.type === 'text') {
+      question = { ...common, type: 'text', results: parseTextResults(q.results) };
+    } else if (q.type === 'scale') {
+      const min = int(q.min, 1);
+      const max = Math.max(min + 1, int(q.max, 5));
+      question = { ...common, type: 'scale', min, max, minLabel: str(q.minLabel), maxLabel: str(q.maxLabel), results: parseScaleResults(q.results) };
+    } else {
+      question = {
+        ...common,
+        type: 'choice',
+        options: idLabelList(q.options, 'label').map(({ id, text }) => ({ id, label: text })),
+        results: parseResults(q.results),
+      };
+    }
     const picture = parsePicture(q.picture);
     if (picture) question.picture = picture;
   }

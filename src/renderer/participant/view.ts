@@ -4,10 +4,14 @@
  * regions are made once and updated in place, so screen readers hear changes
  * and focus stays on the button the participant is using.
  */
-import { TEXT, type OptionView, type QuestionView, type Screen, type ViewModel } from './model';
+import { ANSWER_MAX, TEXT, type OptionView, type QuestionView, type ScaleQuestionView, type Screen, type TextQuestionView, type ViewModel } from './model';
 
 export interface ViewHandlers {
   vote(optionId: string): void;
+  /** Sends an open answer (as typed; the app trims it). */
+  answer(text: string): void;
+  /** Sends a rating. */
+  rate(value: number): void;
   /** Sends the last vote again (it did not reach the host). */
   retry(): void;
   /** Asks the host again after the first request failed. */
@@ -68,6 +72,44 @@ interface QuestionParts {
   resultsKey: string;
 }
 
+interface TextParts {
+  key: string;
+  root: HTMLElement;
+  prompt: HTMLElement;
+  picture: HTMLImageElement;
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  counter: HTMLElement;
+  send: HTMLButtonElement;
+  limit: HTMLElement;
+  mineTitle: HTMLElement;
+  mine: HTMLElement;
+  mineKey: string;
+  voteBar: HTMLElement;
+  feedback: HTMLElement;
+  retry: HTMLButtonElement;
+  results: HTMLElement;
+  resultsTotal: HTMLElement;
+  resultsList: HTMLElement;
+  resultsKey: string;
+}
+
+interface ScaleParts {
+  key: string;
+  root: HTMLElement;
+  prompt: HTMLElement;
+  picture: HTMLImageElement;
+  buttons: HTMLButtonElement[];
+  voteBar: HTMLElement;
+  feedback: HTMLElement;
+  retry: HTMLButtonElement;
+  results: HTMLElement;
+  resultsTotal: HTMLElement;
+  resultsMean: HTMLElement;
+  resultsList: HTMLElement;
+  resultsKey: string;
+}
+
 export interface View {
   update(vm: ViewModel): void;
 }
@@ -92,6 +134,8 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
 
   let screenKey = '';
   let question: QuestionParts | null = null;
+  let textParts: TextParts | null = null;
+  let scaleParts: ScaleParts | null = null;
 
   /** Rebuilds the screen; moves focus to `target` if the focus was inside the old one. */
   function replaceScreen(key: string, content: Node[], target: HTMLElement | null): void {
@@ -101,6 +145,8 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     for (const node of content) screen.appendChild(node);
     screenKey = key;
     question = null;
+    textParts = null;
+    scaleParts = null;
     if (hadFocus && target) target.focus();
   }
 
@@ -239,6 +285,193 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     }
   }
 
+  /** The news of the last answer, and "Try again": the same bar as a choice's. */
+  function voteBarParts(): { voteBar: HTMLElement; feedback: HTMLElement; retry: HTMLButtonElement } {
+    const feedback = el(doc, 'p', { id: 'vote-status', class: 'feedback', role: 'status' });
+    const retry = el(doc, 'button', { type: 'button', id: 'retry', class: 'secondary' }, ['Try again']);
+    retry.hidden = true;
+    retry.addEventListener('click', () => handlers.retry());
+    return { voteBar: el(doc, 'div', { class: 'vote-bar' }, [feedback, retry]), feedback, retry };
+  }
+
+  function resultsParts(): { results: HTMLElement; resultsTotal: HTMLElement } {
+    const results = el(doc, 'section', { id: 'results', class: 'results', 'aria-labelledby': 'results-title' }, [
+      el(doc, 'h3', { id: 'results-title', class: 'results-title' }, [TEXT.results]),
+    ]);
+    const resultsTotal = el(doc, 'p', { class: 'results-total' });
+    results.appendChild(resultsTotal);
+    results.hidden = true;
+    return { results, resultsTotal };
+  }
+
+  function pictureElement(): HTMLImageElement {
+    const picture = el(doc, 'img', { class: 'picture', alt: '', decoding: 'async' });
+    picture.hidden = true;
+    return picture;
+  }
+
+  function updatePicture(node: HTMLImageElement, picture: { src: string; alt: string } | null): void {
+    setHidden(node, !picture);
+    if (picture) {
+      setAttr(node, 'alt', picture.alt);
+      setAttr(node, 'src', picture.src);
+    } else setAttr(node, 'src', null);
+  }
+
+  function updateVoteBar(parts: { voteBar: HTMLElement; feedback: HTMLElement; retry: HTMLButtonElement }, q: { feedback: string; feedbackKind: string; retry: boolean; open: boolean }): void {
+    setText(parts.feedback, q.feedback);
+    setAttr(parts.feedback, 'data-kind', q.feedbackKind || null);
+    setHidden(parts.retry, !q.retry);
+    setAttr(parts.voteBar, 'data-active', q.feedback !== '' && q.open ? 'true' : null);
+  }
+
+  function buildText(id: string): TextParts {
+    const prompt = el(doc, 'h2', { id: 'prompt', class: 'prompt', tabindex: '-1' });
+    const input = el(doc, 'input', {
+      id: 'answer',
+      type: 'text',
+      class: 'answer-input',
+      maxlength: String(ANSWER_MAX),
+      autocomplete: 'off',
+      enterkeyhint: 'send',
+      'aria-describedby': 'answer-count answer-limit',
+    });
+    const counter = el(doc, 'p', { id: 'answer-count', class: 'answer-count', 'aria-live': 'off' });
+    const send = el(doc, 'button', { type: 'submit', id: 'send', class: 'primary' }, [TEXT.send]);
+    const limit = el(doc, 'p', { id: 'answer-limit', class: 'answer-limit' });
+    const form = el(doc, 'form', { class: 'answer-form', action: '', novalidate: '' }, [
+      el(doc, 'label', { for: 'answer', class: 'field-label' }, [TEXT.answerLabel]),
+      input,
+      counter,
+      send,
+    ]);
+    const count = () => setText(counter, input.value.trim().length + ' / ' + ANSWER_MAX);
+    input.addEventListener('input', count);
+    count();
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (send.getAttribute('aria-disabled') !== 'true') handlers.answer(input.value);
+    });
+    const mineTitle = el(doc, 'h3', { id: 'mine-title', class: 'mine-title' }, [TEXT.yourAnswers]);
+    const mine = el(doc, 'ol', { class: 'mine', 'aria-labelledby': 'mine-title' });
+    const bar = voteBarParts();
+    const res = resultsParts();
+    const resultsList = el(doc, 'ol', { class: 'words' });
+    res.results.appendChild(resultsList);
+    const picture = pictureElement();
+    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, picture, form, limit, bar.voteBar, mineTitle, mine, res.results]);
+    return { key: id, root: sectionRoot, prompt, picture, form, input, counter, send, limit, mineTitle, mine, mineKey: '', ...bar, ...res, resultsList, resultsKey: '' };
+  }
+
+  function updateText(parts: TextParts, q: TextQuestionView): void {
+    setText(parts.prompt, q.prompt);
+    updatePicture(parts.picture, q.picture);
+    setHidden(parts.form, !q.canAnswer);
+    setAttr(parts.send, 'aria-disabled', q.sending ? 'true' : null);
+    setAttr(parts.send, 'aria-busy', q.sending ? 'true' : null);
+    setText(parts.limit, q.limit);
+    const mineKey = q.answers.join('\u0000');
+    if (mineKey !== parts.mineKey) {
+      // A new answer came back confirmed: the field is free for the next one.
+      if (q.answers.length > (parts.mineKey === '' ? 0 : parts.mineKey.split('\u0000').length)) {
+        parts.input.value = '';
+        parts.input.dispatchEvent(new Event('input'));
+      }
+      parts.mineKey = mineKey;
+      clear(parts.mine);
+      for (const text of q.answers) parts.mine.appendChild(el(doc, 'li', {}, [text]));
+      if (!q.canAnswer && doc.activeElement === doc.body) parts.prompt.focus();
+    }
+    setHidden(parts.mineTitle, q.answers.length === 0);
+    setHidden(parts.mine, q.answers.length === 0);
+    updateVoteBar(parts, q);
+    const results = q.results;
+    setHidden(parts.results, !results);
+    if (!results) {
+      parts.resultsKey = '';
+      return;
+    }
+    const key = JSON.stringify(results);
+    if (key === parts.resultsKey) return;
+    parts.resultsKey = key;
+    setText(parts.resultsTotal, results.words.length === 0 ? TEXT.noWords : results.totalText);
+    clear(parts.resultsList);
+    for (const word of results.words) {
+      parts.resultsList.appendChild(
+        el(doc, 'li', { class: 'word-row' }, [el(doc, 'span', { class: 'word-text' }, [word.text]), el(doc, 'span', { class: 'word-count' }, [word.countText])]),
+      );
+    }
+  }
+
+  function buildScale(q: ScaleQuestionView): ScaleParts {
+    const prompt = el(doc, 'h2', { id: 'prompt', class: 'prompt', tabindex: '-1' });
+    const row = el(doc, 'div', { class: 'scale', role: 'group', 'aria-labelledby': 'prompt' });
+    const buttons: HTMLButtonElement[] = [];
+    // One row up to 6 points, else two even rows (10 points: 5 and 5), so no button is wider than another.
+    const columns = q.points.length <= 6 ? q.points.length : Math.ceil(q.points.length / 2);
+    const width = 'calc(' + (100 / columns).toFixed(3) + '% - 8px)';
+    for (const point of q.points) {
+      // The end labels are read with their number: "1, Not at all".
+      const label = point.value === q.points[0]!.value && q.minLabel ? point.value + ', ' + q.minLabel : point.value === q.points[q.points.length - 1]!.value && q.maxLabel ? point.value + ', ' + q.maxLabel : String(point.value);
+      const button = el(doc, 'button', { type: 'button', class: 'scale-point', 'data-value': String(point.value), 'aria-label': label, style: 'flex-basis:' + width + ';max-width:' + width }, [String(point.value)]);
+      button.addEventListener('click', () => {
+        if (button.getAttribute('aria-disabled') !== 'true') handlers.rate(point.value);
+      });
+      buttons.push(button);
+      row.appendChild(button);
+    }
+    const ends = el(doc, 'p', { class: 'scale-ends', 'aria-hidden': 'true' }, [el(doc, 'span', {}, [q.minLabel]), el(doc, 'span', {}, [q.maxLabel])]);
+    const bar = voteBarParts();
+    const res = resultsParts();
+    const resultsMean = el(doc, 'p', { class: 'results-mean' });
+    const resultsList = el(doc, 'ol', { class: 'bars' });
+    res.results.appendChild(resultsMean);
+    res.results.appendChild(resultsList);
+    const picture = pictureElement();
+    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, picture, row, ends, bar.voteBar, res.results]);
+    return { key: scaleKey(q), root: sectionRoot, prompt, picture, buttons, ...bar, ...res, resultsMean, resultsList, resultsKey: '' };
+  }
+
+  function scaleKey(q: ScaleQuestionView): string {
+    return q.id + '\u0000' + q.points.length + '\u0000' + (q.points[0] ? q.points[0].value : '') + '\u0000' + q.minLabel + '\u0000' + q.maxLabel;
+  }
+
+  function updateScale(parts: ScaleParts, q: ScaleQuestionView): void {
+    setText(parts.prompt, q.prompt);
+    updatePicture(parts.picture, q.picture);
+    q.points.forEach((point, index) => {
+      const button = parts.buttons[index];
+      if (!button) return;
+      setAttr(button, 'aria-pressed', String(point.pressed));
+      setAttr(button, 'aria-disabled', point.disabled ? 'true' : null);
+      setAttr(button, 'aria-busy', point.busy ? 'true' : null);
+    });
+    updateVoteBar(parts, q);
+    const results = q.results;
+    setHidden(parts.results, !results);
+    if (!results) {
+      parts.resultsKey = '';
+      return;
+    }
+    const key = JSON.stringify(results);
+    if (key === parts.resultsKey) return;
+    parts.resultsKey = key;
+    setText(parts.resultsTotal, results.totalText);
+    setText(parts.resultsMean, results.meanText);
+    clear(parts.resultsList);
+    for (const row of results.rows) {
+      const label = el(doc, 'span', { class: 'bar-label' }, [String(row.value)]);
+      if (row.mine) label.appendChild(el(doc, 'span', { class: 'bar-mine' }, [' (' + TEXT.yourRating.toLowerCase() + ')']));
+      const barEl = el(doc, 'progress', { class: 'bar', max: '100', value: String(row.percent), 'aria-hidden': 'true' });
+      parts.resultsList.appendChild(
+        el(doc, 'li', { class: row.mine ? 'bar-row mine' : 'bar-row', 'data-value': String(row.value) }, [
+          el(doc, 'div', { class: 'bar-head' }, [label, el(doc, 'span', { class: 'bar-value' }, [row.text])]),
+          barEl,
+        ]),
+      );
+    }
+  }
+
   function updateScreen(s: Screen): void {
     switch (s.kind) {
       case 'loading':
@@ -272,6 +505,25 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
           question = parts;
         }
         updateQuestion(question, s.question);
+        return;
+      }
+      case 'text': {
+        if (screenKey !== 'text:' + s.question.id || !textParts) {
+          const parts = buildText(s.question.id);
+          replaceScreen('text:' + s.question.id, [parts.root], parts.prompt);
+          textParts = parts;
+        }
+        updateText(textParts, s.question);
+        return;
+      }
+      case 'scale': {
+        const key = 'scale:' + scaleKey(s.question);
+        if (screenKey !== key || !scaleParts) {
+          const parts = buildScale(s.question);
+          replaceScreen(key, [parts.root], parts.prompt);
+          scaleParts = parts;
+        }
+        updateScale(scaleParts, s.question);
         return;
       }
     }

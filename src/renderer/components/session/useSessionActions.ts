@@ -8,7 +8,7 @@
  * refused with a message that says so, and the message goes once it is back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Question, Session } from '../../../shared/model';
+import { questionOfSlide, type AskedQuestion, type Question, type Session } from '../../../shared/model';
 import { useApi } from '../../app/ApiContext';
 import { nextTarget, revealRefusal, type SlideCursor } from './keymap';
 import { optionLetter } from '../../../shared/optionLetter';
@@ -17,6 +17,11 @@ import { optionLetter } from '../../../shared/optionLetter';
 export function currentQuestion(session: Session): Question | null {
   const slide = session.slides[session.slideIndex];
   return slide?.kind === 'scenario' ? slide.question : null;
+}
+
+/** The question on the current slide, of any type: a scenario's choice, an open question or a rating. */
+export function currentAskedQuestion(session: Session): AskedQuestion | null {
+  return questionOfSlide(session.slides[session.slideIndex]);
 }
 
 /** A problem to show the facilitator; `offline` ones clear when the host is back. */
@@ -94,7 +99,9 @@ export function useSessionActions(session: Session | undefined) {
 
   return useMemo(() => {
     const sessionId = session?.id ?? '';
-    const question = session ? currentQuestion(session) : null;
+    // Voting's controls work on any question; a group's lettered vote only on a choice.
+    const question = session ? currentAskedQuestion(session) : null;
+    const choice = session ? currentQuestion(session) : null;
     const state = question && session ? session.questions[question.id] : undefined;
     const move = (what: string, to: Parameters<typeof nextTarget>[3]) => {
       if (!session || session.status === 'ended') return;
@@ -146,14 +153,23 @@ export function useSessionActions(session: Session | undefined) {
       /** A group's vote by its number (1-based, as on its tile) and the option's index. */
       vote: (groupNumber: number, optionIndex: number) => {
         const group = session?.groups[groupNumber - 1];
-        const option = question?.options[optionIndex];
-        if (!question) return setProblem('This slide has no question to vote on.');
+        const option = choice?.options[optionIndex];
+        if (!choice) return setProblem(question ? 'On this slide, a group answers with the fields under the slide.' : 'This slide has no question to vote on.');
         if (!group) return setProblem(`There is no group ${groupNumber}: nothing was recorded.`);
         if (!option) return setProblem(`There is no option ${optionLetter(optionIndex)}: nothing was recorded.`);
         enqueue(`${group.name} votes ${optionLetter(optionIndex)}`, () =>
-          api.call('voting.cast', { sessionId, questionId: question.id, voterId: group.id, optionId: option.id }),
+          api.call('voting.cast', { sessionId, questionId: choice.id, voterId: group.id, optionId: option.id }),
         );
       },
+      /** A group's rating; a second replaces the first. */
+      castValue: (groupId: string, value: number) =>
+        question && enqueue('A group’s rating', () => api.call('voting.cast', { sessionId, questionId: question.id, voterId: groupId, value })),
+      /** Hides an open answer from the cloud, the phones and the report (kept in the data), or shows it again. */
+      setAnswerHidden: (answerId: string, hidden: boolean) =>
+        question && enqueue(hidden ? 'Hide the answer' : 'Show the answer', () => api.call('voting.setAnswerHidden', { sessionId, questionId: question.id, answerId, hidden })),
+      /** Lets through an answer the word list held back. */
+      releaseAnswer: (answerId: string) =>
+        question && enqueue('Let the answer through', () => api.call('voting.releaseAnswer', { sessionId, questionId: question.id, answerId, released: true })),
       setCount: (optionId: string, count: number) =>
         question && enqueue('Hand count', () => api.call('voting.setCount', { sessionId, questionId: question.id, optionId, count: Math.max(0, Math.floor(count)) })),
       toggleByGroup: () => session && enqueue('Split by group', () => api.call('sessions.setResultsView', { sessionId, byGroup: !session.resultsByGroup })),

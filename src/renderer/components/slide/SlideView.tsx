@@ -3,10 +3,11 @@
  * the projector. The option letters (A, B, C) are what groups press to vote.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
-import type { Slide } from '../../../shared/model';
 import styles from './SlideView.module.css';
 import { SlidePicture } from './SlidePicture';
 import { optionLetter } from '../../../shared/optionLetter';
+import { OPEN_ANSWERS_PER_VOTER, type Slide } from '../../../shared/model';
+import { ScalePoints } from './ScalePoints';
 
 
 interface SlideViewProps {
@@ -167,6 +168,22 @@ function SlideBody({ slide, body }: { slide: Slide; body?: ReactNode }) {
               ))}
             </ol>
           )}
+        </>
+      );
+    case 'open':
+      return (
+        <>
+          <p className={styles.kicker}>{slide.title || 'Open question'}</p>
+          <h1 className={styles.prompt}>{slide.question.prompt}</h1>
+          {body ?? <p className={styles.placeholder}>Up to {OPEN_ANSWERS_PER_VOTER} short answers each; they appear here as a word cloud once revealed.</p>}
+        </>
+      );
+    case 'rating':
+      return (
+        <>
+          <p className={styles.kicker}>{slide.title || 'Rate it'}</p>
+          <h1 className={styles.prompt}>{slide.question.prompt}</h1>
+          {body ?? <ScalePoints question={slide.question} />}
         </>
       );
     case 'discussion':

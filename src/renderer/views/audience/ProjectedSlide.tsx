@@ -16,6 +16,7 @@ import { currentQuestion, type SessionActions } from '../../components/session/u
 import { preloadCharts } from '../../components/charts/lazy';
 import { SlideView } from '../../components/slide/SlideView';
 import { ResultsSlideBody } from '../results/ResultsSlideBody';
+import { AnswerPanel } from './AnswerPanel';
 import { formatDuration, useNow } from '../present/useClock';
 import styles from './ProjectedSlide.module.css';
 
@@ -61,6 +62,8 @@ export function ProjectedSlide({ session, joinUrl, actions, pendingGroup = null,
         body={
           question ? (
             <ScenarioPanel session={session} question={question} actions={preview ? undefined : actions} pendingGroup={pendingGroup} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
+          ) : slide.kind === 'open' || slide.kind === 'rating' ? (
+            <AnswerPanel session={session} slide={slide} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
           ) : slide.kind === 'results' ? (
             <ResultsSlideBody session={session} />
           ) : slide.kind === 'discussion' ? (

@@ -16,10 +16,12 @@ interface DimensionFieldProps {
   dimensions: readonly Dimension[];
   onChange: (value: string) => void;
   errors?: readonly string[] | undefined;
+  /** The question may have no dimension ('' is none): open questions and ratings. */
+  optional?: boolean;
 }
 
-export function DimensionField({ id, value, dimensions, onChange, errors }: DimensionFieldProps) {
-  const known = dimensions.some((dimension) => dimension.id === value);
+export function DimensionField({ id, value, dimensions, onChange, errors, optional = false }: DimensionFieldProps) {
+  const known = (optional && value === '') || dimensions.some((dimension) => dimension.id === value);
   const [typing, setTyping] = useState(!known);
   const showFree = typing || !known || dimensions.length === 0;
   const freeId = `${id}-custom`;
@@ -47,6 +49,7 @@ export function DimensionField({ id, value, dimensions, onChange, errors }: Dime
               }
             }}
           >
+            {optional && <option value="">None</option>}
             {dimensions.map((dimension) => (
               <option key={dimension.id} value={dimension.id}>
                 {dimension.name} ({dimension.id})
@@ -75,15 +78,16 @@ export function DimensionField({ id, value, dimensions, onChange, errors }: Dime
         </div>
       )}
       <p id={hintId} className={fieldStyles.hint}>
-        {dimensionHint(value, dimensions)}
+        {dimensionHint(value, dimensions, optional)}
       </p>
       <FieldErrors id={showFree && dimensions.length > 0 ? freeId : id} errors={errors} />
     </div>
   );
 }
 
-function dimensionHint(value: string, dimensions: readonly Dimension[]): string {
+function dimensionHint(value: string, dimensions: readonly Dimension[], optional: boolean): string {
   const dimension = dimensions.find((d) => d.id === value);
   if (dimension) return `Leader: ${dimension.leader}. Manager: ${dimension.manager}.`;
+  if (optional) return 'Optional: the contrast the answers speak to. Letters, digits, "-" and "_"; empty for none.';
   return 'The contrast this scenario probes; results are grouped by it. Letters, digits, "-" and "_".';
 }

@@ -3,6 +3,7 @@ import type { Dimension, Question, Slide, SlideKind } from '../../../shared/mode
 import { DimensionField } from './DimensionField';
 import { FieldErrors, FieldGroup, NumberField, SelectField, TextField } from './Fields';
 import { OptionsEditor } from './OptionsEditor';
+import { OpenQuestionFields, RatingFields } from './QuestionFields';
 import { PictureField } from './PictureField';
 import { kindLabel, classifyOptions } from './slideOps';
 import { TextListEditor } from './TextListEditor';
@@ -30,6 +31,8 @@ export function firstField(kind: SlideKind): string {
     case 'quote':
       return 'quote';
     case 'scenario':
+    case 'open':
+    case 'rating':
       return 'question.prompt';
     case 'discussion':
       return 'prompt';
@@ -260,6 +263,10 @@ function KindFields({ slide, dimensions, errors, onChange, readOnly }: KindField
           />
         </>
       );
+    case 'open':
+      return <OpenQuestionFields slide={slide} dimensions={dimensions} errors={errors} onChange={onChange} />;
+    case 'rating':
+      return <RatingFields slide={slide} dimensions={dimensions} errors={errors} onChange={onChange} />;
     case 'results':
       return (
         <TextField

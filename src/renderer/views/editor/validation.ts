@@ -118,6 +118,10 @@ const slideFieldLabels: Record<string, string> = {
   'question.dimension': 'Dimension',
   'question.options': 'Options',
   'question.debrief': 'Debrief',
+  'question.min': 'Lowest value',
+  'question.max': 'Highest value',
+  'question.minLabel': 'Label at the low end',
+  'question.maxLabel': 'Label at the high end',
 };
 
 /** A field's name as its label shows it: `question.options.1.label` is "Option B". */

@@ -16,7 +16,7 @@ import { AppHeader } from '../../components/AppHeader';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { CompareRadar, seriesColor } from '../../components/charts';
 import { HtmlSwatch, DASHES } from '../../components/charts/chartKit';
-import { compareAxes, compared, dimensionRows, formatWhen, scenarioCellText, scenarioRows, type ComparedSession } from './historyData';
+import { answerRows, compareAxes, compared, dimensionRows, formatWhen, scenarioCellText, scenarioRows, type ComparedSession } from './historyData';
 import styles from './CompareView.module.css';
 
 export default function CompareView({ sessionIds }: { sessionIds: string[] }) {
@@ -114,6 +114,7 @@ function Refusal({ title, text, sessions = [] }: { title: string; text: string; 
 function Comparison({ items }: { items: ComparedSession[] }) {
   const dimensions = useMemo(() => dimensionRows(items), [items]);
   const scenarios = useMemo(() => scenarioRows(items), [items]);
+  const answers = useMemo(() => answerRows(items), [items]);
   const { axes, uncovered } = useMemo(() => compareAxes(items), [items]);
   const series = items.map(({ session }, index) => ({ key: `s${index}`, name: session.title }));
   const first = items[0]!.session;
@@ -243,6 +244,48 @@ function Comparison({ items }: { items: ComparedSession[] }) {
             </table>
           </div>
         </section>
+
+        {answers.length > 0 && (
+          <section className={styles.section} aria-labelledby="compare-answers">
+            <h2 id="compare-answers">Open questions and ratings</h2>
+            <p className={styles.lead}>Each room’s most given answers, with how many gave them, and each rating’s average, once revealed.</p>
+            <div className={styles.scroll}>
+              <table className={styles.table}>
+                <caption className="visually-hidden">Each open question’s top answers and each rating’s average per session</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    {items.map(({ session }) => (
+                      <th key={session.id} scope="col">
+                        {session.title}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {answers.map((row) => (
+                    <tr key={row.questionId}>
+                      <th scope="row" className={styles.scenario}>
+                        {row.name}
+                        <span className={styles.prompt}>{row.prompt}</span>
+                      </th>
+                      {row.cells.map((cell, index) => (
+                        <td key={index}>
+                          <span className={cell.state === 'shown' ? styles.answer : styles.muted}>{cell.text}</span>
+                          {cell.state !== 'none' && (
+                            <span className={styles.small}>
+                              {cell.answers} answer{cell.answers === 1 ? '' : 's'}
+                            </span>
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        )}
       </main>
     </div>
   );

@@ -175,3 +175,36 @@ export function scenarioCellText(cell: ScenarioCell): string {
       return `${cell.majority} · ${formatShare(cell.majorityShare)}`;
   }
 }
+
+/** One open question or rating across the sessions compared: per session, its top phrases or its mean, once revealed. */
+export interface AnswerRow {
+  questionId: string;
+  type: 'text' | 'scale';
+  name: string;
+  prompt: string;
+  cells: { state: 'shown' | 'hidden' | 'none'; text: string; answers: number }[];
+}
+
+/** How many phrases of an open question the comparison names per session. */
+const TOP_WORDS = 3;
+
+/** The open questions and ratings of the sessions compared, in the first session's order: what each room said or rated. */
+export function answerRows(items: readonly ComparedSession[]): AnswerRow[] {
+  const rows = new Map<string, AnswerRow>();
+  items.forEach(({ summary }, index) => {
+    for (const figures of summary.answerQuestions) {
+      let row = rows.get(figures.questionId);
+      if (!row) {
+        row = { questionId: figures.questionId, type: figures.type, name: figures.heading, prompt: figures.prompt, cells: items.map(() => ({ state: 'none' as const, text: 'not asked', answers: 0 })) };
+        rows.set(figures.questionId, row);
+      }
+      let text = figures.votes === 0 ? 'no answers' : 'not revealed';
+      if (figures.shown && figures.votes > 0) {
+        if (figures.type === 'text') text = (figures.words ?? []).slice(0, TOP_WORDS).map((word) => `${word.text} (${word.count})`).join(', ') || 'no answers to show';
+        else text = figures.mean === null ? 'no answers' : `average ${(Math.round(figures.mean * 10) / 10).toFixed(1)} of ${figures.min} to ${figures.max}`;
+      }
+      row.cells[index] = { state: figures.shown && figures.votes > 0 ? 'shown' : 'hidden', text, answers: figures.votes };
+    }
+  });
+  return [...rows.values()];
+}

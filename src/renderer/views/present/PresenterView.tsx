@@ -29,6 +29,7 @@ import { SlidePicker } from './SlidePicker';
 import { StatusBar } from './StatusBar';
 import { useNow } from './useClock';
 import { VotingControls } from './VotingControls';
+import { AnswerControls } from './AnswerControls';
 import styles from './PresenterView.module.css';
 import { optionLetter } from '../../../shared/optionLetter';
 
@@ -100,6 +101,11 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
               <VotingControls session={session} question={question} actions={actions} pendingGroup={pendingGroup} />
             </div>
           )}
+          {(slide?.kind === 'open' || slide?.kind === 'rating') && (
+            <div className={styles.controls}>
+              <AnswerControls session={session} slide={slide} actions={actions} />
+            </div>
+          )}
         </div>
         <aside className={styles.side}>
           <section className={`${styles.panel} ${styles.nextPanel}`} aria-labelledby="next-heading">
@@ -117,6 +123,12 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
             <section className={`${styles.panel} ${styles.notesPanel}`} aria-labelledby="notes-heading" tabIndex={0}>
               <h2 id="notes-heading">Notes</h2>
               {slide.notes ? <p className={styles.notes}>{slide.notes}</p> : <p className={styles.muted}>No notes for this slide.</p>}
+              {(slide.kind === 'open' || slide.kind === 'rating') && slide.question.debrief && (
+                <div className={styles.debrief}>
+                  <strong>Debrief · </strong>
+                  {slide.question.debrief}
+                </div>
+              )}
               {slide.kind === 'scenario' && slide.question.debrief && (
                 <div className={styles.debrief}>
                   <strong>Debrief · </strong>

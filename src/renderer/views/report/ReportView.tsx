@@ -17,6 +17,7 @@ import { useCommand, useLiveSession } from '../../app/hooks';
 import { useSessionSummary } from '../../app/useSessionSummary';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { contentWidthMm, pageCss, type PaperSize } from './reportData';
+import { ReportAnswers } from './sections/ReportAnswers';
 import { ReportAppendix } from './sections/ReportAppendix';
 import { ReportContrasts } from './sections/ReportContrasts';
 import { ReportCover } from './sections/ReportCover';
@@ -95,8 +96,13 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
         )}
         {summary.totals.scenarios === 0 && <p>This workshop has no scenarios to vote on.</p>}
         <ReportOtherScenarios questions={summary.questions} />
+        <ReportAnswers
+          questions={summary.answerQuestions}
+          notes={(slideId) => ownValue(session.notes, slideId)?.trim() ?? ''}
+          debriefs={new Map(session.slides.flatMap((slide) => (slide.kind === 'open' || slide.kind === 'rating' ? [[slide.question.id, slide.question.debrief] as [string, string]] : [])))}
+        />
         <ReportContrasts room={summary.profile.room} />
-        <ReportNotes session={session} printed={new Set(charted.map((figures) => figures.slideId))} />
+        <ReportNotes session={session} printed={new Set([...charted.map((figures) => figures.slideId), ...summary.answerQuestions.filter((figures) => figures.shown && figures.votes > 0).map((figures) => figures.slideId)])} />
         <ReportPictures session={session} printed={new Set(charted.map((figures) => figures.slideId))} />
         <ReportAppendix summary={summary} />
       </article>

@@ -19,6 +19,7 @@ import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
 import { UnrevealedScenarios } from './UnrevealedScenarios';
 import { MovedRanking, movedScenarios } from '../../components/session/MovedRanking';
+import { AnswerResults } from './AnswerResults';
 import styles from './ResultsView.module.css';
 
 const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', moved: 'results-moved', scenarios: 'results-scenarios' } as const;
@@ -92,10 +93,19 @@ function ResultsHeader({ session, summary }: { session: Session; summary: Sessio
 
 function EmptyState({ session, summary }: { session: Session; summary: SessionSummaryReport }) {
   const scenarioCount = summary.totals.scenarios;
+  // Open questions and ratings revealed: they are the results, shown below; the empty card speaks of scenarios only.
+  const answersShown = summary.answerQuestions.some((figures) => figures.shown);
+  if (answersShown && scenarioCount === 0) {
+    return (
+      <main className={styles.main}>
+        <AnswerResults questions={summary.answerQuestions} />
+      </main>
+    );
+  }
   return (
     <main className={styles.main}>
       <section className={styles.empty} aria-labelledby="results-empty">
-        <h2 id="results-empty">No results yet</h2>
+        <h2 id="results-empty">{answersShown ? 'No scenario results yet' : 'No results yet'}</h2>
         {scenarioCount === 0 ? (
           <p>This workshop has no scenarios to vote on, so there is nothing to chart.</p>
         ) : (
@@ -108,6 +118,7 @@ function EmptyState({ session, summary }: { session: Session; summary: SessionSu
         )}
       </section>
       <UnrevealedScenarios session={session} questions={summary.questions} />
+      <AnswerResults questions={summary.answerQuestions} />
     </main>
   );
 }
@@ -233,6 +244,7 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         )}
         <UnrevealedScenarios session={session} questions={summary.questions} />
       </Section>
+      <AnswerResults questions={summary.answerQuestions} />
     </main>
   );
 }
