@@ -22,6 +22,7 @@ import {
 } from './model';
 import { PICTURE_MAX_BYTES } from './limits';
 import type { OpenAnswer, SessionSummaryReport, WordCount } from './summary';
+import type { Movement } from './rounds';
 import type { MenuCommandData } from './menu';
 
 const empty = z.object({}).strict();
@@ -156,6 +157,11 @@ export const commandInputs = {
     .strict(),
   /** Takes back the most recent vote on an open question. */
   'voting.undo': questionRef,
+  /**
+   * Voting again (PROTOCOL.md): a new round on a revealed question. Its results hide
+   * again and voting opens; phones and groups vote afresh, the earlier rounds kept.
+   */
+  'voting.reopen': z.object({ sessionId: idSchema, questionId: idSchema, seconds: z.number().int().min(5).max(3600).optional() }).strict(),
   /** A hand count for one option. */
   'voting.setCount': z
     .object({ sessionId: idSchema, questionId: idSchema, optionId: idSchema, count: z.number().int().min(0).max(100000) })
@@ -167,8 +173,6 @@ export const commandInputs = {
   'voting.setAnswerHidden': z.object({ sessionId: idSchema, questionId: idSchema, answerId: idSchema, hidden: z.boolean() }).strict(),
   /** Lets through an answer the word list held back (or, `released: false`, holds it back again). */
   'voting.releaseAnswer': z.object({ sessionId: idSchema, questionId: idSchema, answerId: idSchema, released: z.boolean().optional() }).strict(),
-  /** Voting again: starts the next round on a revealed question; its results hide again and everyone answers afresh. */
-  'voting.reopen': questionRef,
 
   /** Totals per question (a question the facilitator has not revealed stays empty, even after the session ends). */
   'results.get': sessionRef,
@@ -222,11 +226,14 @@ export interface ChoiceRoundResult {
   /** Votes per option id; every option present (0 when none), empty when still hidden. */
   totals: Record<string, number>;
   totalsByGroup: Record<string, Record<string, number>>;
+  /** Whether this round's choices are shown: an earlier round always (it was revealed before the next began), the last once revealed. */
+  revealed: boolean;
 }
 /** One round's figures of an open question: as phones get them (PROTOCOL.md). Empty words when still hidden. */
 export interface TextRoundResult {
   round: number;
   voteCount: number;
+  revealed: boolean;
   /** Answers in the cloud (hidden and held-back ones left out); 0 while hidden. */
   answers: number;
   /** Every phrase with its count, most frequent first; empty while hidden. */
@@ -236,22 +243,25 @@ export interface TextRoundResult {
 export interface ScaleRoundResult {
   round: number;
   voteCount: number;
+  revealed: boolean;
   answers: number;
   /** Answers per value, every value present; empty while hidden. */
   counts: Record<string, number>;
   mean: number | null;
 }
 
-export interface ChoiceQuestionResult extends QuestionResultBase, Omit<ChoiceRoundResult, 'round' | 'voteCount'> {
+export interface ChoiceQuestionResult extends QuestionResultBase, Omit<ChoiceRoundResult, 'round' | 'voteCount' | 'revealed'> {
   type: 'choice';
   /** Voting again (PROTOCOL.md): every round, first to last; present once a second round began. */
   rounds?: ChoiceRoundResult[];
+  /** How the room moved from the first to the last round (src/shared/rounds.ts); null until both are shown. Present with `rounds`. */
+  movement?: Movement | null;
 }
-export interface TextQuestionResult extends QuestionResultBase, Omit<TextRoundResult, 'round' | 'voteCount'> {
+export interface TextQuestionResult extends QuestionResultBase, Omit<TextRoundResult, 'round' | 'voteCount' | 'revealed'> {
   type: 'text';
   rounds?: TextRoundResult[];
 }
-export interface ScaleQuestionResult extends QuestionResultBase, Omit<ScaleRoundResult, 'round' | 'voteCount'> {
+export interface ScaleQuestionResult extends QuestionResultBase, Omit<ScaleRoundResult, 'round' | 'voteCount' | 'revealed'> {
   type: 'scale';
   min: number;
   max: number;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PHONE_LIMIT_MAX } from './phoneLimits';
 import { emptyRecord } from './records';
 import type { QuestionProgress, WordCount } from './summary';
+import type { RoundTally } from './rounds';
 
 /** Ids are short, URL-safe strings; the core makes them, imports may bring their own. */
 export const idSchema = z
@@ -524,6 +525,8 @@ export interface QuestionView extends QuestionState {
   handCounts: Record<string, number>;
   /** How many answered, by source and by group (src/shared/summary.ts): the presenter's progress line and tiles. */
   progress: QuestionProgress;
+  /** Voting again (src/shared/rounds.ts): the rounds before the one now running, each revealed already; absent in round 1. */
+  earlierRounds?: RoundTally[];
   /**
    * Open questions: the cloud's phrases once revealed, most frequent first (hidden
    * and held-back answers left out); null before, and for other types. The

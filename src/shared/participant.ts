@@ -16,6 +16,8 @@ interface ParticipantQuestionBase {
   id: string;
   prompt: string;
   status: 'open' | 'closed';
+  /** Voting again (PROTOCOL.md): the round running, present from round 2 on; a phone's vote of an earlier round is not its vote in this one. */
+  round?: number;
   /** The slide's picture, when it has one: the page shows it from `/api/p/<code>/picture/<asset>`. */
   picture?: ParticipantPicture;
 }

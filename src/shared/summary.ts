@@ -30,6 +30,7 @@ import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionPr
 import { optionLetter } from './optionLetter';
 import { answerKeys, tallyQuestion, votesByQuestion, votesOfRound, type QuestionTally, type VoteSource } from './tally';
 import { countPhrases, scaleMean } from './openAnswers';
+import { movementBetween, type GroupRoundCounts, type LeaderCount, type Movement } from './rounds';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
 export type SummarySource = Pick<
@@ -126,6 +127,8 @@ export interface QuestionFigures {
    * was revealed before the next began: its figures are shown.
    */
   rounds: Omit<QuestionFigures, 'rounds'>[] | null;
+  /** Voting again (src/shared/rounds.ts): how the room and the groups moved from the first round to the last; null with one round or until both are shown. */
+  movement?: Movement | null;
 }
 
 export interface GroupFigures {
@@ -744,7 +747,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   };
   const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
     const rounds = roundsOf(source, slide.question.id, byQuestion.get(slide.question.id) ?? []).map((input) => choiceRound(slide, slideIndex, index, input));
-    return { ...rounds[rounds.length - 1]!, rounds: rounds.length > 1 ? rounds : null };
+    return { ...rounds[rounds.length - 1]!, rounds: rounds.length > 1 ? rounds : null, ...(rounds.length > 1 ? { movement: roundsMovement(rounds, privacyFloor) } : {}) };
   });
   const answerSlides = answerQuestionSlides(source.slides);
   const answerQuestions = answerSlides.map(({ slide, slideIndex }, index) =>
@@ -765,4 +768,37 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
   return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
+}
+
+/** Answers and leader-tagged answers in some counts, by the question's option order. */
+function leaderCount(options: readonly OptionFigures[], counts: readonly number[]): LeaderCount {
+  let answers = 0;
+  let leader = 0;
+  options.forEach((option, index) => {
+    const count = counts[index] ?? 0;
+    answers += count;
+    if (option.style === 'leader') leader += count;
+  });
+  return { answers, leader };
+}
+
+/**
+ * Who moved (src/shared/rounds.ts): the first and the last round compared, when
+ * both are shown; the room, and each group line of the breakdown (after the
+ * privacy floor, so a small group is judged only inside "Other groups").
+ */
+function roundsMovement(rounds: readonly Omit<QuestionFigures, 'rounds'>[], privacyFloor: number): Movement | null {
+  const first = rounds[0];
+  const last = rounds[rounds.length - 1];
+  if (!first || !last || first === last || !first.options || !last.options || !first.breakdown || !last.breakdown) return null;
+  const room = (round: Omit<QuestionFigures, 'rounds'>) => leaderCount(round.options!, round.options!.map((option) => option.count));
+  const lastLines = new Map(last.breakdown.map((line) => [line.key, line]));
+  const groups: GroupRoundCounts[] = [];
+  for (const line of first.breakdown) {
+    if (line.kind !== 'group' && line.kind !== 'others') continue;
+    const after = lastLines.get(line.key);
+    if (!after) continue;
+    groups.push({ key: line.key, name: line.name, first: leaderCount(first.options, line.counts), last: leaderCount(last.options, after.counts) });
+  }
+  return movementBetween({ first: room(first), last: room(last) }, groups, { from: first.round, to: last.round }, privacyFloor);
 }

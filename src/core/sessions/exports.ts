@@ -10,6 +10,7 @@ import { emptyRecord, recordOf } from '../../shared/records';
 import { currentRound, handCountsOfRound, isRevealed, summarizeSession } from '../../shared/summary';
 import { answerKeys } from '../../shared/tally';
 import { heldBackByWordList } from './sessionView';
+import { anyRoundRevealed, isRoundRevealed, roundOfVote } from '../../shared/rounds';
 
 export interface ExportOptions {
   includeUnrevealed?: boolean | undefined;
@@ -62,12 +63,15 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
   const groups = new Map(record.groups.map((g) => [g.id, g.name]));
   const rows: (string | number)[][] = [];
   const questions = askedQuestionsOf(record.slides);
-  const included = new Set(questions.filter((q) => options.includeUnrevealed === true || isRevealed(record, q.id)).map((q) => q.id));
+  const everything = options.includeUnrevealed === true;
+  // Voting again: a question keeps its revealed rounds in while its new round is hidden.
+  const included = new Set(questions.filter((q) => everything || anyRoundRevealed(record, q.id)).map((q) => q.id));
   const byId = new Map(questions.map((q) => [q.id, q]));
   const hiddenOf = new Map(questions.map((q) => [q.id, new Set(Object.hasOwn(record.questions, q.id) ? (record.questions[q.id]!.hiddenAnswers ?? []) : [])]));
   const releasedOf = new Map(questions.map((q) => [q.id, new Set(Object.hasOwn(record.questions, q.id) ? (record.questions[q.id]!.releasedAnswers ?? []) : [])]));
   const keysOf = new Map(questions.map((q) => [q.id, new Set(answerKeys(q))]));
-  const revealedText = (question: AskedQuestion) => (isRevealed(record, question.id) ? 'yes' : 'no');
+  /** Whether a round was shown to the room: an earlier round always, the last once revealed. */
+  const revealedText = (question: AskedQuestion, round: number) => (isRoundRevealed(record, question.id, round) ? 'yes' : 'no');
   const yesNo = (value: boolean) => (value ? 'yes' : 'no');
   const voteRow = (question: AskedQuestion, vote: Vote) => {
     const open = question.type === 'text';
@@ -87,7 +91,7 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
       style,
       question.dimension ?? '',
       question.prompt,
-      revealedText(question),
+      revealedText(question, roundOfVote(vote)),
       question.type,
       open ? (vote.text ?? '') : '',
       question.type === 'scale' ? Number(vote.optionId) : '',
@@ -99,12 +103,14 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
   for (const vote of record.votes) {
     const question = byId.get(vote.questionId);
     if (!question || !included.has(question.id)) continue;
+    if (!everything && !isRoundRevealed(record, question.id, roundOfVote(vote))) continue;
     if (question.type === 'text' ? vote.text === undefined : !keysOf.get(question.id)!.has(vote.optionId)) continue;
     rows.push(voteRow(question, vote));
   }
   for (const question of questions) {
     if (!included.has(question.id) || question.type === 'text') continue;
     for (let round = 1; round <= currentRound(record, question.id); round += 1) {
+      if (!everything && !isRoundRevealed(record, question.id, round)) continue;
       const counts = handCountsOfRound(record, question.id, round);
       if (!counts) continue;
       for (const key of answerKeys(question)) {
@@ -112,7 +118,7 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
         if (count <= 0) continue;
         const { label, style } = labelOf(question, key);
         // A hand count has no single voter and no moment of its own.
-        rows.push([question.id, 'hands', key, '', 'hands', count, 'hands', '', '', label, style, question.dimension ?? '', question.prompt, revealedText(question), question.type, '', question.type === 'scale' ? Number(key) : '', '', '', round]);
+        rows.push([question.id, 'hands', key, '', 'hands', count, 'hands', '', '', label, style, question.dimension ?? '', question.prompt, revealedText(question, round), question.type, '', question.type === 'scale' ? Number(key) : '', '', '', round]);
       }
     }
   }

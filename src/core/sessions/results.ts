@@ -11,6 +11,7 @@ import { scaleMean } from '../../shared/openAnswers';
 import { emptyRecord, hasKey } from '../../shared/records';
 import { cloudAnswersOf, cloudOf, currentRound, handCountsOfRound, isRevealed, openAnswerList } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion, votesOfRound } from '../../shared/tally';
+import { movementOfTallies } from '../../shared/rounds';
 
 type RoundResult = ChoiceRoundResult | TextRoundResult | ScaleRoundResult;
 
@@ -21,16 +22,16 @@ function roundResult(record: SessionRecord, question: AskedQuestion, questionVot
   const state = hasKey(record.questions, question.id) ? record.questions[question.id] : undefined;
   switch (question.type) {
     case 'choice':
-      return { round, voteCount: tally.voteCount, totals: shown ? { ...tally.totals } : {}, totalsByGroup: shown ? { ...tally.totalsByGroup } : emptyRecord() };
+      return { round, voteCount: tally.voteCount, revealed: shown, totals: shown ? { ...tally.totals } : {}, totalsByGroup: shown ? { ...tally.totalsByGroup } : emptyRecord() };
     case 'text': {
-      if (!shown) return { round, voteCount: tally.voteCount, answers: 0, words: [] };
+      if (!shown) return { round, voteCount: tally.voteCount, revealed: false, answers: 0, words: [] };
       const answers = openAnswerList(question, votes, state, heldBack);
-      return { round, voteCount: tally.voteCount, answers: cloudAnswersOf(answers).length, words: cloudOf(answers) };
+      return { round, voteCount: tally.voteCount, revealed: true, answers: cloudAnswersOf(answers).length, words: cloudOf(answers) };
     }
     case 'scale':
       return shown
-        ? { round, voteCount: tally.voteCount, answers: tally.voteCount, counts: { ...tally.totals }, mean: scaleMean(question, tally.totals) }
-        : { round, voteCount: tally.voteCount, answers: 0, counts: {}, mean: null };
+        ? { round, voteCount: tally.voteCount, revealed: true, answers: tally.voteCount, counts: { ...tally.totals }, mean: scaleMean(question, tally.totals) }
+        : { round, voteCount: tally.voteCount, revealed: false, answers: 0, counts: {}, mean: null };
   }
 }
 
@@ -45,11 +46,16 @@ export function resultsOf(record: SessionRecord, heldBack: (text: string) => boo
       const rounds = Array.from({ length: last }, (_, index) => roundResult(record, question, votes, index + 1, index + 1 < last || revealed, heldBack));
       const top = rounds[last - 1]!;
       const base = { questionId: question.id, prompt: question.prompt, dimension: question.dimension ?? '', revealed, voteCount: top.voteCount, round: last };
-      const strip = ({ round: _round, voteCount: _count, ...figures }: RoundResult) => figures;
+      const strip = ({ round: _round, voteCount: _count, revealed: _revealed, ...figures }: RoundResult) => figures;
       const withRounds = last > 1 ? { rounds } : {};
-      if (question.type === 'choice') return { ...base, type: 'choice', ...(strip(top) as Omit<ChoiceRoundResult, 'round' | 'voteCount'>), ...(withRounds as { rounds?: ChoiceRoundResult[] }) };
-      if (question.type === 'text') return { ...base, type: 'text', ...(strip(top) as Omit<TextRoundResult, 'round' | 'voteCount'>), ...(withRounds as { rounds?: TextRoundResult[] }) };
-      return { ...base, type: 'scale', min: question.min, max: question.max, ...(strip(top) as Omit<ScaleRoundResult, 'round' | 'voteCount'>), ...(withRounds as { rounds?: ScaleRoundResult[] }) };
+      if (question.type === 'choice') {
+        const choiceRounds = rounds as ChoiceRoundResult[];
+        // Who moved (src/shared/rounds.ts), once the first and the last round are both shown.
+        const moved = last > 1 ? { movement: choiceRounds[0]!.revealed && choiceRounds[last - 1]!.revealed ? movementOfTallies(question, choiceRounds[0]!, choiceRounds[last - 1]!, record.groups) : null } : {};
+        return { ...base, type: 'choice', ...(strip(top) as Omit<ChoiceRoundResult, 'round' | 'voteCount' | 'revealed'>), ...(withRounds as { rounds?: ChoiceRoundResult[] }), ...moved };
+      }
+      if (question.type === 'text') return { ...base, type: 'text', ...(strip(top) as Omit<TextRoundResult, 'round' | 'voteCount' | 'revealed'>), ...(withRounds as { rounds?: TextRoundResult[] }) };
+      return { ...base, type: 'scale', min: question.min, max: question.max, ...(strip(top) as Omit<ScaleRoundResult, 'round' | 'voteCount' | 'revealed'>), ...(withRounds as { rounds?: ScaleRoundResult[] }) };
     }),
   };
 }

@@ -34,6 +34,7 @@ import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
 import { heldBackByWordList, participantState, questionView, sessionView } from './sessionView';
 import { resultsOf } from './results';
+import { startNextRound } from './rounds';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -57,11 +58,11 @@ type SessionHandlers = Pick<
   | 'voting.reveal'
   | 'voting.cast'
   | 'voting.undo'
+  | 'voting.reopen'
   | 'voting.setCount'
   | 'voting.answers'
   | 'voting.setAnswerHidden'
   | 'voting.releaseAnswer'
-  | 'voting.reopen'
   | 'results.get'
   | 'reports.get'
   | 'reports.csv'
@@ -540,6 +541,23 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       if (last < 0) throw new ApiError('conflict', 'There is no vote to undo.');
       return announce('vote.undone', await update(record, (r) => removeVoteAt(r.votes, last)));
     },
+    'voting.reopen': async ({ sessionId, questionId, seconds }) => {
+      const record = findActive(sessionId);
+      findQuestion(record, questionId);
+      if (questionStateOf(record, questionId)?.revealed !== true) throw new ApiError('conflict', 'Only a revealed question can be voted on again: reveal its results first.');
+      const closesAt = seconds ? new Date(deps.now().getTime() + seconds * 1000).toISOString() : null;
+      const view = await update(record, (r) => {
+        // One question is open at a time, as voting.open does.
+        for (const [id, state] of Object.entries(r.questions)) {
+          if (id !== questionId && state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
+        }
+        startNextRound(r, questionId, closesAt);
+      });
+      for (const id of Object.keys(record.questions)) if (id !== questionId) clearCountdown(sessionId, id);
+      if (closesAt) scheduleCountdown(sessionId, questionId, closesAt);
+      else clearCountdown(sessionId, questionId);
+      return announce('voting.opened', view);
+    },
     'voting.setCount': async ({ sessionId, questionId, optionId, count }) => {
       const record = findActive(sessionId);
       const question = findQuestion(record, questionId);
@@ -572,30 +590,6 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const record = find(sessionId);
       findAnswer(record, questionId, answerId);
       return announce('session.updated', await update(record, (r) => toggleAnswer(r, questionId, 'releasedAnswers', answerId, released !== false)));
-    },
-    'voting.reopen': async ({ sessionId, questionId }) => {
-      const record = findActive(sessionId);
-      findQuestion(record, questionId);
-      const before = questionStateOf(record, questionId);
-      if (before?.revealed !== true) throw new ApiError('conflict', 'Reveal the results before the room votes again.');
-      const view = await update(record, (r) => {
-        // One question is open at a time: the room answers one thing at once.
-        for (const [id, state] of Object.entries(r.questions)) {
-          if (id !== questionId && state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
-        }
-        const state = questionStateOf(r, questionId)!;
-        const round = (state.round ?? 1) + 1;
-        // This round's hand counts are kept with the question; the new round counts afresh.
-        if (hasKey(r.handCounts, questionId)) {
-          const counts = r.handCounts[questionId]!;
-          if (Object.keys(counts).length > 0) state.earlierHandCounts = [...(state.earlierHandCounts ?? []), { round: round - 1, counts: recordOf(Object.entries(counts)) }];
-          delete r.handCounts[questionId];
-        }
-        // The earlier round's votes stay (results.get's rounds); the new round's results hide until revealed.
-        Object.assign(state, { status: 'open', revealed: false, closesAt: null, round });
-      });
-      for (const id of Object.keys(record.questions)) clearCountdown(sessionId, id);
-      return announce('voting.opened', view);
     },
     'results.get': async ({ sessionId }) => resultsOf(find(sessionId), heldBackByWordList),
     'reports.get': async ({ sessionId, includeUnrevealed }) =>

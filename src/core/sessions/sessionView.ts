@@ -10,6 +10,7 @@ import { PHONE_WORDS_MAX, scaleMean } from '../../shared/openAnswers';
 import { cloudAnswersOf, cloudOf, currentRound, isRevealed, openAnswerList, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion, votesOfRound } from '../../shared/tally';
 import { shippedWordList } from './wordList';
+import { earlierRoundTallies } from './rounds';
 
 /**
  * The word list's verdict on an answer: what every view, phone and export of the
@@ -73,6 +74,8 @@ export function questionView(record: SessionRecord, question: AskedQuestion, all
     hiddenCount: answers.filter((answer) => answer.hidden).length,
     heldBackCount: answers.filter((answer) => answer.heldBack && !answer.hidden).length,
     mean: visible && question.type === 'scale' ? scaleMean(question, tally.totals) : null,
+    // Voting again: a scenario's rounds before this one, revealed already, for the projector's before-and-after.
+    ...(round > 1 && question.type === 'choice' ? { earlierRounds: earlierRoundTallies(record, question, round) } : {}),
   };
 }
 
@@ -107,7 +110,9 @@ function participantQuestion(record: SessionRecord, question: AskedQuestion): Pa
   const visible = isVisible(record, question.id);
   const votes = () => votesOfRound(record.votes.filter((v) => v.questionId === question.id), currentRound(record, question.id));
   const hands = () => (hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined);
-  const base = { id: question.id, prompt: question.prompt, status } as const;
+  const round = currentRound(record, question.id);
+  // Voting again: from round 2 on the phone is told the round, and keeps its own vote per round (a new round shows none of its earlier one).
+  const base = { id: question.id, prompt: question.prompt, status, ...(round > 1 ? { round } : {}) } as const;
   switch (question.type) {
     case 'choice':
       return {

@@ -4,7 +4,7 @@
  */
 import { fetchState, hasEventSource, openStream, sendVote, type Stream, type VoteBody } from './api';
 import { codeFromPath, isWellFormedCode, joinPath, normaliseCode } from './code';
-import { ANSWER_MAX, emptyAnswers, emptyVotes, initialState, ownAnswers, ownVote, toViewModel, validGroup, type AppState } from './model';
+import { ANSWER_MAX, emptyAnswers, emptyVotes, initialState, ownAnswers, ownVote, toViewModel, validGroup, voteMemoryKey, type AppState } from './model';
 import { answersKey, deviceIdFrom, groupKey, NO_GROUP, openStorage, parseStoredAnswers, voteKey } from './storage';
 import type { ParticipantState } from './types';
 import { createView } from './view';
@@ -68,16 +68,18 @@ export function startApp(root: HTMLElement): { stop(): void } {
     let votes = state.votes;
     let answers = state.answers;
     const question = next.question;
-    if (question && question.type !== 'text' && ownVote(votes, question.id) === undefined) {
-      const stored = storage.get(voteKey(code, question.id));
+    // Remembered per question and round (voting again): a new round starts with nothing of this phone's.
+    const memory = question ? voteMemoryKey(question) : '';
+    if (question && question.type !== 'text' && ownVote(votes, memory) === undefined) {
+      const stored = storage.get(voteKey(code, memory));
       if (stored !== null) {
         votes = Object.assign(emptyVotes(), votes);
-        votes[question.id] = stored;
+        votes[memory] = stored;
       }
     }
-    if (question && question.type === 'text' && !Object.prototype.hasOwnProperty.call(answers, question.id)) {
+    if (question && question.type === 'text' && !Object.prototype.hasOwnProperty.call(answers, memory)) {
       answers = Object.assign(emptyAnswers(), answers);
-      answers[question.id] = parseStoredAnswers(storage.get(answersKey(code, question.id)));
+      answers[memory] = parseStoredAnswers(storage.get(answersKey(code, memory)));
     }
     set({ phase: 'live', server: next, votes, answers });
   }
@@ -132,7 +134,7 @@ export function startApp(root: HTMLElement): { stop(): void } {
 
   /** Sends a vote on the open question: `key` is the option, the rating as text, or '' for an open answer. */
   function send(body: VoteBody, key: string, received: (patch: Partial<AppState>) => void): void {
-    const questionId = body.questionId;
+    const questionId = state.server?.question ? voteMemoryKey(state.server.question) : body.questionId;
     const seq = ++voteSeq;
     const group = validGroup(state);
     if (group !== null && group !== NO_GROUP) body.groupId = group;
@@ -156,12 +158,13 @@ export function startApp(root: HTMLElement): { stop(): void } {
     const question = openQuestion('choice');
     if (!question) return;
     const questionId = question.id;
+    const memory = voteMemoryKey(question);
     lastVote = { questionId, optionId };
     send({ deviceId, questionId, optionId }, optionId, (patch) => {
       const votes = Object.assign(emptyVotes(), state.votes);
-      votes[questionId] = optionId;
+      votes[memory] = optionId;
       patch.votes = votes;
-      storage.set(voteKey(code, questionId), optionId);
+      storage.set(voteKey(code, memory), optionId);
     });
   }
 
@@ -170,12 +173,13 @@ export function startApp(root: HTMLElement): { stop(): void } {
     const question = openQuestion('scale');
     if (!question) return;
     const questionId = question.id;
+    const memory = voteMemoryKey(question);
     lastVote = { questionId, value };
     send({ deviceId, questionId, value }, String(value), (patch) => {
       const votes = Object.assign(emptyVotes(), state.votes);
-      votes[questionId] = String(value);
+      votes[memory] = String(value);
       patch.votes = votes;
-      storage.set(voteKey(code, questionId), String(value));
+      storage.set(voteKey(code, memory), String(value));
     });
   }
 
@@ -184,17 +188,18 @@ export function startApp(root: HTMLElement): { stop(): void } {
     const question = openQuestion('text');
     if (!question) return;
     const questionId = question.id;
+    const memory = voteMemoryKey(question);
     const text = typed.trim();
     if (text === '') {
-      set({ feedback: { questionId, optionId: '', outcome: 'empty' } });
+      set({ feedback: { questionId: memory, optionId: '', outcome: 'empty' } });
       return;
     }
     lastVote = { questionId, text: text.slice(0, ANSWER_MAX) };
     send({ deviceId, questionId, text: text.slice(0, ANSWER_MAX) }, '', (patch) => {
       const answers = Object.assign(emptyAnswers(), state.answers);
-      answers[questionId] = ownAnswers(state.answers, questionId).concat([text.slice(0, ANSWER_MAX)]);
+      answers[memory] = ownAnswers(state.answers, memory).concat([text.slice(0, ANSWER_MAX)]);
       patch.answers = answers;
-      storage.set(answersKey(code, questionId), JSON.stringify(answers[questionId]));
+      storage.set(answersKey(code, memory), JSON.stringify(answers[memory]));
       lastVote = null;
     });
   }
@@ -205,7 +210,7 @@ export function startApp(root: HTMLElement): { stop(): void } {
     set({ group: groupId, choosingGroup: false });
     // A vote already cast on the open question goes again, under the new group.
     const question = state.server ? state.server.question : null;
-    const mine = question && question.type !== 'text' ? ownVote(state.votes, question.id) : undefined;
+    const mine = question && question.type !== 'text' ? ownVote(state.votes, voteMemoryKey(question)) : undefined;
     if (before !== null && before !== groupId && question && question.status === 'open' && mine !== undefined) {
       if (question.type === 'scale') rate(Number(mine));
       else vote(mine);

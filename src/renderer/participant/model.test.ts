@@ -160,3 +160,23 @@ describe('toViewModel', () => {
     expect(ended.screen.kind).toBe('ended');
   });
 });
+
+describe('voting again on a phone', () => {
+  it('shows a new round as open with no vote of this phone marked, and marks its vote of that round once given', () => {
+    const votes = Object.assign(Object.create(null) as Record<string, string>, { q1: 'b' });
+    const feedback = { questionId: 'q1', optionId: 'b', outcome: 'received' as const };
+    const round1 = toViewModel(live({ votes, feedback }, server({})));
+    if (round1.screen.kind !== 'question') throw new Error('expected the question');
+    expect(round1.screen.question.options.find((o) => o.pressed)?.id).toBe('b');
+
+    const round2 = toViewModel(live({ votes, feedback }, server({ round: 2 })));
+    if (round2.screen.kind !== 'question') throw new Error('expected the question');
+    expect(round2.status).toBe(TEXT.open);
+    expect(round2.screen.question.options.some((o) => o.pressed || o.note !== '')).toBe(false);
+    expect(round2.screen.question.feedback).toBe('');
+
+    const voted = toViewModel(live({ votes: Object.assign(Object.create(null) as Record<string, string>, { q1: 'b', 'q1~2': 'a' }) }, server({ round: 2, status: 'closed', results: { a: 3, b: 1, c: 0 } })));
+    if (voted.screen.kind !== 'question') throw new Error('expected the question');
+    expect(voted.screen.question.results!.rows.find((row) => row.mine)?.id).toBe('a');
+  });
+});

@@ -11,6 +11,7 @@ import { optionLetter } from '../../shared/optionLetter';
 export type Phase = 'loading' | 'join' | 'unreachable' | 'live' | 'ended';
 
 export interface VoteFeedback {
+  /** The question and round it was for: `voteMemoryKey`. */
   questionId: string;
   /** The option, or a rating's value as text; '' for an open answer. */
   optionId: string;
@@ -222,6 +223,16 @@ export function ownAnswers(answers: Record<string, string[]>, questionId: string
   return Object.prototype.hasOwnProperty.call(answers, questionId) ? answers[questionId]! : [];
 }
 
+/**
+ * Where the page remembers its vote (or answers) on a question: the question's id
+ * in round 1, `<id>~<round>` from round 2 on (voting again), so a new round starts
+ * with no vote of this phone marked. `~` is never in an id, so no key is another's.
+ */
+export function voteMemoryKey(question: { id: string; round?: number | undefined }): string {
+  const round = question.round ?? 1;
+  return round > 1 ? `${question.id}~${round}` : question.id;
+}
+
 /** This phone's vote on a question, never a property inherited from Object.prototype. */
 export function ownVote(votes: Record<string, string>, questionId: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(votes, questionId) ? votes[questionId] : undefined;
@@ -258,8 +269,9 @@ function groupName(state: AppState, id: string): string {
 
 function questionView(state: AppState, question: ParticipantChoiceQuestion): QuestionView {
   const open = question.status === 'open';
-  const mine = ownVote(state.votes, question.id);
-  const fb = state.feedback && state.feedback.questionId === question.id ? state.feedback : null;
+  const key = voteMemoryKey(question);
+  const mine = ownVote(state.votes, key);
+  const fb = state.feedback && state.feedback.questionId === key ? state.feedback : null;
   const sendingId = fb && fb.outcome === 'sending' ? fb.optionId : null;
   const options = question.options.map((option, index): OptionView => {
     const pressed = option.id === mine;
@@ -328,8 +340,8 @@ function feedbackOf(state: AppState, questionId: string, open: boolean, kind: 'c
 
 function textQuestionView(state: AppState, question: ParticipantTextQuestion): TextQuestionView {
   const open = question.status === 'open';
-  const answers = ownAnswers(state.answers, question.id);
-  const fb = feedbackOf(state, question.id, open, 'text');
+  const answers = ownAnswers(state.answers, voteMemoryKey(question));
+  const fb = feedbackOf(state, voteMemoryKey(question), open, 'text');
   const full = answers.length >= ANSWERS_PER_PHONE;
   const refusedForLimit = fb.feedback === TEXT.limit;
   const results = question.results
@@ -361,8 +373,8 @@ export function meanText(mean: number): string {
 
 function scaleQuestionView(state: AppState, question: ParticipantScaleQuestion): ScaleQuestionView {
   const open = question.status === 'open';
-  const mine = ownVote(state.votes, question.id);
-  const fb = feedbackOf(state, question.id, open, 'scale');
+  const mine = ownVote(state.votes, voteMemoryKey(question));
+  const fb = feedbackOf(state, voteMemoryKey(question), open, 'scale');
   const points: ScalePointView[] = [];
   for (let value = question.min; value <= question.max; value++) {
     points.push({ value, pressed: String(value) === mine, busy: String(value) === fb.sendingId, disabled: !open });

@@ -22,6 +22,7 @@ export type KeyAction =
   | { type: 'toggleVoting' }
   | { type: 'reveal' }
   | { type: 'undo' }
+  | { type: 'voteAgain' }
   | { type: 'byGroup' }
   | { type: 'timer' }
   | { type: 'picker' }
@@ -123,6 +124,9 @@ export function interpretKey(key: string, state: KeyState, now: number, context:
     case 'g':
     case 'G':
       return result({ type: 'byGroup' });
+    case 'n':
+    case 'N':
+      return result({ type: 'voteAgain' });
     case 't':
     case 'T':
       return result({ type: 'timer' });
@@ -150,6 +154,7 @@ export const KEY_HELP: [string, string][] = [
   ['R', 'Reveal the votes (once at least one vote is in)'],
   ['1–12 then A, B, C…', 'A group’s vote: its number, then the option’s letter. Digits typed within a second make one number: 1 0 A is group 10 voting A; 1, a pause, then A is group 1'],
   ['U', 'Undo the last vote'],
+  ['N', 'Vote again: a new round on a revealed scenario, after the debrief (the first round is kept)'],
   ['G', 'Revealed results: split by group, or the room as one'],
   ['T', 'Discussion timer: start or pause'],
   ['?', 'Show these keys'],

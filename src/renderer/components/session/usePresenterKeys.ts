@@ -45,6 +45,8 @@ export function usePresenterKeys({ session, actions, onHelp, onFullscreen, onPic
           return a.reveal();
         case 'undo':
           return a.undo();
+        case 'voteAgain':
+          return a.voteAgain();
         case 'byGroup':
           return a.toggleByGroup();
         case 'timer':

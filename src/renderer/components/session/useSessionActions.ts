@@ -143,9 +143,13 @@ export function useSessionActions(session: Session | undefined) {
         if (refusal) return setProblem(refusal);
         enqueue('Reveal', () => api.call('voting.reveal', { sessionId, questionId: question.id }));
       },
-      /** Voting again (PROTOCOL.md): a second round on a revealed question; its results hide again. */
-      voteAgain: () => question && enqueue('Vote again', () => api.call('voting.reopen', { sessionId, questionId: question.id })),
       undo: () => question && enqueue('Undo', () => api.call('voting.undo', { sessionId, questionId: question.id })),
+      /** N: voting again after the debrief, a new round on a revealed scenario (refused, with a message, before its reveal). */
+      voteAgain: () => {
+        if (!question) return setProblem('This slide has no question to vote on again.');
+        if (state?.revealed !== true) return setProblem('Reveal the results first (R): the room votes again after it has seen and discussed them.');
+        enqueue('Vote again', () => api.call('voting.reopen', { sessionId, questionId: question.id, ...(countdown ? { seconds: countdown } : {}) }));
+      },
       /** A group's vote by its number (1-based, as on its tile) and the option's index. */
       vote: (groupNumber: number, optionIndex: number) => {
         const group = session?.groups[groupNumber - 1];

@@ -11,6 +11,7 @@ import { timerLeftMs } from '../../../shared/runOfShow';
 import { GroupTiles } from '../../components/session/GroupTiles';
 import { JoinCard } from '../../components/session/JoinCard';
 import { RevealBars } from '../../components/session/RevealBars';
+import { RoundsCompare } from '../../components/session/RoundsCompare';
 import { currentQuestion, type SessionActions } from '../../components/session/useSessionActions';
 import { preloadCharts } from '../../components/charts/lazy';
 import { SlideView } from '../../components/slide/SlideView';
@@ -99,7 +100,11 @@ function ScenarioPanel({ session, question, actions, pendingGroup, joinUrl, prev
   // What the presenter says in words elsewhere is hidden from screen readers in its preview.
   const hideFromReaders = preview || undefined;
 
-  const main: ReactNode = view.totals ? (
+  const main: ReactNode = view.totals && view.earlierRounds?.length ? (
+    <div className={styles.reveal} aria-hidden={hideFromReaders}>
+      <RoundsCompare question={question} view={view} groups={session.groups} byGroup={session.resultsByGroup && session.groups.length > 0} />
+    </div>
+  ) : view.totals ? (
     <div className={styles.reveal} aria-hidden={hideFromReaders}>
       <RevealBars question={question} totals={view.totals} view={view} groups={session.groups} byGroup={session.resultsByGroup && session.groups.length > 0} />
     </div>
@@ -121,6 +126,7 @@ function ScenarioPanel({ session, question, actions, pendingGroup, joinUrl, prev
       <div className={styles.column}>
         {main}
         <div className={styles.status} role={preview ? undefined : 'status'}>
+          {(view.round ?? 1) > 1 && <span data-testid="round">Round {view.round}</span>}
           <span className={open ? styles.open : ''}>{open ? 'Voting is open' : view.revealed ? 'Results' : view.status === 'closed' ? 'Voting is closed' : ''}</span>
           <span>
             {view.voteCount} vote{view.voteCount === 1 ? '' : 's'}

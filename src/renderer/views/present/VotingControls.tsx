@@ -9,6 +9,7 @@ import type { Question, Session } from '../../../shared/model';
 import { Button } from '../../components/Button';
 import { GroupTiles } from '../../components/session/GroupTiles';
 import { RevealBars } from '../../components/session/RevealBars';
+import { RoundsCompare } from '../../components/session/RoundsCompare';
 import { VoteProgressLine } from '../../components/session/VoteProgressLine';
 import { preloadCharts } from '../../components/charts/lazy';
 import type { SessionActions } from '../../components/session/useSessionActions';
@@ -33,6 +34,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
       <div className={styles.votingHead}>
       <h2 id="voting-heading">Voting</h2>
       <p className={`${styles.status} ${open ? styles.statusOpen : ''}`} role="status">
+        {(view.round ?? 1) > 1 ? `Round ${view.round} · ` : ''}
         {open ? 'Voting is open' : view.status === 'closed' ? 'Voting is closed' : 'Voting has not started'}
         {view.revealed ? ' · revealed' : ''}
         {remaining !== null && remaining > 0 ? ` · closes in ${formatDuration(remaining)}` : ''}
@@ -56,7 +58,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
                   actions.openVoting(countdown || undefined);
                 }}
               >
-                {view.status === 'closed' ? 'Reopen voting (V)' : 'Open voting (V)'}
+                {view.revealed ? 'Reopen this round (V)' : view.status === 'closed' ? 'Reopen voting (V)' : 'Open voting (V)'}
               </Button>
               <label>
                 <span className="visually-hidden">Countdown</span>
@@ -77,8 +79,8 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
             Undo last vote (U)
           </Button>
           {view.revealed && (
-            <Button size="small" onClick={actions.voteAgain} title="A new round: the results hide again and everyone votes afresh; this round stays in the report">
-              Vote again
+            <Button size="small" onClick={actions.voteAgain} title="After the debrief: a new round, the results hidden again; the first round is kept">
+              Vote again (N)
             </Button>
           )}
           {view.revealed && session.groups.length > 0 && (
@@ -96,7 +98,11 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
       {session.votingMode === 'hands' && !ended && <HandCounts question={question} counts={view.handCounts} onChange={actions.setCount} />}
       {view.totals && (
         <div className={styles.barsWrap}>
-          <RevealBars question={question} totals={view.totals} view={view} groups={session.groups} byGroup={session.resultsByGroup && session.groups.length > 0} />
+          {view.earlierRounds?.length ? (
+            <RoundsCompare question={question} view={view} groups={session.groups} byGroup={session.resultsByGroup && session.groups.length > 0} />
+          ) : (
+            <RevealBars question={question} totals={view.totals} view={view} groups={session.groups} byGroup={session.resultsByGroup && session.groups.length > 0} />
+          )}
         </div>
       )}
     </section>

@@ -18,10 +18,11 @@ import { useSessionSummary } from '../../app/useSessionSummary';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
 import { UnrevealedScenarios } from './UnrevealedScenarios';
+import { MovedRanking, movedScenarios } from '../../components/session/MovedRanking';
 import { AnswerResults } from './AnswerResults';
 import styles from './ResultsView.module.css';
 
-const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', scenarios: 'results-scenarios' } as const;
+const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', moved: 'results-moved', scenarios: 'results-scenarios' } as const;
 const scenarioAnchor = (questionId: string) => `results-scenario-${questionId}`;
 
 /** Scrolls to a part of the page. Hash links are routes in this app, so anchors cannot be used. */
@@ -212,6 +213,16 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
       >
         <LazyConsensusChart ranked={consensus} size="screen" animate={false} onSelect={(summary) => scrollToId(scenarioAnchor(summary.questionId))} />
       </Section>
+
+      {movedScenarios(summary.questions).again.length > 0 && (
+        <Section
+          id={sectionIds.moved}
+          title="What the discussion moved"
+          lead="Scenarios the room voted on again after the debrief, ranked by how far its leader share moved between the first and the last round. Groups are counted by the direction they moved; no one person is shown."
+        >
+          <MovedRanking questions={summary.questions} />
+        </Section>
+      )}
 
       <Section id={sectionIds.scenarios} title="Each scenario" lead="The revealed results, in the order of the session.">
         <div className={styles.scenarios}>
