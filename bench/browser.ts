@@ -222,6 +222,11 @@ async function benchPresenter(result: BenchResult, browser: Browser, host: Plena
     met: coldFrame < 400,
     detail: `${ms(coldFrame)} to the frame that paints it (warm cache: ${ms(median(warm.map((r) => r.frameAt)))})`,
   });
+  judge(result, {
+    text: '(issue 16) the presenter route of a fresh session shows its first slide under 250 ms of navigation (median, cold cache)',
+    met: coldFrame < 250,
+    detail: `${ms(coldFrame)} to the frame that paints it`,
+  });
 }
 
 // ---------------------------------------------------------------- b. audience
