@@ -19,7 +19,7 @@ const PARTICIPANTS = 42;
 const VIEWPORT = { width: 1280, height: 800 };
 /** In-app navigation: how long the start page is left after it is drawn before the click, as a person would. */
 const SETTLE_MS = 1500;
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 /**
  * What the page-side functions below read. They run in the page, serialised by
@@ -96,7 +96,7 @@ interface ProbeTimes {
 }
 
 /** Opens `url` in a new context with the probe, and waits for it. The context is closed after. */
-async function timedVisit(browser: Browser, url: string, selector: string, minCount: number, context?: BrowserContext): Promise<ProbeTimes> {
+export async function timedVisit(browser: Browser, url: string, selector: string, minCount: number, context?: BrowserContext): Promise<ProbeTimes> {
   const own = context ?? (await browser.newContext({ viewport: VIEWPORT }));
   try {
     const page = await own.newPage();

@@ -4,10 +4,11 @@
  * test: a missed goal does not fail the process; a benchmark that breaks does.
  *
  * `node --expose-gc out/main/bench.js --only store,tally` runs some of them and
- * leaves docs/benchmarks.md alone (names: store, tally, phones, hall, browser).
+ * leaves docs/benchmarks.md alone (names: store, tally, phones, hall, browser, big).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchBigSession } from './bigSession';
 import { benchBrowser } from './browser';
 import { benchHall } from './hall';
 import { removeBuiltApp } from './childHost';
@@ -30,6 +31,7 @@ const benches: Bench[] = [
   { name: 'phones', title: 'Phones burst', issue: 'issue 7', run: benchPhones },
   { name: 'hall', title: 'A hall: 10,000 phones', issue: 'issue 16', run: benchHall },
   { name: 'browser', title: 'Browser', issue: 'issues 4, 5, 6', run: benchBrowser },
+  { name: 'big', title: 'A session of 100,000 votes', issue: 'issue 16', run: benchBigSession },
 ];
 
 async function main(): Promise<void> {
