@@ -378,6 +378,8 @@ async function runBurst(result: BenchResult, host: PlenaryHost, port: number, se
           text: `the facilitator's RPC p99 under ${RPC_GOAL_MS} ms during a ${count(BURST_VOTES)}-vote burst with ${count(PHONES)} streams connected, every vote acknowledged and in the CSV`,
           met: busySamples.length > 0 && ms99(busySamples) < RPC_GOAL_MS && allIn,
           detail: `p99 ${ms(ms99(busySamples))} over ${busySamples.length} RPCs during the burst (median ${ms(msMedian(busySamples))}; quiet floor p99 ${ms(ms99(quietSamples))}, median ${ms(msMedian(quietSamples))}); ${statusText}; the CSV holds ${count(csvRows)} rows for ${count(csvDevices)} phones; burst ${ms(outcome.total)}`,
+          issue: 'issue 16',
+          floor: `the same RPCs with the streams connected and no votes: p99 ${ms(ms99(quietSamples))}, median ${ms(msMedian(quietSamples))}`,
         }),
     };
   } finally {
@@ -389,7 +391,8 @@ export async function benchHall(): Promise<BenchResult> {
   const result = emptyResult('hall', 'A hall: 10,000 phones', 'issue 16');
   result.method.push(
     `The real Node host in its own process (\`node out/main/serve.js --port 0 --data <temp> --token T\`, its descriptor limit inherited from the bench's shell), one session of the 24-scenario workshop in phone mode created with \`phoneLimit: 20000\`. ${count(PHONES)} phone event streams (\`GET /api/p/<code>/events\`) from this process over loopback, as raw TCP sockets (a full HTTP client per stream would load the two shared cores as much as the host), ${CONNECT_BATCH} connecting at a time, each waiting for its first \`state\` event.`,
-    `Then ${ROUNDS} rounds, each on the next scenario: \`sessions.goTo\` timed from the RPC being sent until every stream has received the \`state\` event naming the new slide's question; \`voting.open\`; \`voting.reveal\` timed from the RPC being sent until every stream has received the \`state\` event whose question carries \`"results":{...}\`. The figure is the median of the rounds of the last stream's arrival. The host's memory is its VmRSS from /proc with every stream connected, after the rounds (and its peak, VmHWM).`,
+    `Then ${ROUNDS} rounds, each on the next scenario: \`sessions.goTo\` timed from the RPC being sent until every stream has received the \`state\` event naming the new slide's question; \`voting.open\`; \`voting.reveal\` timed from the RPC being sent until every stream has received the \`state\` event whose question carries \`"results":{...}\`. The figure is the median of the rounds of the last stream's arrival. The host's memory is its VmRSS from /proc with every stream connected, after the rounds (and its peak, VmHWM, after the burst below).`,
+    `Then a burst, the streams still connected: the next scenario opened, the facilitator's own event stream (\`GET /api/events\`) open as the presenter holds it, and the facilitator's RPCs timed from a process of their own (bench/rpc-probe.mjs: \`sessions.phones\` and \`sessions.get\` in turn, one at a time, ${RPC_GAP_MS} ms apart, over one keep-alive connection; in this process they would carry the load generator's own stalls). First ${QUIET_RPC_MS / 1000} s with no votes (the floor), then ${count(BURST_VOTES)} votes with unique deviceIds over ${count(VOTE_CONNECTIONS)} keep-alive connections opened beforehand, ${BURST_VOTES / VOTE_CONNECTIONS} pipelined on each and all written at once (one connection per vote would pass the host's connection limit with 10,000 streams open). Every answer must be 200; then \`voting.reveal\` and \`reports.csv\`, which must hold one row per vote, one per phone.`,
   );
   await withTempDir('hall', async (dir) => {
     let host: PlenaryHost | null = null;
@@ -463,11 +466,15 @@ export async function benchHall(): Promise<BenchResult> {
         text: `${count(PHONES)} phones: the reveal reaches every stream in under ${REVEAL_GOAL_MS} ms (median of the rounds)`,
         met: allReached && revealMedian < REVEAL_GOAL_MS,
         detail: `median ${ms(revealMedian)} over ${ROUNDS} rounds (${spread(revealTimes)}); ${allReached ? 'every stream reached in every round' : 'some stream missed a change'}`,
+        issue: 'issue 16',
+        floor: `the host's own CPU time per round (a slide change, an open and a reveal to every stream): ${cpuPerRound === null ? 'n/a' : ms(cpuPerRound)}, i.e. about ${cpuPerRound === null ? 'n/a' : ms(cpuPerRound / 3)} a fan-out`,
       });
       judge(result, {
         text: `${count(PHONES)} phones: a slide change reaches every stream in under ${SLIDE_GOAL_MS} ms (median of the rounds)`,
         met: allReached && slideMedian < SLIDE_GOAL_MS,
         detail: `median ${ms(slideMedian)} over ${ROUNDS} rounds (${spread(slideTimes)})`,
+        issue: 'issue 16',
+        floor: `as for the reveal: about ${cpuPerRound === null ? 'n/a' : ms(cpuPerRound / 3)} of host CPU a fan-out`,
       });
       const held = Math.max(connectedMemory?.rss ?? Number.NaN, after?.rss ?? Number.NaN);
       const peak = burst.memory?.peak ?? after?.peak ?? Number.NaN;
@@ -475,6 +482,8 @@ export async function benchHall(): Promise<BenchResult> {
         text: `${count(PHONES)} phones: the host under 450 MB while it holds every stream`,
         met: Number.isFinite(held) && Number.isFinite(peak) ? held < MEMORY_GOAL_BYTES && peak < MEMORY_GOAL_BYTES : null,
         detail: `VmRSS ${bytes(held)} with every stream (peak ${bytes(peak)} over the rounds and the ${count(burst.votes)}-vote burst; idle ${idle ? bytes(idle.rss) : 'n/a'})`,
+        issue: 'issue 16',
+        floor: `the host idle, before the streams: ${idle ? bytes(idle.rss) : 'n/a'}`,
       });
       burst.judge();
       result.notes.push(`The host's CPU time (user + system, from /proc) per measured round, a slide change, an open and a reveal each sent to every stream: ${cpuPerRound === null ? 'n/a' : ms(cpuPerRound)} (not a goal: it shows the fan-out's cost apart from the wait for the shared cores).`);
