@@ -193,7 +193,8 @@ function statusText(statuses: Map<number, number>): string {
 }
 
 async function plenaryRound(host: PlenaryHost, workshopId: string, phones: number, tag: string, mode: 'warm' | 'cold'): Promise<PlenaryRound> {
-  const session = await host.rpc<SessionLike>('sessions.create', { workshopId, votingMode: 'phones', title: `Phones burst ${tag}` });
+  // Room for every phone: a session admits 100 unless told otherwise (the Integrity limit).
+  const session = await host.rpc<SessionLike>('sessions.create', { workshopId, votingMode: 'phones', title: `Phones burst ${tag}`, phoneLimit: Math.max(phones, 100) });
   const slideIndex = scenarioIndexes(session)[0]!;
   const question = session.slides[slideIndex]!.question!;
   await host.rpc('sessions.goTo', { sessionId: session.id, slideIndex });
