@@ -4,15 +4,17 @@
  * test: a missed goal does not fail the process; a benchmark that breaks does.
  *
  * `node --expose-gc out/main/bench.js --only store,tally` runs some of them and
- * leaves docs/benchmarks.md alone (names: store, tally, phones, hall, browser).
+ * leaves docs/benchmarks.md alone (names: store, tally, phones, hall, browser, big).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchBigSession } from './bigSession';
 import { benchBrowser } from './browser';
 import { benchHall } from './hall';
 import { removeBuiltApp } from './childHost';
 import { benchPhones } from './phones';
-import { describeMachine, renderReport, writeReport } from './report';
+import { issue16Findings } from './issue16';
+import { describeMachine, renderReport, sampleLoad, writeReport } from './report';
 import { benchStoreWrites } from './storeWrites';
 import { benchTally } from './tally';
 import { emptyResult, now, repoRoot, say, type BenchResult } from './util';
@@ -30,6 +32,7 @@ const benches: Bench[] = [
   { name: 'phones', title: 'Phones burst', issue: 'issue 7', run: benchPhones },
   { name: 'hall', title: 'A hall: 10,000 phones', issue: 'issue 16', run: benchHall },
   { name: 'browser', title: 'Browser', issue: 'issues 4, 5, 6', run: benchBrowser },
+  { name: 'big', title: 'A session of 100,000 votes', issue: 'issue 16', run: benchBigSession },
 ];
 
 async function main(): Promise<void> {
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
   console.log(`Plenary benchmarks: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node ${machine.node}, ${machine.date}`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with node --expose-gc for a garbage collection between measurements)');
   const started = now();
+  const stopLoad = sampleLoad();
   const results: BenchResult[] = [];
   let broken = false;
   for (const bench of benches) {
@@ -64,6 +68,8 @@ async function main(): Promise<void> {
   }
   await removeBuiltApp();
   const totalSeconds = (now() - started) / 1000;
+  const load = stopLoad();
+  console.log(`Load average during the run (1 min): median ${load.median.toFixed(2)}, ${load.min.toFixed(2)} to ${load.max.toFixed(2)}`);
   console.log('\n== Goals');
   for (const result of results) {
     for (const goal of result.goals) console.log(`${goal.met === null ? 'NOT JUDGED' : goal.met ? 'MET     ' : 'NOT MET '}  ${result.title}: ${goal.text} (${goal.detail})`);
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
     console.log('Only some benchmarks ran (--only): docs/benchmarks.md was left as it was.');
   } else {
     const path = join(repoRoot, 'docs', 'benchmarks.md');
-    await writeReport(path, renderReport(machine, results, totalSeconds));
+    await writeReport(path, renderReport(machine, results, totalSeconds, load, issue16Findings));
     console.log(`Wrote ${path}`);
   }
   if (broken) process.exitCode = 1;

@@ -44,7 +44,28 @@ function verdict(met: boolean | null): string {
   return met === null ? 'not judged' : met ? '**met**' : '**not met**';
 }
 
-export function renderReport(machine: Machine, results: BenchResult[], totalSeconds: number): string {
+/** The 1-minute load average, sampled through the run. */
+export interface LoadDuring {
+  min: number;
+  median: number;
+  max: number;
+  samples: number;
+}
+
+/** Samples the 1-minute load average every few seconds until stopped. */
+export function sampleLoad(everyMs = 5000): () => LoadDuring {
+  const values: number[] = [loadavg()[0] ?? 0];
+  const timer = setInterval(() => values.push(loadavg()[0] ?? 0), everyMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    values.push(loadavg()[0] ?? 0);
+    const sorted = [...values].sort((a, b) => a - b);
+    return { min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0, samples: sorted.length };
+  };
+}
+
+export function renderReport(machine: Machine, results: BenchResult[], totalSeconds: number, load?: LoadDuring, findings: string[] = []): string {
   const loadAtEnd = loadavg()
     .map((value) => value.toFixed(2))
     .join(' / ');
@@ -57,7 +78,7 @@ export function renderReport(machine: Machine, results: BenchResult[], totalSeco
     'benchmark is not a test. Each benchmark runs in its own temporary data folder, removed afterwards.',
     '',
     'Options: `node --expose-gc out/main/bench.js --only store,tally` runs some of the benchmarks (store, tally, phones, hall,',
-    'browser) and leaves this file alone; `PLENARY_CHROMIUM` names a Chromium other than /usr/bin/chromium (without one the',
+    'browser, big) and leaves this file alone; `PLENARY_CHROMIUM` names a Chromium other than /usr/bin/chromium (without one the',
     'browser benchmarks are skipped, saying so); `PLENARY_BENCH_HOST_ARGS` adds Node options to the host the bench starts',
     '(e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes). The hosts run from a copy of the build made',
     'at the start, so a rebuild during the run does not disturb it.',
@@ -74,6 +95,7 @@ export function renderReport(machine: Machine, results: BenchResult[], totalSeco
     `| Date | ${machine.date} |`,
     `| Load average at the start (1 / 5 / 15 min) | ${machine.load} |`,
     `| Load average at the end | ${loadAtEnd} |`,
+    ...(load ? [`| Load average during the run (1 min, sampled every 5 s) | median ${load.median.toFixed(2)}, from ${load.min.toFixed(2)} to ${load.max.toFixed(2)} (${load.samples} samples) |`] : []),
     `| Command | \`npm run bench\` |`,
     `| Total time | ${Math.round(totalSeconds)} s |`,
     '',
@@ -92,6 +114,23 @@ export function renderReport(machine: Machine, results: BenchResult[], totalSeco
     for (const goal of result.goals) out.push(`| ${escapeCell(result.title)} | ${escapeCell(goal.text)} | ${verdict(goal.met)} | ${escapeCell(goal.detail)} |`);
     for (const why of result.skipped) out.push(`| ${escapeCell(result.title)} | — | skipped | ${escapeCell(why)} |`);
     if (result.error) out.push(`| ${escapeCell(result.title)} | — | failed | ${escapeCell(result.error.split('\n')[0] ?? '')} |`);
+  }
+  const issue16 = results.flatMap((result) => result.goals.filter((goal) => (goal.issue ?? result.issue).includes('16')).map((goal) => ({ result, goal })));
+  if (issue16.length > 0) {
+    out.push(
+      '',
+      '## Issue 16: a hall, and the margins widened',
+      '',
+      `Every goal of issue 16, from this one run (\`npm run bench\`, ${machine.cpu}, ${machine.cores} cores, load average ${load ? `${load.median.toFixed(2)} median during the run, ${load.min.toFixed(2)} to ${load.max.toFixed(2)}` : `${machine.load} at the start`}), beside the floor it is measured against in the same run. The sections below say how each was taken.`,
+      '',
+      '| benchmark | goal | verdict | figure | floor, same run |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const { result, goal } of issue16) out.push(`| ${escapeCell(result.title)} | ${escapeCell(goal.text)} | ${verdict(goal.met)} | ${escapeCell(goal.detail)} | ${escapeCell(goal.floor ?? '—')} |`);
+    if (findings.length > 0) {
+      out.push('', 'What the profiles show for the goals not met (profiles taken while building this, not in this run; how to take them again is said in each):', '');
+      for (const finding of findings) out.push(`- ${finding}`);
+    }
   }
   for (const result of results) {
     out.push('', `## ${result.title} (${result.issue})`, '');

@@ -96,6 +96,10 @@ export interface Goal {
   met: boolean | null;
   /** The figure that decides it. */
   detail: string;
+  /** The issue whose goal this is, when it is not the benchmark's own (issue 16 widened several). */
+  issue?: string;
+  /** What the figure is measured against in the same run (a bare server, a quiet spell), when there is such a floor. */
+  floor?: string;
 }
 
 /** One benchmark's outcome: what the report prints for it. */

@@ -38,6 +38,9 @@ function fakeHost() {
       versions.set(sessionId, (versions.get(sessionId) ?? 0) + 1);
       for (const listener of listeners) listener({ name: 'session.updated', data: { sessionId, session: {} } } as unknown as PlenaryEvent);
     },
+    sendEvent(event: PlenaryEvent) {
+      for (const listener of listeners) listener(event);
+    },
     failNextRead() {
       failNext = true;
     },
@@ -80,6 +83,39 @@ describe('ApiClient.prefetchSession', () => {
     host.failNextRead();
     host.client.prefetchSession('s1');
     expect(await host.client.call('sessions.get', { sessionId: 's1' })).toMatchObject({ id: 's1' });
+    expect(host.call).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('ApiClient.prefetchSummary', () => {
+  it("gives the results view the summary already on its way, apart from the session's own read", async () => {
+    const host = fakeHost();
+    host.client.prefetchSession('s1');
+    host.client.prefetchSummary('s1');
+    expect(host.call).toHaveBeenCalledTimes(2);
+    expect(host.call.mock.calls.map(([name]) => name)).toEqual(['sessions.get', 'reports.get']);
+    await host.client.call('reports.get', { sessionId: 's1' });
+    await host.client.call('sessions.get', { sessionId: 's1' });
+    expect(host.call).toHaveBeenCalledTimes(2);
+    expect(host.listenerCount()).toBe(0);
+  });
+
+  it('reads the summary again when the session or the settings changed meanwhile', async () => {
+    const host = fakeHost();
+    host.client.prefetchSummary('s1');
+    host.change('s1');
+    expect(await host.client.call('reports.get', { sessionId: 's1' })).toMatchObject({ version: 2 });
+    expect(host.call).toHaveBeenCalledTimes(2);
+    host.client.prefetchSummary('s2');
+    host.sendEvent({ name: 'settings.changed', data: {} } as unknown as PlenaryEvent);
+    await host.client.call('reports.get', { sessionId: 's2' });
+    expect(host.call).toHaveBeenCalledTimes(4);
+  });
+
+  it('never hands an early read to a call that asked for something else', async () => {
+    const host = fakeHost();
+    host.client.prefetchSummary('s1');
+    await host.client.call('reports.get', { sessionId: 's1', includeUnrevealed: true });
     expect(host.call).toHaveBeenCalledTimes(2);
   });
 });

@@ -8,10 +8,10 @@ import { apiErrorFromBody } from '../../shared/errors';
 import { takeTokenFromUrl } from './token';
 import { httpTransport, ipcTransport, type Transport } from './transport';
 
-/** A session read started ahead of the view that will make it. */
-interface PrefetchedSession {
+/** A read started ahead of the view that will make it. */
+interface PrefetchedRead {
   answer: Promise<unknown>;
-  /** Set by any event about the session: the answer may predate it, so it is read again. */
+  /** Set by any event that may change the answer: it may predate the event, so it is read again. */
   stale: boolean;
   stopListening: () => void;
 }
@@ -19,8 +19,18 @@ interface PrefetchedSession {
 /** How long a read nobody asked for is kept. */
 const PREFETCH_KEPT_MS = 10_000;
 
+/** The reads a view makes as it opens that may be started ahead of its code: each takes `{ sessionId }` alone. */
+type PrefetchableRead = 'sessions.get' | 'reports.get';
+
+const prefetchKey = (name: CommandName, input: unknown): string | null => {
+  if (name !== 'sessions.get' && name !== 'reports.get') return null;
+  const keys = input && typeof input === 'object' ? Object.keys(input) : [];
+  const { sessionId } = input as { sessionId?: unknown };
+  return keys.length === 1 && typeof sessionId === 'string' ? `${name} ${sessionId}` : null;
+};
+
 export class ApiClient {
-  private readonly prefetched = new Map<string, PrefetchedSession>();
+  private readonly prefetched = new Map<string, PrefetchedRead>();
 
   constructor(private readonly transport: Transport) {}
 
@@ -30,16 +40,14 @@ export class ApiClient {
 
   /** Runs a command; rejects with an ApiError carrying a message for the user. */
   call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-    if (name === 'sessions.get') {
-      const { sessionId } = input as CommandInput<'sessions.get'>;
-      const entry = this.prefetched.get(sessionId);
-      if (entry) {
-        this.prefetched.delete(sessionId);
-        return entry.answer.then(
-          (answer) => (entry.stale ? this.transport.call(name, input) : answer) as CommandOutput<N>,
-          () => this.transport.call(name, input) as Promise<CommandOutput<N>>,
-        ).finally(entry.stopListening);
-      }
+    const key = prefetchKey(name, input);
+    const entry = key === null ? undefined : this.prefetched.get(key);
+    if (key !== null && entry) {
+      this.prefetched.delete(key);
+      return entry.answer.then(
+        (answer) => (entry.stale ? this.transport.call(name, input) : answer) as CommandOutput<N>,
+        () => this.transport.call(name, input) as Promise<CommandOutput<N>>,
+      ).finally(entry.stopListening);
     }
     return this.transport.call(name, input) as Promise<CommandOutput<N>>;
   }
@@ -51,18 +59,32 @@ export class ApiClient {
    * arrived meanwhile (then it reads again): never older than a read of its own.
    */
   prefetchSession(sessionId: string): void {
-    if (this.prefetched.has(sessionId)) return;
-    const answer = this.transport.call('sessions.get', { sessionId });
+    this.prefetch('sessions.get', sessionId);
+  }
+
+  /**
+   * The same for the session's summary (`reports.get`), which the results and
+   * report views draw: its charts' code and their data then travel together.
+   * The settings (the privacy floor) change it too.
+   */
+  prefetchSummary(sessionId: string): void {
+    this.prefetch('reports.get', sessionId);
+  }
+
+  private prefetch(name: PrefetchableRead, sessionId: string): void {
+    const key = `${name} ${sessionId}`;
+    if (this.prefetched.has(key)) return;
+    const answer = this.transport.call(name, { sessionId });
     // Whoever takes it handles a failure; an answer nobody took is dropped.
     answer.catch(() => undefined);
     const unsubscribe = this.transport.subscribe((event) => {
-      if ('sessionId' in event.data && event.data.sessionId === sessionId) entry.stale = true;
+      if (('sessionId' in event.data && event.data.sessionId === sessionId) || (name === 'reports.get' && event.name === 'settings.changed')) entry.stale = true;
     });
     const timer = setTimeout(() => {
-      if (this.prefetched.get(sessionId) === entry) this.prefetched.delete(sessionId);
+      if (this.prefetched.get(key) === entry) this.prefetched.delete(key);
       unsubscribe();
     }, PREFETCH_KEPT_MS);
-    const entry: PrefetchedSession = {
+    const entry: PrefetchedRead = {
       answer,
       stale: false,
       stopListening: () => {
@@ -70,7 +92,7 @@ export class ApiClient {
         unsubscribe();
       },
     };
-    this.prefetched.set(sessionId, entry);
+    this.prefetched.set(key, entry);
   }
 
   subscribe(listener: (event: PlenaryEvent) => void): () => void {
