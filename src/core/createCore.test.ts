@@ -90,8 +90,10 @@ describe('a session of the built-in workshop', () => {
       expect(styles, question.id).toContain('leader');
       expect(styles, question.id).toContain('manager');
     }
-    // Every question is in the session's state, idle.
-    expect(Object.keys(session.questions).sort()).toEqual(questions.map((q) => q.id).sort());
+    // Every question is in the session's state, idle: the scenarios' and the two self-checks'.
+    const selfChecks = session.slides.flatMap((slide) => (slide.kind === 'selfCheck' ? [slide.question.id] : []));
+    expect(selfChecks).toHaveLength(2);
+    expect(Object.keys(session.questions).sort()).toEqual([...questions.map((q) => q.id), ...selfChecks].sort());
     expect(Object.values(session.questions).every((q) => q.status === 'idle' && !q.revealed)).toBe(true);
   });
 
