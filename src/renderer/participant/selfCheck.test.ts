@@ -75,7 +75,7 @@ describe('what the phone keeps (storage.ts selfCheckKey)', () => {
     own = keepOwnRating(storage, 'ABC234', own, { selfCheckId: 'q-self-before', phase: 'before', dimension: 'power', then: false, value: 2 });
     own = keepOwnRating(storage, 'ABC234', own, { selfCheckId: 'q-self-after', phase: 'after', dimension: 'power', then: false, value: 4 });
     own = keepOwnRating(storage, 'ABC234', own, { selfCheckId: 'q-self-after', phase: 'after', dimension: 'power', then: true, value: 1 });
-    own = keepOwnRating(storage, 'ABC234', own, { selfCheckId: 'q-self-before', phase: 'before', dimension: 'power', then: false, value: 3 });
+    keepOwnRating(storage, 'ABC234', own, { selfCheckId: 'q-self-before', phase: 'before', dimension: 'power', then: false, value: 3 });
     expect(JSON.parse(storage.get(selfCheckKey('ABC234'))!)).toEqual({
       checks: { 'q-self-before': { phase: 'before', now: { power: 3 }, then: {} }, 'q-self-after': { phase: 'after', now: { power: 4 }, then: { power: 1 } } },
       order: ['q-self-before', 'q-self-after'],
