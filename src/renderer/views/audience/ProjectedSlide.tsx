@@ -16,6 +16,7 @@ import { preloadCharts } from '../../components/charts/lazy';
 import { SlideView } from '../../components/slide/SlideView';
 import { ResultsSlideBody } from '../results/ResultsSlideBody';
 import { formatDuration, useNow } from '../present/useClock';
+import { SelfCheckPanel } from './SelfCheckPanel';
 import styles from './ProjectedSlide.module.css';
 
 interface ProjectedSlideProps {
@@ -60,6 +61,8 @@ export function ProjectedSlide({ session, joinUrl, actions, pendingGroup = null,
         body={
           question ? (
             <ScenarioPanel session={session} question={question} actions={preview ? undefined : actions} pendingGroup={pendingGroup} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
+          ) : slide.kind === 'selfCheck' ? (
+            <SelfCheckPanel session={session} selfCheck={slide.question} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
           ) : slide.kind === 'results' ? (
             <ResultsSlideBody session={session} />
           ) : slide.kind === 'discussion' ? (

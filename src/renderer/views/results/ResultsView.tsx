@@ -15,12 +15,14 @@ import { formatLean, formatShare, type QuestionSummary } from '../../../shared/p
 import type { QuestionFigures, SessionSummaryReport } from '../../../shared/summary';
 import { useLiveSession } from '../../app/hooks';
 import { useSessionSummary } from '../../app/useSessionSummary';
+import { SelfCheckChart } from '../../components/selfCheck/SelfCheckChart';
+import { hasLearning, learningSummary } from '../../components/selfCheck/learningStory';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
 import { UnrevealedScenarios } from './UnrevealedScenarios';
 import styles from './ResultsView.module.css';
 
-const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', scenarios: 'results-scenarios' } as const;
+const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', learning: 'results-learning', scenarios: 'results-scenarios' } as const;
 const scenarioAnchor = (questionId: string) => `results-scenario-${questionId}`;
 
 /** Scrolls to a part of the page. Hash links are routes in this app, so anchors cannot be used. */
@@ -136,6 +138,11 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         <button type="button" onClick={() => scrollToId(sectionIds.consensus)}>
           Consensus
         </button>
+        {hasLearning(summary.selfCheck) && (
+          <button type="button" onClick={() => scrollToId(sectionIds.learning)}>
+            Self-check
+          </button>
+        )}
         <button type="button" onClick={() => scrollToId(sectionIds.scenarios)}>
           Each scenario
         </button>
@@ -201,6 +208,12 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
       >
         <LazyConsensusChart ranked={consensus} size="screen" animate={false} onSelect={(summary) => scrollToId(scenarioAnchor(summary.questionId))} />
       </Section>
+
+      {hasLearning(summary.selfCheck) && (
+        <Section id={sectionIds.learning} title="Learning: the self-check" lead={learningSummary(summary.selfCheck)}>
+          <SelfCheckChart figures={summary.selfCheck} showTable />
+        </Section>
+      )}
 
       <Section id={sectionIds.scenarios} title="Each scenario" lead="The revealed results, in the order of the session.">
         <div className={styles.scenarios}>
