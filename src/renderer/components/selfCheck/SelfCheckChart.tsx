@@ -9,11 +9,11 @@
 import type { RatingFigure, SelfCheckDimensionFigures, SelfCheckFigures } from '../../../shared/selfCheck';
 import styles from './SelfCheckChart.module.css';
 
-const ROW = 46;
-const LABEL = 250;
-const VALUES = 190;
-const PLOT = 560;
-const TOP = 34;
+/** Layout in the SVG's own units; the projector's has bigger type for the same width, read from the back of the room. */
+const LAYOUTS = {
+  page: { row: 46, label: 250, values: 190, plot: 560, top: 34, name: 22, tick: 18, radius: 10 },
+  projector: { row: 50, label: 300, values: 150, plot: 550, top: 40, name: 32, tick: 26, radius: 13 },
+} as const;
 
 export function formatMean(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : (Math.round(value * 10) / 10).toFixed(1);
@@ -62,6 +62,7 @@ interface ChartProps {
 
 export function SelfCheckChart({ figures, caption, size = 'page', showTable = false }: ChartProps) {
   const lines = figures.dimensions;
+  const { row: ROW, label: LABEL, values: VALUES, plot: PLOT, top: TOP, name: NAME, tick: TICK, radius: R } = LAYOUTS[size];
   const width = LABEL + PLOT + VALUES;
   const height = TOP + lines.length * ROW + 12;
   const span = Math.max(1, figures.max - figures.min);
@@ -96,13 +97,13 @@ export function SelfCheckChart({ figures, caption, size = 'page', showTable = fa
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - 8} className={styles.grid} />
-            <text x={x(tick)} y={TOP - 14} className={styles.tick} textAnchor="middle">
+            <text x={x(tick)} y={TOP - 14} className={styles.tick} fontSize={TICK} textAnchor="middle">
               {tick}
             </text>
           </g>
         ))}
-        <text x={LABEL + PLOT + 14} y={TOP - 14} className={styles.tick}>
-          after − before
+        <text x={LABEL + PLOT + 14} y={TOP - 14} className={styles.tick} fontSize={TICK}>
+          {size === 'projector' ? 'shift' : 'after − before'}
         </text>
         {lines.map((line, index) => {
           const y = TOP + index * ROW + ROW / 2;
@@ -111,15 +112,15 @@ export function SelfCheckChart({ figures, caption, size = 'page', showTable = fa
           const then = mean(line.then);
           return (
             <g key={line.dimensionId} data-dimension={line.dimensionId}>
-              <text x={LABEL} y={y + 7} className={styles.name} textAnchor="end">
+              <text x={LABEL - 10} y={y + NAME / 3} className={styles.name} fontSize={NAME} textAnchor="end">
                 {line.dimensionName}
               </text>
               <line x1={LABEL + 20} x2={LABEL + PLOT - 20} y1={y} y2={y} className={styles.track} />
               {before !== null && after !== null && <line x1={x(before)} x2={x(after)} y1={y} y2={y} className={styles.move} />}
-              {then !== null && <path d={`M${x(then)} ${y - 11} L${x(then) + 11} ${y} L${x(then)} ${y + 11} L${x(then) - 11} ${y} Z`} className={styles.then} />}
-              {before !== null && <circle cx={x(before)} cy={y} r={10} className={styles.before} />}
-              {after !== null && <circle cx={x(after)} cy={y} r={10} className={styles.after} />}
-              <text x={LABEL + PLOT + 14} y={y + 7} className={styles.shift}>
+              {then !== null && <path d={`M${x(then)} ${y - R - 2} L${x(then) + R + 2} ${y} L${x(then)} ${y + R + 2} L${x(then) - R - 2} ${y} Z`} className={styles.then} />}
+              {before !== null && <circle cx={x(before)} cy={y} r={R} className={styles.before} />}
+              {after !== null && <circle cx={x(after)} cy={y} r={R} className={styles.after} />}
+              <text x={LABEL + PLOT + 14} y={y + NAME / 3} className={styles.shift} fontSize={NAME}>
                 {formatShift(line.shift.afterMinusBefore)}
               </text>
             </g>

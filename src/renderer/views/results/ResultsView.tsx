@@ -17,6 +17,7 @@ import { useLiveSession } from '../../app/hooks';
 import { useSessionSummary } from '../../app/useSessionSummary';
 import { SelfCheckChart } from '../../components/selfCheck/SelfCheckChart';
 import { hasLearning, learningSummary } from '../../components/selfCheck/learningStory';
+import type { SelfCheckFigures } from '../../../shared/selfCheck';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
 import { UnrevealedScenarios } from './UnrevealedScenarios';
@@ -109,6 +110,7 @@ function EmptyState({ session, summary }: { session: Session; summary: SessionSu
         )}
       </section>
       <UnrevealedScenarios session={session} questions={summary.questions} />
+      {hasLearning(summary.selfCheck) && <LearningSection figures={summary.selfCheck} />}
     </main>
   );
 }
@@ -209,11 +211,7 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         <LazyConsensusChart ranked={consensus} size="screen" animate={false} onSelect={(summary) => scrollToId(scenarioAnchor(summary.questionId))} />
       </Section>
 
-      {hasLearning(summary.selfCheck) && (
-        <Section id={sectionIds.learning} title="Learning: the self-check" lead={learningSummary(summary.selfCheck)}>
-          <SelfCheckChart figures={summary.selfCheck} showTable />
-        </Section>
-      )}
+      {hasLearning(summary.selfCheck) && <LearningSection figures={summary.selfCheck} />}
 
       <Section id={sectionIds.scenarios} title="Each scenario" lead="The revealed results, in the order of the session.">
         <div className={styles.scenarios}>
@@ -236,6 +234,15 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         <UnrevealedScenarios session={session} questions={summary.questions} />
       </Section>
     </main>
+  );
+}
+
+/** Learning (issue 17): the self-check per dimension, before, then and after, with n; room figures only. */
+function LearningSection({ figures }: { figures: SelfCheckFigures }) {
+  return (
+    <Section id={sectionIds.learning} title="Learning: the self-check" lead={learningSummary(figures)}>
+      <SelfCheckChart figures={figures} showTable />
+    </Section>
   );
 }
 
