@@ -12,8 +12,23 @@ import { tallyQuestion, votesByQuestion, votesOfRound } from '../../shared/tally
 import { shippedWordList } from './wordList';
 import { selfCheckParticipantQuestion, selfCheckQuestionView } from './selfCheckView';
 
-/** The word list's verdict on an answer: what every view, phone and export of the core holds back. */
-export const heldBackByWordList = (text: string): boolean => shippedWordList().matches(text);
+/**
+ * The word list's verdict on an answer: what every view, phone and export of the
+ * core holds back. Remembered per text: every vote event and session view asks
+ * again for each answer of the question, and answers repeat ("listened").
+ */
+const verdicts = new Map<string, boolean>();
+const VERDICTS_KEPT = 20_000;
+export function heldBackByWordList(text: string): boolean {
+  let verdict = verdicts.get(text);
+  if (verdict === undefined) {
+    verdict = shippedWordList().matches(text);
+    // Past the bound it starts afresh: simpler than an LRU, and a session has far fewer answers.
+    if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+    verdicts.set(text, verdict);
+  }
+  return verdict;
+}
 
 /**
  * Whether a question's choices may be shown: the facilitator revealed it. Ending
