@@ -5,6 +5,7 @@ import { FieldErrors, FieldGroup, NumberField, SelectField, TextField } from './
 import { OptionsEditor } from './OptionsEditor';
 import { kindLabel, classifyOptions } from './slideOps';
 import { TextListEditor } from './TextListEditor';
+import { SelfCheckFields } from './SelfCheckFields';
 import { fieldDomId } from './validation';
 import { Button } from '../../components/Button';
 import styles from './SlideForm.module.css';
@@ -32,6 +33,8 @@ export function firstField(kind: SlideKind): string {
       return 'question.prompt';
     case 'discussion':
       return 'prompt';
+    case 'selfCheck':
+      return 'question.statements.0.statement';
     default:
       return 'title';
   }
@@ -246,6 +249,8 @@ function KindFields({ slide, dimensions, errors, onChange, readOnly }: KindField
           />
         </>
       );
+    case 'selfCheck':
+      return <SelfCheckFields slide={slide} dimensions={dimensions} errors={errors} onChange={onChange} readOnly={readOnly} />;
     case 'results':
       return (
         <TextField
