@@ -154,7 +154,11 @@ describe('voting', () => {
     const q = first.slide.question.id;
     const sessionId = session.id;
     const events: PlenaryEvent[] = [];
-    core.events.on((event) => events.push(event));
+    const castTimes: number[] = [];
+    core.events.on((event) => {
+      events.push(event);
+      if (event.name === 'vote.cast') castTimes.push(performance.now());
+    });
 
     await core.call('sessions.goTo', { sessionId, slideIndex: first.index });
     const opened = await core.call('voting.open', { sessionId, questionId: q });
@@ -189,12 +193,17 @@ describe('voting', () => {
     expect(revealed.questions[q]!.totalsByGroup).toEqual({ g1: { [a]: 0, [b]: 1 }, g2: { [a]: 0, [b]: 1 }, g3: { [a]: 0, [b]: 1 } });
     const results = await core.call('results.get', { sessionId });
     expect(results.questions.find((r) => r.questionId === q)).toMatchObject({ revealed: true, totals: { [a]: 0, [b]: 3 }, voteCount: 3 });
-    // Vote progress is announced at once, then at most every VOTE_EVENT_MS: four quick
-    // votes make one announcement now and one with the latest count soon after.
-    expect(events.map((e) => e.name)).toEqual(['slide.changed', 'voting.opened', 'vote.cast', 'voting.revealed']);
+    // Vote progress is announced at once, then at most every VOTE_EVENT_MS, the last
+    // announcement with the latest count. How many announcements four votes make
+    // depends on how fast the machine casts them, so the test checks the spacing.
+    const names = events.map((e) => e.name);
+    expect(names.slice(0, 3)).toEqual(['slide.changed', 'voting.opened', 'vote.cast']);
+    expect(names.filter((name) => name !== 'vote.cast')).toEqual(['slide.changed', 'voting.opened', 'voting.revealed']);
     await new Promise((resolve) => setTimeout(resolve, VOTE_EVENT_MS * 2));
     const progress = events.filter((e) => e.name === 'vote.cast');
-    expect(progress).toHaveLength(2);
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.length).toBeLessThanOrEqual(4);
+    for (let i = 1; i < castTimes.length; i += 1) expect(castTimes[i]! - castTimes[i - 1]!).toBeGreaterThanOrEqual(VOTE_EVENT_MS - 5);
     const latest = progress.at(-1)!;
     expect(latest.name === 'vote.cast' && latest.data.question.voteCount).toBe(3);
   });

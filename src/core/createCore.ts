@@ -6,7 +6,9 @@ import { commandInputs, type ApiHandlers, type CommandName, type CommandOutput, 
 import { ApiError } from '../shared/errors';
 import { settingsSchema, type Settings } from '../shared/model';
 import { parseOrThrow } from '../shared/validation';
+import { join } from 'node:path';
 import { APP_VERSION } from './appVersion';
+import { ASSETS_DIR, createAssetStore, type AssetStore } from './assets/assetStore';
 import { systemDeps, type CoreDeps } from './deps';
 import { EventBus } from './events';
 import { PhonePresence } from './phonePresence';
@@ -28,6 +30,8 @@ export interface Core {
   readonly sessions: Omit<SessionService, 'handlers' | 'dispose'>;
   /** Servers that let phones in register here (see phonePresence.ts). */
   readonly phones: PhonePresence;
+  /** The pictures of the data folder, read-only: what the hosts serve to pages (GET /api/assets, app://). */
+  readonly assets: Pick<AssetStore, 'read'>;
   /** The facilitator's preferences now (the paper size, the LAN port...). */
   settings(): Settings;
   /** What the store had to repair when it opened, for the user to be told once. */
@@ -60,7 +64,8 @@ export interface CoreWithStore extends Core {
 /** Builds the core over an open store. */
 export function createCore(store: StorePort, deps: CoreDeps = systemDeps): CoreWithStore {
   const events = new EventBus();
-  const workshops = createWorkshopService(store, deps, events);
+  const assets = createAssetStore(join(store.dataDir, ASSETS_DIR));
+  const workshops = createWorkshopService(store, deps, events, assets);
   const phones = new PhonePresence();
   const sessions = createSessionService(store, deps, events, workshops, phones);
   const handlers: ApiHandlers = {
@@ -82,6 +87,7 @@ export function createCore(store: StorePort, deps: CoreDeps = systemDeps): CoreW
     sessions,
     store,
     phones,
+    assets: { read: (asset) => assets.read(asset) },
     settings: () => ({ ...store.settings() }),
     get shutdownNotes() {
       return store.shutdownNotes;

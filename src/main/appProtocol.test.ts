@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, contentTypeOf, resolveAppFile } from './appProtocol';
+import { sha256Hex } from '../core/assets/assetStore';
+import { makePng, makeSvg } from '../core/testing/pictures';
+import { APP_ORIGIN, appResponse, assetOfAppUrl, contentTypeOf, resolveAppFile } from './appProtocol';
 
 const root = resolve('/opt/plenary/out/renderer');
 
@@ -40,5 +42,37 @@ describe('the app:// protocol’s traversal guard', () => {
     expect(contentTypeOf('/x/a.JS')).toBe('text/javascript; charset=utf-8');
     expect(contentTypeOf('/x/a.css')).toBe('text/css; charset=utf-8');
     expect(contentTypeOf('/x/a.exe')).toBe('application/octet-stream');
+  });
+});
+
+describe('the app:// protocol’s pictures', () => {
+  const png = makePng(8, 4);
+  const hash = sha256Hex(png);
+  const svg = makeSvg();
+  const svgHash = sha256Hex(svg);
+  const readAsset = async (asset: string) =>
+    asset === hash ? { mediaType: 'image/png' as const, bytes: png } : asset === svgHash ? { mediaType: 'image/svg+xml' as const, bytes: svg } : null;
+
+  it('names a picture only by app://plenary/api/assets/<sha256>', () => {
+    expect(assetOfAppUrl(`${APP_ORIGIN}/api/assets/${hash}`)).toBe(hash);
+    expect(assetOfAppUrl(`${APP_ORIGIN}/api/assets/${hash}?x=1`)).toBe(hash);
+    expect(assetOfAppUrl(`${APP_ORIGIN}/api/assets/${hash.toUpperCase()}`)).toBeNull();
+    expect(assetOfAppUrl(`${APP_ORIGIN}/api/assets/../library.json`)).toBeNull();
+    expect(assetOfAppUrl(`app://other/api/assets/${hash}`)).toBeNull();
+    expect(assetOfAppUrl(`https://plenary/api/assets/${hash}`)).toBeNull();
+  });
+
+  it('answers a kept picture with its bytes and type, an SVG under a policy that runs nothing, and 404 for any other', async () => {
+    const options = { rendererDir: root, csp: "default-src 'self'", readAsset };
+    const picture = await appResponse(`${APP_ORIGIN}/api/assets/${hash}`, options);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    expect(picture.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await picture.arrayBuffer()).equals(png)).toBe(true);
+    const drawing = await appResponse(`${APP_ORIGIN}/api/assets/${svgHash}`, options);
+    expect(drawing.headers.get('content-type')).toBe('image/svg+xml');
+    expect(drawing.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    expect((await appResponse(`${APP_ORIGIN}/api/assets/${'0'.repeat(64)}`, options)).status).toBe(404);
+    expect((await appResponse(`${APP_ORIGIN}/../../etc/passwd`, options)).status).toBe(404);
   });
 });

@@ -6,7 +6,10 @@
  * renderer folder and nothing else: `resolveAppFile` is the traversal guard.
  * No Electron here, so it is unit-tested under plain Node.
  */
+import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import type { PictureMediaType } from '../shared/model';
+import { PICTURE_CONTENT_SECURITY_POLICY } from '../server/securityHeaders';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'plenary';
@@ -58,4 +61,60 @@ const CONTENT_TYPES: Record<string, string> = {
 /** The Content-Type of a served file; unknown kinds are bytes the page cannot run. */
 export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Where the page asks for a kept picture: `app://plenary/api/assets/<sha256>`, as over HTTP. */
+const ASSET_PATH = /^\/api\/assets\/([0-9a-f]{64})$/;
+
+/** The picture an app:// URL names, or null when it names none (or is not ours). */
+export function assetOfAppUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  return ASSET_PATH.exec(parsed.pathname)?.[1] ?? null;
+}
+
+export interface AppResponseOptions {
+  rendererDir: string;
+  /** The page's policy (src/main/csp.ts). */
+  csp: string;
+  /** A kept picture by hash (the core's asset store), or null. */
+  readAsset: (asset: string) => Promise<{ mediaType: PictureMediaType; bytes: Buffer } | null>;
+}
+
+const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+
+/**
+ * The answer to one app:// request: a kept picture (named by its hash, so it may
+ * be cached for good; an SVG under a policy that lets nothing in it load or run),
+ * or a file of the built renderer. Main only hands this to `protocol.handle`.
+ */
+export async function appResponse(url: string, options: AppResponseOptions): Promise<Response> {
+  const asset = assetOfAppUrl(url);
+  if (asset) {
+    const picture = await options.readAsset(asset).catch(() => null);
+    if (!picture) return notFound();
+    return new Response(new Uint8Array(picture.bytes), {
+      headers: {
+        'Content-Type': picture.mediaType,
+        'Content-Security-Policy': PICTURE_CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, max-age=31536000, immutable',
+      },
+    });
+  }
+  const file = resolveAppFile(url, options.rendererDir);
+  if (!file) return notFound();
+  try {
+    const body = await readFile(file);
+    return new Response(new Uint8Array(body), {
+      headers: { 'Content-Type': contentTypeOf(file), 'Content-Security-Policy': options.csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' },
+    });
+  } catch {
+    return notFound();
+  }
 }

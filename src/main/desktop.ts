@@ -14,7 +14,7 @@ import type { DesktopAction, DesktopActionInput, DesktopActionOutput, DialogOutc
 import type { Workshop } from '../shared/model';
 import { idSchema } from '../shared/model';
 import { ApiError } from '../shared/errors';
-import { WORKSHOP_FILE_MAX_BYTES } from '../shared/limits';
+import { WORKSHOP_FILE_MAX_BYTES, WORKSHOP_FILE_MAX_MB } from '../shared/limits';
 import { parseOrThrow } from '../shared/validation';
 import { applyFullScreen } from './fullScreen';
 import { safeFileName } from './ipcResult';
@@ -85,7 +85,7 @@ export async function importWorkshopDialog(core: Core, owner: BrowserWindow | nu
   const fileName = basename(filePath);
   const { size } = await stat(filePath);
   if (size > WORKSHOP_FILE_MAX_BYTES) {
-    throw new ApiError('too_large', `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; a workshop file can be at most 5 MB. Is it the right file?`);
+    throw new ApiError('too_large', `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; a workshop file can be at most ${WORKSHOP_FILE_MAX_MB} MB. Is it the right file?`);
   }
   const text = await readFile(filePath, 'utf8');
   return { canceled: false, workshop: await core.call('workshops.import', { text, fileName }) };

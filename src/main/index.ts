@@ -3,14 +3,13 @@
  * core. Thin on purpose: the domain is in src/core, the pure helpers beside this
  * file are unit-tested, and docs/desktop.md describes the whole shell.
  */
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type MessageBoxOptions } from 'electron';
 import { APP_VERSION } from '../core/appVersion';
 import { openCore, type Core } from '../core/createCore';
 import { APP_NAME, resolveDataDir } from '../core/dataDir';
 import { ApiError } from '../shared/errors';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, contentTypeOf, resolveAppFile } from './appProtocol';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './appProtocol';
 import { rendererEntry } from './appUrl';
 import { importWorkshopDialog } from './desktop';
 import { applyFullScreen } from './fullScreen';
@@ -42,21 +41,9 @@ const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 // WARNING: before the app is ready, or the scheme gets no origin of its own.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
-/** Serves the built renderer on app://plenary/, and nothing outside its folder (appProtocol.ts). */
-function serveRenderer(csp: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppFile(request.url, rendererDir);
-    const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-    if (!file) return notFound();
-    try {
-      const body = await readFile(file);
-      return new Response(body, {
-        headers: { 'Content-Type': contentTypeOf(file), 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' },
-      });
-    } catch {
-      return notFound();
-    }
-  });
+/** Serves the built renderer on app://plenary/, and nothing outside its folder, and the data folder's pictures (appProtocol.ts). */
+function serveRenderer(csp: string, core: Core): void {
+  protocol.handle(APP_SCHEME, (request) => appResponse(request.url, { rendererDir, csp, readAsset: (asset) => core.assets.read(asset) }));
 }
 
 interface Running {
@@ -150,7 +137,7 @@ async function start(): Promise<void> {
   }
 
   hardenSession(session.defaultSession, contentSecurityPolicy(isDev));
-  serveRenderer(contentSecurityPolicy(isDev));
+  serveRenderer(contentSecurityPolicy(isDev), core);
   const windows = new Windows({ entry, preloadPath, stateFile: join(app.getPath('userData'), 'window-state.json') });
   const lan = new LanServer(core, rendererDir);
   running = { core, windows, lan, dataDir };

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WORKSHOP_FILE_MAX_BYTES, WORKSHOP_FILE_MAX_MB } from '../shared/limits';
 import { acquireStoreLock, StoreLockedError } from '../core/store/storeLock';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -283,7 +284,7 @@ describe('the main process', () => {
     }
   });
 
-  it('exports a workshop, imports it back, and refuses files over 5 MB', async () => {
+  it('exports a workshop, imports it back, and refuses files over the size limit', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'plenary-files-'));
     try {
       const list = await call('plenary:invoke', own(pageUrl), 'workshops.list', {});
@@ -297,10 +298,10 @@ describe('the main process', () => {
       expect(imported).toMatchObject({ ok: true, value: { canceled: false, workshop: { id: expect.any(String) as unknown, content: { title: 'Leader or Manager? (2)' } } } });
 
       const big = join(folder, 'big.json');
-      await writeFile(big, Buffer.alloc(5 * 1024 * 1024 + 1, 32));
+      await writeFile(big, Buffer.alloc(WORKSHOP_FILE_MAX_BYTES + 1, 32));
       fake.dialogAnswers.open = [big];
       const refused = await call('plenary:desktop', own(pageUrl), 'workshop.importDialog');
-      expect(refused).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('at most 5 MB') as unknown } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining(`at most ${WORKSHOP_FILE_MAX_MB} MB`) as unknown } });
 
       // Closing a dialog answers the one shape every dialog answers.
       fake.dialogAnswers.open = [];

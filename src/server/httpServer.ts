@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { asUserError, type Core } from '../core/createCore';
 import { isCommandName } from '../shared/contract';
+import { WORKSHOP_FILE_MAX_BYTES } from '../shared/limits';
 import { ApiError, httpStatusOf, type ApiErrorCode } from '../shared/errors';
 import { createGuardedServer } from './connectionGuards';
 import { parseDeviceVote } from './deviceVote';
@@ -33,6 +34,14 @@ export interface HttpServerOptions {
   /** How long a request may take to arrive before 408 (tests shorten it). */
   requestArrivalMs?: number;
 }
+
+/**
+ * An import carries a whole workshop file (WORKSHOP_FILE_MAX_BYTES, pictures
+ * embedded), JSON-escaped inside the RPC body: its own limit, on its own route,
+ * so no other command takes bodies that large.
+ */
+export const IMPORT_BODY_LIMIT = Math.ceil(WORKSHOP_FILE_MAX_BYTES * 1.25);
+const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /** Bigger vote bodies are refused before parsing (docs/protocol.md: 413 over 4 KiB). */
 export const VOTE_BODY_LIMIT = 4 * 1024;
@@ -69,7 +78,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
   const { core, token } = options;
   const app = Fastify({
     logger: options.logger ?? false,
-    // Facilitator RPC bodies carry whole workshops (imports up to 5 MB of text, JSON-escaped).
+    // Facilitator RPC bodies carry whole workshops and pictures (assets.add: 5 MB, base64); imports have their own route.
     bodyLimit: 12 * 1024 * 1024,
     // Lets a SIGTERM finish quickly even with phones holding event streams open.
     forceCloseConnections: true,
@@ -129,7 +138,9 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
    */
   const facilitatorOnly = {
     onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
-      const given = request.routeOptions.url === '/api/events' ? (request.query as { token?: string }).token : bearerOf(request);
+      // An event stream or a picture is opened by the browser itself (EventSource, <img>), which cannot send a header.
+      const inQuery = request.routeOptions.url === '/api/events' || request.routeOptions.url === '/api/assets/:asset';
+      const given = inQuery ? (bearerOf(request) ?? (request.query as { token?: string }).token) : bearerOf(request);
       if (!tokenMatches(given, token)) return sendError(reply, 'unauthorized', 'This needs the facilitator token.');
     },
   };
@@ -140,6 +151,20 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     const output = await core.call(command, request.body ?? {});
     return reply.header('Cache-Control', 'no-store').send(output);
   });
+  // A fixed route wins over `:command` in Fastify's router: the one command with the larger body limit.
+  app.post('/api/rpc/workshops.import', { ...facilitatorOnly, bodyLimit: IMPORT_BODY_LIMIT }, async (request, reply) => {
+    const output = await core.call('workshops.import', request.body ?? {});
+    return reply.header('Cache-Control', 'no-store').send(output);
+  });
+
+  /** A kept picture, as its bytes: named by its hash, so a cached copy never goes stale. */
+  const sendPicture = async (reply: FastifyReply, asset: string) => {
+    const picture = HASH_PATTERN.test(asset) ? await core.assets.read(asset) : null;
+    if (!picture) return sendError(reply, 'not_found', 'There is no such picture.');
+    return reply.header('Cache-Control', 'private, max-age=31536000, immutable').type(picture.mediaType).send(picture.bytes);
+  };
+
+  app.get<{ Params: { asset: string } }>('/api/assets/:asset', facilitatorOnly, async (request, reply) => sendPicture(reply, request.params.asset));
 
   app.get('/api/events', facilitatorOnly, (request, reply) => {
     reply.hijack();
@@ -184,6 +209,17 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     });
     // The answer's text is always the same: sent as it is, without serialising it per vote.
     return reply.header('Cache-Control', 'no-store').type(JSON_TYPE).send(VOTE_OK);
+  });
+
+  /**
+   * The picture of the question on the current slide, and no other: a phone with
+   * the code learns nothing the room's screen does not show it.
+   */
+  app.get<{ Params: { code: string; asset: string } }>('/api/p/:code/picture/:asset', async (request, reply) => {
+    const code = codeOf(request);
+    const shown = core.sessions.participantState(code).question?.picture?.asset;
+    if (shown === undefined || shown !== request.params.asset) return sendError(reply, 'not_found', 'This picture is not on the screen now.');
+    return sendPicture(reply, shown);
   });
 
   app.get<{ Params: { code: string } }>('/api/p/:code/events', (request, reply) => {

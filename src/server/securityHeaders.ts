@@ -34,7 +34,18 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 
 export const apiSecurityHeaders: Record<string, string> = { ...securityHeaders, 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY };
 
-/** The headers for an answer of this content type: the pages' set for HTML, the stricter one otherwise. */
+/**
+ * An SVG picture opened on its own is a document: nothing in it may load or run,
+ * but its inline styles may draw. (Shown with <img>, as every page does, it runs
+ * nothing anyway; this is the second lock.)
+ */
+export const PICTURE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+export const pictureSecurityHeaders: Record<string, string> = { ...securityHeaders, 'Content-Security-Policy': PICTURE_CONTENT_SECURITY_POLICY };
+
+/** The headers for an answer of this content type: the pages' set for HTML, the pictures' for SVG, the stricter one otherwise. */
 export function securityHeadersFor(contentType: unknown): Record<string, string> {
-  return typeof contentType === 'string' && contentType.startsWith('text/html') ? securityHeaders : apiSecurityHeaders;
+  if (typeof contentType !== 'string') return apiSecurityHeaders;
+  if (contentType.startsWith('text/html')) return securityHeaders;
+  return contentType.startsWith('image/svg+xml') ? pictureSecurityHeaders : apiSecurityHeaders;
 }

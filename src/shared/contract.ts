@@ -12,6 +12,7 @@ import {
   settingsUpdateSchema,
   votingModeSchema,
   workshopContentSchema,
+  type PictureMediaType,
   type QuestionView,
   type Session,
   type SessionSummary,
@@ -19,6 +20,7 @@ import {
   type Workshop,
   type WorkshopSummary,
 } from './model';
+import { PICTURE_MAX_BYTES } from './limits';
 import type { OpenAnswer, SessionSummaryReport, WordCount } from './summary';
 import type { SelfCheckFigures } from './selfCheck';
 import type { MenuCommandData } from './menu';
@@ -62,6 +64,20 @@ export const commandInputs = {
   'workshops.import': z.object({ text: z.string(), fileName: z.string().max(260).optional() }).strict(),
   /** The `.plenary.json` text of a workshop, with a file name to save it under. */
   'workshops.export': workshopRef,
+
+  /**
+   * Keeps a picture for a slide in the data folder (once per content) and names it
+   * by its SHA-256: PNG, JPEG, SVG without scripts or WebP, told by its bytes, at
+   * most 5 MB. `fileName` is only for messages. A slide then shows it with
+   * `picture: {asset, alt, mediaType}`.
+   */
+  'assets.add': z
+    .object({
+      // A third more than the largest picture, and a margin: the core names a picture that is too big in MB.
+      dataBase64: z.string().min(1, 'needs the picture').max(Math.ceil((PICTURE_MAX_BYTES * 4) / 3) + 1024 * 1024, 'this picture is over 5 MB'),
+      fileName: z.string().max(260).optional(),
+    })
+    .strict(),
 
   /** Starts a session of a workshop; the session keeps a snapshot of the workshop. */
   'sessions.create': z
@@ -295,6 +311,14 @@ export interface AdmittedPhoneView {
   votes: number;
 }
 
+/** A picture the data folder now keeps: what a slide's `picture` names. */
+export interface AddedPicture {
+  asset: string;
+  mediaType: PictureMediaType;
+  /** Its size in bytes. */
+  bytes: number;
+}
+
 export interface ExportedFile {
   filename: string;
 }
@@ -313,6 +337,7 @@ export interface CommandOutputs {
   'workshops.restore': Workshop;
   'workshops.import': Workshop;
   'workshops.export': ExportedFile & { text: string };
+  'assets.add': AddedPicture;
   'sessions.create': Session;
   'sessions.get': Session;
   'sessions.list': SessionSummary[];

@@ -1,4 +1,12 @@
 /** Limits the renderer checks before it sends anything (no zod here, to keep the entry small). */
 
-/** Larger workshop files are refused before parsing: no real workshop comes near it. */
-export const WORKSHOP_FILE_MAX_BYTES = 5 * 1024 * 1024;
+/** The largest picture a slide may carry (PNG, JPEG, SVG or WebP). */
+export const PICTURE_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Larger workshop files are refused before parsing. A file embeds its pictures
+ * (base64, a third larger than their bytes), so the limit leaves room for several
+ * of the largest pictures beside the text; no real workshop's text comes near it.
+ */
+export const WORKSHOP_FILE_MAX_MB = 40;
+export const WORKSHOP_FILE_MAX_BYTES = WORKSHOP_FILE_MAX_MB * 1024 * 1024;

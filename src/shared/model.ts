@@ -114,12 +114,41 @@ export function scaleValues(question: Pick<ScaleQuestion, 'min' | 'max'>): numbe
   return values;
 }
 
+// ---- Pictures on slides (issue 19) ----
+
+/** The kinds of picture a slide may carry; the asset store tells them by their bytes, never by a file name. */
+export const pictureMediaTypes = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp'] as const;
+export const pictureMediaTypeSchema = z.enum(pictureMediaTypes);
+export type PictureMediaType = z.infer<typeof pictureMediaTypeSchema>;
+/** A picture's name in the data folder: the SHA-256 of its bytes, 64 lowercase hex digits. */
+export const assetHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a picture is named by its SHA-256 (64 hex digits)');
+export const PICTURE_ALT_MAX = 300;
+
+/**
+ * A picture on a slide: a reference to bytes kept once in the data folder
+ * (`assets/<sha256>.<ext>`), never the bytes themselves, so a workshop or a
+ * session that shows it stays small. `alt` says what it shows, for screen readers
+ * and for anyone who cannot see the screen: required.
+ */
+export const pictureSchema = z.object({
+  asset: assetHashSchema,
+  alt: z
+    .string()
+    .trim()
+    .min(1, 'a picture needs alt text: say in a few words what it shows')
+    .max(PICTURE_ALT_MAX, `a picture's alt text is at most ${PICTURE_ALT_MAX} characters`),
+  mediaType: pictureMediaTypeSchema,
+});
+export type Picture = z.infer<typeof pictureSchema>;
+
 /** Fields every slide has. `minutes` is the suggested time; `section` groups slides for the clock. */
 const slideBase = {
   id: idSchema,
   section: optionalText(120).default(''),
   minutes: z.number().min(0).max(240).default(0),
   notes: optionalText(8000).default(''),
+  /** A picture shown beside the slide's text (optional). */
+  picture: pictureSchema.optional(),
 };
 
 export const titleSlideSchema = z.object({

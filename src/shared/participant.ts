@@ -16,6 +16,14 @@ interface ParticipantQuestionBase {
   id: string;
   prompt: string;
   status: 'open' | 'closed';
+  /** The slide's picture, when it has one: the page shows it from `/api/p/<code>/picture/<asset>`. */
+  picture?: ParticipantPicture;
+}
+
+/** A picture on the current question's slide: its hash and its alt text. */
+export interface ParticipantPicture {
+  asset: string;
+  alt: string;
 }
 
 /** A choice, as a phone may see it: never which answer the workshop calls "leader". */

@@ -43,6 +43,12 @@ const fieldWords: Record<string, string> = {
   debrief: 'debrief',
   label: 'label',
   style: 'lean',
+  picture: 'picture',
+  alt: 'alt text',
+  asset: 'picture',
+  mediaType: 'picture type',
+  pictures: 'pictures',
+  data: 'bytes',
 };
 
 const typeWords: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { WORKSHOP_FILE_MAX_BYTES, WORKSHOP_FILE_MAX_MB } from '../../src/shared/limits';
 import { expect, test } from './fixtures';
 
 interface WorkshopLike {
@@ -77,8 +78,8 @@ test('a broken workshop file is refused with a message naming the place in words
   await input.setInputFiles({ name: 'future.plenary.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'plenary.workshop', version: 9, workshop: {} })) });
   await expect(page.getByRole('alert')).toContainText('format version 9');
 
-  await input.setInputFiles({ name: 'huge.plenary.json', mimeType: 'application/json', buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 32) });
-  await expect(page.getByRole('alert')).toContainText('at most 5 MB');
+  await input.setInputFiles({ name: 'huge.plenary.json', mimeType: 'application/json', buffer: Buffer.alloc(WORKSHOP_FILE_MAX_BYTES + 10, 32) });
+  await expect(page.getByRole('alert')).toContainText(`at most ${WORKSHOP_FILE_MAX_MB} MB`);
 
   expect(await host.rpc<unknown[]>('workshops.list')).toEqual(before);
 });

@@ -90,8 +90,8 @@ describe('the lint rule judges resolved paths', () => {
     const broken = results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('boundaries/')).map((m) => `${r.filePath}: ${m.message}`));
     expect(broken).toEqual([]);
     expect(results.length).toBeGreaterThan(100);
-    // Lints the whole of src: a minute allowed on a busy machine.
-  }, 60_000);
+    // Lints the whole of src (over 400 files): it took 92 s once at a load of 20 on 2 cores.
+  }, 240_000);
 });
 
 // Each builds a program over its tsconfig: seconds each on a busy machine.

@@ -98,7 +98,10 @@ export function participantState(record: SessionRecord, privacyFloor = 0): Parti
   const session = { title: record.title, groups: record.groups.map(({ id, name }) => ({ id, name })) };
   if (slide?.kind === 'selfCheck' && record.status !== 'ended') return { session, question: selfCheckParticipantQuestion(record, slide, privacyFloor) };
   if (!question || record.status === 'ended') return { session, question: null };
-  return { session, question: participantQuestion(record, question) };
+  const asked = participantQuestion(record, question);
+  // The slide's picture (hash and alt text only): the phone loads it from /api/p/<code>/picture/<hash>.
+  if (slide?.picture) asked.picture = { asset: slide.picture.asset, alt: slide.picture.alt };
+  return { session, question: asked };
 }
 
 function participantQuestion(record: SessionRecord, question: AskedQuestion): ParticipantQuestion {

@@ -72,12 +72,12 @@ export const tempPrefixOf = (path: string) => `.${basename(path)}.`;
  * backup: a crash between the two renames leaves the backup and no file, which the
  * store reads as "use the backup" (the write in flight was never acknowledged).
  */
-export async function writeFileDurably(path: string, contents: string, options: DurableWriteOptions = {}): Promise<void> {
+export async function writeFileDurably(path: string, contents: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `${tempPrefixOf(path)}${process.pid}.${tempCounter++}.tmp`);
   const handle = await storeFs.open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(contents, 'utf8');
+    await (typeof contents === 'string' ? handle.writeFile(contents, 'utf8') : handle.writeFile(contents));
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);

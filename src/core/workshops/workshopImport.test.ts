@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
+import { WORKSHOP_FILE_MAX_BYTES, WORKSHOP_FILE_MAX_MB } from '../../shared/limits';
 import type { WorkshopSummary } from '../../shared/model';
 import { openCore, type Core } from '../createCore';
 import { fixedDeps } from '../deps';
@@ -105,20 +106,20 @@ describe('importing a workshop file', () => {
     expect(await core.call('workshops.list', {})).toEqual(before);
   });
 
-  it('refuses a file over 5 MB before reading it', async () => {
+  it(`refuses a file over ${WORKSHOP_FILE_MAX_MB} MB before reading it`, async () => {
     const file = JSON.parse(await exportedBuiltIn()) as { workshop: Json };
-    file.workshop.description = 'x'.repeat(5 * 1024 * 1024);
+    file.workshop.description = 'x'.repeat(WORKSHOP_FILE_MAX_BYTES);
     const error = await refusal(JSON.stringify(file));
     expect(error.code).toBe('too_large');
-    expect(error.message).toMatch(/at most 5 MB/);
+    expect(error.message).toMatch(new RegExp(`at most ${WORKSHOP_FILE_MAX_MB} MB`));
     expect(await core.call('workshops.list', {})).toHaveLength(1);
   });
 
   it('refuses another format or an unknown version, naming it', async () => {
     const file = JSON.parse(await exportedBuiltIn()) as Json;
-    const newer = await refusal(JSON.stringify({ ...file, version: 2 }));
+    const newer = await refusal(JSON.stringify({ ...file, version: 3 }));
     expect(newer).toMatchObject({ code: 'invalid_input', path: 'version' });
-    expect(newer.message).toMatch(/format version 2; this Plenary reads version 1/);
+    expect(newer.message).toMatch(/format version 3; this Plenary reads versions 1 to 2/);
     const other = await refusal(JSON.stringify({ ...file, format: 'something.else' }));
     expect(other).toMatchObject({ code: 'invalid_input', path: 'format' });
     expect((await refusal('[]')).message).toMatch(/no JSON object/);

@@ -28,6 +28,7 @@ function fakeHost() {
       return () => listeners.delete(listener);
     },
     onConnection: () => () => undefined,
+    pictureUrl: () => null,
   };
   return {
     client: new ApiClient(transport),

@@ -81,6 +81,11 @@ export class ApiClient {
     return this.transport.onConnection(listener);
   }
 
+  /** Where a slide's picture (named by its hash) loads from: the one place every view asks. */
+  pictureUrl(asset: string): string | null {
+    return this.transport.pictureUrl(asset);
+  }
+
   /** True in the desktop app, where the shell offers dialogs, windows and PDF export. */
   get isDesktop(): boolean {
     return this.transport.kind === 'ipc' && Boolean(window.plenary);

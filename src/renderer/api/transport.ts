@@ -13,7 +13,15 @@ export interface Transport {
   subscribe(listener: (event: PlenaryEvent) => void): () => void;
   /** Called with true when the event stream is live, false when it dropped. */
   onConnection(listener: (connected: boolean) => void): () => void;
+  /** The address an <img> loads a kept picture from (its hash), or null where there is none to ask. */
+  pictureUrl(asset: string): string | null;
 }
+
+/**
+ * The desktop app's own origin (src/main/appProtocol.ts serves the pictures under
+ * it). Absolute, so it holds in a window whose page came from elsewhere too.
+ */
+const APP_PICTURES = 'app://plenary/api/assets/';
 
 function unwrap(result: IpcResult): unknown {
   if (result.ok) return result.value;
@@ -29,6 +37,7 @@ export function ipcTransport(bridge: PlenaryBridge): Transport {
       listener(true);
       return () => undefined;
     },
+    pictureUrl: (asset) => `${APP_PICTURES}${encodeURIComponent(asset)}`,
   };
 }
 
@@ -84,5 +93,7 @@ export function httpTransport(token: string | null, base = ''): Transport {
       listener(connected);
       return () => connectionListeners.delete(listener);
     },
+    // An <img> cannot send the Authorization header: the token goes in the query, as for the event stream.
+    pictureUrl: (asset) => (token ? `${base}/api/assets/${encodeURIComponent(asset)}?token=${encodeURIComponent(token)}` : null),
   };
 }

@@ -13,3 +13,18 @@ export function useApi(): ApiClient {
   if (!client) throw new Error('useApi() outside <ApiProvider>');
   return client;
 }
+
+/** The client where there is one (the app), null where a component is drawn on its own (unit tests). */
+export function useOptionalApi(): ApiClient | null {
+  return useContext(ApiContext);
+}
+
+/**
+ * Where a picture loads from, for components drawn both inside the app and
+ * without it (tests, a preview rendered on its own): null there, and the slide
+ * then shows the alt text in the picture's place.
+ */
+export function usePictureUrl(asset: string | undefined): string | null {
+  const client = useContext(ApiContext);
+  return asset && client ? client.pictureUrl(asset) : null;
+}

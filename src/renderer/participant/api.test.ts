@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { voteOutcomeOf } from './api';
+import { pictureSource } from './model';
 import { parseState } from './types';
 
 describe('vote answers', () => {
@@ -26,6 +27,15 @@ describe('parseState', () => {
       session: { title: 'Team day', groups: [{ id: 'g1', name: 'Blue' }] },
       question: { id: 'q1', type: 'choice', prompt: 'Who?', options: [{ id: 'a', label: 'Ann' }], status: 'open', results: null },
     });
+  });
+
+  it('reads the slide picture, only as a hash, and the page loads it from the code’s own address', () => {
+    const asset = 'ab'.repeat(32);
+    const question = (picture: unknown) => parseState({ session: { title: 'T' }, question: { id: 'q', prompt: 'P', options: [], status: 'open', results: null, picture } })!.question;
+    expect(question({ asset, alt: 'A flag' })?.picture).toEqual({ asset, alt: 'A flag' });
+    expect(question({ asset: '../../api/rpc/sessions.list', alt: 'x' })?.picture).toBeUndefined();
+    expect(question('nothing')?.picture).toBeUndefined();
+    expect(pictureSource('ABC234', asset)).toBe(`/api/p/ABC234/picture/${asset}`);
   });
 
   it('keeps the ended flag and tolerates missing groups', () => {

@@ -116,6 +116,13 @@ export interface QuestionView {
   /** Offer "Try again" (the vote did not reach the host). */
   retry: boolean;
   results: null | { total: number; totalText: string; rows: ResultRow[] };
+  /** The slide's picture: where it loads from (the code's own address, for this question only) and its alt text. */
+  picture?: { src: string; alt: string } | null;
+}
+
+/** The address of the current question's picture: the host serves it under the join code while it is on the screen. */
+export function pictureSource(code: string, asset: string): string {
+  return '/api/p/' + encodeURIComponent(code) + '/picture/' + encodeURIComponent(asset);
 }
 
 export type Screen =
@@ -228,7 +235,8 @@ function questionView(state: AppState, question: ParticipantChoiceQuestion): Que
     });
     results = { total, totalText: votesText(total) + ' in all', rows };
   }
-  return { id: question.id, prompt: question.prompt, open, options, feedback, feedbackKind, retry, results };
+  const picture = question.picture ? { src: pictureSource(state.code, question.picture.asset), alt: question.picture.alt } : null;
+  return { id: question.id, prompt: question.prompt, open, options, feedback, feedbackKind, retry, results, picture };
 }
 
 /** Everything the page shows, from the page's state. */

@@ -70,6 +70,12 @@ function parseSelfCheck(q: Record<string, unknown>, id: string): ParticipantScal
   };
 }
 
+/** A slide's picture as the server names it: a SHA-256 (so it is safe in a URL) and its alt text; null otherwise. */
+export function parsePicture(value: unknown): { asset: string; alt: string } | null {
+  if (!isObject(value) || typeof value.asset !== 'string' || !/^[0-9a-f]{64}$/.test(value.asset)) return null;
+  return { asset: value.asset, alt: str(value.alt) };
+}
+
 /** Reads the server's JSON defensively: null when it is not a participant state. */
 export function parseState(json: unknown): ParticipantState | null {
   if (!isObject(json) || !isObject(json.session)) return null;
@@ -90,6 +96,8 @@ export function parseState(json: unknown): ParticipantState | null {
       status: q.status === 'open' ? 'open' : 'closed',
       results: parseResults(q.results),
     };
+    const picture = parsePicture(q.picture);
+    if (picture) question.picture = picture;
   }
   return json.ended === true ? { session, question: null, ended: true } : { session, question };
 }

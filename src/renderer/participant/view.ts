@@ -55,6 +55,8 @@ function clear(node: Node): void {
 interface QuestionParts {
   root: HTMLElement;
   prompt: HTMLElement;
+  /** The slide's picture, under the prompt; hidden when the slide has none. */
+  picture: HTMLImageElement;
   options: HTMLElement;
   optionsKey: string;
   buttons: Record<string, { button: HTMLButtonElement; note: HTMLElement }>;
@@ -160,8 +162,10 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     const resultsList = el(doc, 'ol', { class: 'bars' });
     const results = el(doc, 'section', { id: 'results', class: 'results', 'aria-labelledby': 'results-title' }, [resultsTitle, resultsTotal, resultsList]);
     results.hidden = true;
-    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, options, voteBar, results]);
-    return { root: sectionRoot, prompt, options, optionsKey: '', buttons: {}, voteBar, feedback, retry, results, resultsTotal, resultsList, resultsKey: '' };
+    const picture = el(doc, 'img', { id: 'picture', class: 'picture', alt: '', decoding: 'async' });
+    picture.hidden = true;
+    const sectionRoot = el(doc, 'section', { class: 'question', 'aria-labelledby': 'prompt' }, [prompt, picture, options, voteBar, results]);
+    return { root: sectionRoot, prompt, picture, options, optionsKey: '', buttons: {}, voteBar, feedback, retry, results, resultsTotal, resultsList, resultsKey: '' };
   }
 
   function optionButton(option: OptionView): { button: HTMLButtonElement; note: HTMLElement } {
@@ -178,6 +182,11 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
 
   function updateQuestion(parts: QuestionParts, q: QuestionView): void {
     setText(parts.prompt, q.prompt);
+    setHidden(parts.picture, !q.picture);
+    if (q.picture) {
+      setAttr(parts.picture, 'alt', q.picture.alt);
+      setAttr(parts.picture, 'src', q.picture.src);
+    } else setAttr(parts.picture, 'src', null);
     const key = q.id + '\u0000' + q.options.map((o) => o.id + '\u0001' + o.label).join('\u0000');
     if (key !== parts.optionsKey) {
       const active = doc.activeElement;

@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { Slide } from '../../../shared/model';
 import styles from './SlideView.module.css';
+import { SlidePicture } from './SlidePicture';
 import { optionLetter } from '../../../shared/optionLetter';
 
 
@@ -73,10 +74,21 @@ function useFitToFrame(deps: readonly unknown[]) {
 
 export function SlideView({ slide, footer, body, className, label }: SlideViewProps) {
   const innerRef = useFitToFrame([slide, body]);
+  const centered = slide.kind === 'title' || slide.kind === 'quote';
   return (
     <section className={`${styles.frame} ${className ?? ''}`} aria-label={label ?? 'Slide'} data-slide-kind={slide.kind}>
-      <div ref={innerRef} className={`${styles.inner} ${slide.kind === 'title' || slide.kind === 'quote' ? styles.center : ''}`}>
-        <SlideBody slide={slide} body={body} />
+      <div ref={innerRef} className={`${styles.inner} ${centered && !slide.picture ? styles.center : ''}`}>
+        {slide.picture ? (
+          // The text keeps the left, the picture the right; the type shrinks to fit beside it, the picture to its column.
+          <div className={styles.pictureLayout}>
+            <div className={`${styles.pictureText} ${centered ? styles.center : ''}`}>
+              <SlideBody slide={slide} body={body} />
+            </div>
+            <SlidePicture picture={slide.picture} />
+          </div>
+        ) : (
+          <SlideBody slide={slide} body={body} />
+        )}
         {footer && <div className={styles.footer}>{footer}</div>}
       </div>
     </section>

@@ -82,3 +82,42 @@ describe('SlideForm', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...slide, bullets: ['One', '', 'Two'] }, 'bullets:structure');
   });
 });
+
+describe('SlideForm: the picture', () => {
+  const asset = 'ab'.repeat(32);
+
+  it('asks for a picture on any slide, and for alt text once one is chosen, naming the problem beside the field', () => {
+    const slide = scenarioOf();
+    const { rerender } = render(<SlideForm slide={slide} index={3} total={7} dimensions={[]} errors={() => undefined} onChange={() => {}} />);
+    expect(screen.getByRole('button', { name: 'Choose a picture…' })).toBeTruthy();
+    const pictured = { ...slide, picture: { asset, alt: '', mediaType: 'image/png' as const } };
+    const content = sampleContent();
+    content.slides[3] = pictured;
+    const validation = validateContent(content);
+    const errors = (field: string) => validation.byField.get(fieldKey('slide', field, pictured.id));
+    rerender(<SlideForm slide={pictured} index={3} total={7} dimensions={[]} errors={errors} onChange={() => {}} />);
+    const alt = screen.getByLabelText('Alt text (required)');
+    expect(alt.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/a picture needs alt text/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove picture' })).toBeTruthy();
+  });
+
+  it('types alt text into the picture, and removes the picture altogether', () => {
+    const slide = { ...scenarioOf(), picture: { asset, alt: 'A flag', mediaType: 'image/png' as const } };
+    const onChange = vi.fn();
+    render(<SlideForm slide={slide} index={3} total={7} dimensions={[]} errors={() => undefined} onChange={onChange} />);
+    expect(screen.getByRole('img', { name: 'A flag' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Alt text (required)'), { target: { value: 'A blue flag' } });
+    expect(onChange).toHaveBeenLastCalledWith({ ...slide, picture: { ...slide.picture, alt: 'A blue flag' } }, 'picture.alt');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove picture' }));
+    const { picture: _gone, ...without } = slide;
+    expect(onChange).toHaveBeenLastCalledWith(without, 'picture');
+  });
+
+  it('refuses a file over 5 MB before sending it, in MB', async () => {
+    render(<SlideForm slide={scenarioOf()} index={3} total={7} dimensions={[]} errors={() => undefined} onChange={() => {}} />);
+    const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'holiday.jpg', { type: 'image/jpeg' });
+    fireEvent.drop(screen.getByTestId('picture-field'), { dataTransfer: { files: [big], types: ['Files'] } });
+    expect((await screen.findByRole('alert')).textContent).toBe('“holiday.jpg” is 5.0 MB; a picture can be at most 5 MB. Make it smaller and try again.');
+  });
+});

@@ -3,6 +3,7 @@ import type { Dimension, Question, Slide, SlideKind } from '../../../shared/mode
 import { DimensionField } from './DimensionField';
 import { FieldErrors, FieldGroup, NumberField, SelectField, TextField } from './Fields';
 import { OptionsEditor } from './OptionsEditor';
+import { PictureField } from './PictureField';
 import { kindLabel, classifyOptions } from './slideOps';
 import { TextListEditor } from './TextListEditor';
 import { SelfCheckFields } from './SelfCheckFields';
@@ -59,6 +60,19 @@ export function SlideForm({ slide, index, total, dimensions, errors, onChange, r
         <legend className="visually-hidden">{kindLabel(slide.kind)} slide content</legend>
         <FieldGroup title="Content">
           <KindFields slide={slide} dimensions={dimensions} errors={errors} onChange={onChange} readOnly={readOnly} />
+        </FieldGroup>
+        <FieldGroup title="Picture">
+          <PictureField
+            id={id('picture')}
+            picture={slide.picture}
+            errors={[...(errors('picture') ?? []), ...(errors('picture.asset') ?? []), ...(errors('picture.mediaType') ?? [])]}
+            altErrors={errors('picture.alt')}
+            readOnly={readOnly}
+            onChange={(picture, field) => {
+              const { picture: _previous, ...rest } = slide;
+              onChange((picture ? { ...rest, picture } : rest) as Slide, field);
+            }}
+          />
         </FieldGroup>
         <FieldGroup title="Timing and notes">
           <div className={styles.pair}>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Workshop, WorkshopSummary } from '../../../shared/model';
-import { WORKSHOP_FILE_MAX_BYTES } from '../../../shared/limits';
+import { WORKSHOP_FILE_MAX_BYTES, WORKSHOP_FILE_MAX_MB } from '../../../shared/limits';
 import { useApi } from '../../app/ApiContext';
 import { useCommand } from '../../app/hooks';
 import { REHEARSAL_ENDED_KEY } from '../../app/rehearsal';
@@ -72,7 +72,7 @@ export function LibraryView() {
 
   const importFile = async (file: File) => {
     if (file.size > WORKSHOP_FILE_MAX_BYTES) {
-      setProblem(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; a workshop file can be at most 5 MB.`);
+      setProblem(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; a workshop file can be at most ${WORKSHOP_FILE_MAX_MB} MB.`);
       return;
     }
     await importText(await file.text(), file.name);

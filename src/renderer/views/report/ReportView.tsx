@@ -24,6 +24,7 @@ import { ReportGroups } from './sections/ReportGroups';
 import { ReportLearning } from './sections/ReportLearning';
 import { ReportNotes } from './sections/ReportNotes';
 import { ReportOtherScenarios } from './sections/ReportOtherScenarios';
+import { ReportPictures } from './sections/ReportPictures';
 import { ReportScenario } from './sections/ReportScenario';
 import { ReportSummary } from './sections/ReportSummary';
 import { ReportToolbar } from './sections/ReportToolbar';
@@ -87,6 +88,7 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
                 groups={summary.breakdownGroups}
                 ungroupedName={summary.ungroupedName}
                 note={ownValue(session.notes, figures.slideId)?.trim() ?? ''}
+                picture={session.slides.find((slide) => slide.id === figures.slideId)?.picture}
               />
             ))}
           </section>
@@ -95,6 +97,7 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
         <ReportOtherScenarios questions={summary.questions} />
         <ReportContrasts room={summary.profile.room} />
         <ReportNotes session={session} printed={new Set(charted.map((figures) => figures.slideId))} />
+        <ReportPictures session={session} printed={new Set(charted.map((figures) => figures.slideId))} />
         <ReportAppendix summary={summary} />
       </article>
     </div>

@@ -4,7 +4,8 @@
  *
  * "Everything" means: the data is in (the caller renders only then), every chart's
  * SVG is on the page, no SVG is wider than the report (recharts first draws at a
- * guessed width, then at the measured one), and the fonts have loaded. Then two
+ * guessed width, then at the measured one), every picture has loaded (or failed
+ * to: its alt text then stands in), and the fonts have loaded. Then two
  * more frames, so the last layout effects have run and painted.
  */
 import { useEffect, type RefObject } from 'react';
@@ -24,6 +25,7 @@ export function useReportReady(reportRef: RefObject<HTMLElement | null>, expecte
       if (!report) return false;
       const surfaces = Array.from(report.querySelectorAll<SVGElement>('svg.recharts-surface'));
       if (surfaces.length < expectedCharts) return false;
+      if (!Array.from(report.querySelectorAll('img')).every((image) => image.complete)) return false;
       const limit = report.getBoundingClientRect().width + 1;
       return surfaces.every((surface) => surface.getBoundingClientRect().width <= limit);
     };

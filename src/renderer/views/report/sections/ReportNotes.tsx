@@ -5,7 +5,8 @@ import { shorten } from '../reportData';
 import shared from './reportShared.module.css';
 import styles from './ReportScenario.module.css';
 
-function slideLabel(slide: Slide, index: number): string {
+/** "Slide 4: Title", as the report names a slide. */
+export function slideLabel(slide: Slide, index: number): string {
   const head = `Slide ${index + 1}`;
   switch (slide.kind) {
     case 'quote':

@@ -1,9 +1,10 @@
 /** One scenario voted on and revealed: its page, with the chart, the split by group, what it rests on, the notes and the debrief. */
-import type { Group, Question } from '../../../../shared/model';
+import type { Group, Picture, Question } from '../../../../shared/model';
 import type { QuestionFigures } from '../../../../shared/summary';
 import { QuestionResultChart } from '../../../components/charts';
 import { countText } from '../reportData';
 import { GroupName } from './GroupName';
+import { ReportScenarioPicture } from './ReportPictures';
 import { sourcesText } from './ReportSummary';
 import shared from './reportShared.module.css';
 import styles from './ReportScenario.module.css';
@@ -15,9 +16,11 @@ interface ReportScenarioProps {
   groups: readonly Pick<Group, 'id' | 'name' | 'color'>[];
   ungroupedName: string;
   note: string;
+  /** The picture the scenario's slide showed, if any. */
+  picture?: Picture | undefined;
 }
 
-export function ReportScenario({ figures, question, scenarioCount, groups, ungroupedName, note }: ReportScenarioProps) {
+export function ReportScenario({ figures, question, scenarioCount, groups, ungroupedName, note, picture }: ReportScenarioProps) {
   const headingId = `report-scenario-${figures.slideId}`;
   const view = { totals: figures.totals, totalsByGroup: figures.totalsByGroup };
   return (
@@ -27,6 +30,7 @@ export function ReportScenario({ figures, question, scenarioCount, groups, ungro
       </p>
       <h3 id={headingId}>{figures.heading}</h3>
       <p className={styles.prompt}>{question.prompt}</p>
+      {picture && <ReportScenarioPicture picture={picture} />}
       <QuestionResultChart question={question} view={view} groups={groups} ungroupedName={ungroupedName} byGroup size="print" animate={false} showTable={false} />
       <p className={styles.restsOn}>
         Rests on {countText(figures.votes)}: {sourcesText(figures.sources)}.
