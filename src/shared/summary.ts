@@ -31,6 +31,7 @@ import { optionLetter } from './optionLetter';
 import { answerKeys, tallyQuestion, votesByQuestion, votesOfRound, type QuestionTally, type VoteSource } from './tally';
 import { countPhrases, scaleMean } from './openAnswers';
 import { movementBetween, type GroupRoundCounts, type LeaderCount, type Movement } from './rounds';
+import { selfCheckFigures, type SelfCheckFigures } from './selfCheck';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
 export type SummarySource = Pick<
@@ -323,6 +324,8 @@ export interface SessionSummaryReport {
   breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[];
   /** The name of the "" line in every breakdown: phones with no group, and small groups when they stay below the floor even together. */
   ungroupedName: string;
+  /** The self-check's room figures (src/shared/selfCheck.ts), the floor applied to every mean; null without a self-check. */
+  selfCheck: SelfCheckFigures | null;
 }
 
 type ScenarioSlide = Extract<Slide, { kind: 'scenario' }>;
@@ -767,7 +770,8 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
-  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
+  const selfCheck = selfCheckFigures(source, { includeUnrevealed, privacyFloor });
+  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor), selfCheck };
 }
 
 /** Answers and leader-tagged answers in some counts, by the question's option order. */

@@ -35,7 +35,7 @@ function roundResult(record: SessionRecord, question: AskedQuestion, questionVot
   }
 }
 
-export function resultsOf(record: SessionRecord, heldBack: (text: string) => boolean): ResultsOutput {
+export function resultsOf(record: SessionRecord, heldBack: (text: string) => boolean): Omit<ResultsOutput, 'selfCheck'> {
   const byQuestion = votesByQuestion(record.votes);
   return {
     questions: askedQuestionsOf(record.slides).map((question): QuestionResult => {

@@ -11,6 +11,7 @@ import { cloudAnswersOf, cloudOf, currentRound, isRevealed, openAnswerList, ques
 import { tallyQuestion, votesByQuestion, votesOfRound } from '../../shared/tally';
 import { shippedWordList } from './wordList';
 import { earlierRoundTallies } from './rounds';
+import { selfCheckParticipantQuestion, selfCheckQuestionView } from './selfCheckView';
 
 /**
  * The word list's verdict on an answer: what every view, phone and export of the
@@ -86,6 +87,7 @@ export function sessionView(record: SessionRecord): Session {
   for (const slide of record.slides) {
     const question = questionOfSlide(slide);
     if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
+    else if (slide.kind === 'selfCheck') questions[slide.question.id] = selfCheckQuestionView(record, slide.question);
   }
   const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
   // structuredClone makes plain objects again: the notes, keyed by slide ids, are copied prototype-free.
@@ -93,10 +95,11 @@ export function sessionView(record: SessionRecord): Session {
 }
 
 /** The one question on the current slide, as a phone may see it: its results once revealed, of the round it is in. */
-export function participantState(record: SessionRecord): ParticipantState {
+export function participantState(record: SessionRecord, privacyFloor = 0): ParticipantState {
   const slide = record.slides[record.slideIndex];
   const question = questionOfSlide(slide);
   const session = { title: record.title, groups: record.groups.map(({ id, name }) => ({ id, name })) };
+  if (slide?.kind === 'selfCheck' && record.status !== 'ended') return { session, question: selfCheckParticipantQuestion(record, slide, privacyFloor) };
   if (!question || record.status === 'ended') return { session, question: null };
   const asked = participantQuestion(record, question);
   // The slide's picture (hash and alt text only): the phone loads it from /api/p/<code>/picture/<hash>.

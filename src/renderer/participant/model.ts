@@ -3,9 +3,10 @@
  * model). No DOM here, so it is tested on its own.
  */
 import type { VoteOutcome } from './api';
-import { NO_GROUP } from './storage';
+import { NO_GROUP, type StoredSelfChecks } from './storage';
 import type { ParticipantState } from './types';
 import type { ParticipantChoiceQuestion, ParticipantScaleQuestion, ParticipantTextQuestion } from '../../shared/participant';
+import { initialSelfCheckState, selfCheckScreen, type SelfCheckScreenView, type SelfCheckState } from './selfCheckModel';
 import { optionLetter } from '../../shared/optionLetter';
 
 export type Phase = 'loading' | 'join' | 'unreachable' | 'live' | 'ended';
@@ -42,6 +43,8 @@ export interface AppState {
   answers: Record<string, string[]>;
   /** The latest vote sent, and how it went. */
   feedback: VoteFeedback | null;
+  /** The person's own self-check answers, kept on this phone, and those on their way. */
+  selfCheck: SelfCheckState;
 }
 
 export function initialState(code: string): AppState {
@@ -56,6 +59,7 @@ export function initialState(code: string): AppState {
     votes: emptyVotes(),
     answers: emptyAnswers(),
     feedback: null,
+    selfCheck: initialSelfCheckState({ checks: Object.create(null) as StoredSelfChecks['checks'], order: [] }),
   };
 }
 
@@ -192,6 +196,7 @@ export type Screen =
   | { kind: 'question'; question: QuestionView }
   | { kind: 'text'; question: TextQuestionView }
   | { kind: 'scale'; question: ScaleQuestionView }
+  | { kind: 'selfCheck'; selfCheck: SelfCheckScreenView }
   | { kind: 'ended' };
 
 export interface ViewModel {
@@ -446,10 +451,12 @@ export function toViewModel(state: AppState): ViewModel {
   const group = groups.length > 0 && picked !== null ? groupName(state, picked) : null;
   const screen: Screen = !question
     ? { kind: 'waiting' }
-    : question.type === 'text'
-      ? { kind: 'text', question: textQuestionView(state, question) }
-      : question.type === 'scale'
-        ? { kind: 'scale', question: scaleQuestionView(state, question) }
-        : { kind: 'question', question: questionView(state, question) };
+    : question.type === 'scale' && question.items
+      ? { kind: 'selfCheck', selfCheck: selfCheckScreen(question, state.selfCheck) }
+      : question.type === 'text'
+        ? { kind: 'text', question: textQuestionView(state, question) }
+        : question.type === 'scale'
+          ? { kind: 'scale', question: scaleQuestionView(state, question) }
+          : { kind: 'question', question: questionView(state, question) };
   return { title, banner, status, statusKind, group, screen };
 }

@@ -3,7 +3,7 @@
  * own (src/shared/participant.ts, types only: nothing of them reaches the bundle);
  * this file reads the server's JSON defensively into them.
  */
-import type { ParticipantFrame, ParticipantQuestion, ParticipantScaleQuestion, ParticipantTextQuestion, ParticipantWord } from '../../shared/participant';
+import type { ParticipantFrame, ParticipantQuestion, ParticipantScaleQuestion, ParticipantSelfCheckItem, ParticipantTextQuestion, ParticipantWord } from '../../shared/participant';
 
 export type { ParticipantFrame, ParticipantGroup, ParticipantOption, ParticipantQuestion } from '../../shared/participant';
 /** What the page holds: the last frame it read (with `ended` once the session is over). */
@@ -62,6 +62,34 @@ function parseScaleResults(value: unknown): ParticipantScaleQuestion['results'] 
   return { answers: count(value.answers), counts: parseResults(value.counts) || (Object.create(null) as Record<string, number>), mean };
 }
 
+function num(value: unknown, fallback: number): number {
+  return typeof value === 'number' && isFinite(value) ? value : fallback;
+}
+
+/** A self-check (docs/protocol.md): a scale question with its statements as `items`. */
+function parseSelfCheck(q: Record<string, unknown>, id: string): ParticipantScaleQuestion {
+  const items: ParticipantSelfCheckItem[] = [];
+  for (const item of q.items as unknown[]) {
+    if (!isObject(item) || typeof item.id !== 'string' || item.id === '') continue;
+    items.push({ id: item.id, prompt: str(item.prompt), dimension: str(item.dimension), ...(item.then === true ? { then: true as const } : {}), results: parseScaleResults(item.results) });
+  }
+  const min = num(q.min, 1);
+  return {
+    id,
+    type: 'scale',
+    prompt: str(q.prompt),
+    status: q.status === 'open' ? 'open' : 'closed',
+    min,
+    max: Math.max(min + 1, num(q.max, 5)),
+    minLabel: str(q.minLabel),
+    maxLabel: str(q.maxLabel),
+    results: parseScaleResults(q.results),
+    phase: q.phase === 'after' ? 'after' : 'before',
+    thenPrompt: str(q.thenPrompt),
+    items,
+  };
+}
+
 /** A slide's picture as the server names it: a SHA-256 (so it is safe in a URL) and its alt text; null otherwise. */
 export function parsePicture(value: unknown): { asset: string; alt: string } | null {
   if (!isObject(value) || typeof value.asset !== 'string' || !/^[0-9a-f]{64}$/.test(value.asset)) return null;
@@ -77,7 +105,9 @@ export function parseState(json: unknown): ParticipantState | null {
   };
   const q = json.question;
   let question: ParticipantQuestion | null = null;
-  if (isObject(q) && typeof q.id === 'string') {
+  if (isObject(q) && typeof q.id === 'string' && q.type === 'scale' && Array.isArray(q.items)) {
+    question = parseSelfCheck(q, q.id);
+  } else if (isObject(q) && typeof q.id === 'string') {
     const common = { id: q.id, prompt: str(q.prompt), status: q.status === 'open' ? ('open' as const) : ('closed' as const) };
     if (q.type === 'text') {
       question = { ...common, type: 'text', results: parseTextResults(q.results) };

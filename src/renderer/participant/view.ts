@@ -5,8 +5,9 @@
  * and focus stays on the button the participant is using.
  */
 import { ANSWER_MAX, TEXT, type OptionView, type QuestionView, type ScaleQuestionView, type Screen, type TextQuestionView, type ViewModel } from './model';
+import { buildSelfCheckScreen, selfCheckStructureKey, type SelfCheckHandlers, type SelfCheckScreenParts } from './selfCheckView';
 
-export interface ViewHandlers {
+export interface ViewHandlers extends SelfCheckHandlers {
   vote(optionId: string): void;
   /** Sends an open answer (as typed; the app trims it). */
   answer(text: string): void;
@@ -136,6 +137,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
   let question: QuestionParts | null = null;
   let textParts: TextParts | null = null;
   let scaleParts: ScaleParts | null = null;
+  let selfCheck: SelfCheckScreenParts | null = null;
 
   /** Rebuilds the screen; moves focus to `target` if the focus was inside the old one. */
   function replaceScreen(key: string, content: Node[], target: HTMLElement | null): void {
@@ -147,6 +149,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     question = null;
     textParts = null;
     scaleParts = null;
+    selfCheck = null;
     if (hadFocus && target) target.focus();
   }
 
@@ -498,6 +501,16 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
       case 'groups':
         groupsScreen(s.groups);
         return;
+      case 'selfCheck': {
+        const key = 'selfCheck:' + selfCheckStructureKey(s.selfCheck);
+        if (screenKey !== key || !selfCheck) {
+          const parts = buildSelfCheckScreen(doc, s.selfCheck, handlers);
+          replaceScreen(key, [parts.root], parts.heading);
+          selfCheck = parts;
+        }
+        selfCheck.update(s.selfCheck);
+        return;
+      }
       case 'question': {
         if (screenKey !== 'question' || !question) {
           const parts = buildQuestion();

@@ -8,7 +8,7 @@
  * refused with a message that says so, and the message goes once it is back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { questionOfSlide, type AskedQuestion, type Question, type Session } from '../../../shared/model';
+import { questionOfSlide, type AskedQuestion, type Question, type SelfCheckQuestion, type Session } from '../../../shared/model';
 import { useApi } from '../../app/ApiContext';
 import { nextTarget, revealRefusal, type SlideCursor } from './keymap';
 import { optionLetter } from '../../../shared/optionLetter';
@@ -22,6 +22,12 @@ export function currentQuestion(session: Session): Question | null {
 /** The question on the current slide, of any type: a scenario's choice, an open question or a rating. */
 export function currentAskedQuestion(session: Session): AskedQuestion | null {
   return questionOfSlide(session.slides[session.slideIndex]);
+}
+
+/** The self-check on the current slide, if it is one (issue 17): voting on it is run by its own id. */
+export function currentSelfCheck(session: Session): SelfCheckQuestion | null {
+  const slide = session.slides[session.slideIndex];
+  return slide?.kind === 'selfCheck' ? slide.question : null;
 }
 
 /** A problem to show the facilitator; `offline` ones clear when the host is back. */
@@ -99,8 +105,8 @@ export function useSessionActions(session: Session | undefined) {
 
   return useMemo(() => {
     const sessionId = session?.id ?? '';
-    // Voting's controls work on any question; a group's lettered vote only on a choice.
-    const question = session ? currentAskedQuestion(session) : null;
+    // Voting's controls work on any question (the self-check by its own id); a group's lettered vote only on a choice.
+    const question: { id: string } | null = session ? (currentAskedQuestion(session) ?? currentSelfCheck(session)) : null;
     const choice = session ? currentQuestion(session) : null;
     const state = question && session ? session.questions[question.id] : undefined;
     const move = (what: string, to: Parameters<typeof nextTarget>[3]) => {
@@ -170,6 +176,14 @@ export function useSessionActions(session: Session | undefined) {
       /** Lets through an answer the word list held back. */
       releaseAnswer: (answerId: string) =>
         question && enqueue('Let the answer through', () => api.call('voting.releaseAnswer', { sessionId, questionId: question.id, answerId, released: true })),
+      /** A group's self-check at the laptop: its ratings, item id → value, in one go. */
+      rateSelfCheck: (groupId: string, ratings: { itemId: string; value: number }[]) => {
+        const selfCheck = session ? currentSelfCheck(session) : null;
+        const group = session?.groups.find((g) => g.id === groupId);
+        if (!selfCheck || !group) return setProblem('This slide has no self-check.');
+        if (ratings.length === 0) return setProblem(`${group.name} has not rated any statement yet.`);
+        enqueue(`${group.name}’s self-check`, () => api.call('voting.castSelfCheck', { sessionId, selfCheckId: selfCheck.id, voterId: group.id, ratings }));
+      },
       setCount: (optionId: string, count: number) =>
         question && enqueue('Hand count', () => api.call('voting.setCount', { sessionId, questionId: question.id, optionId, count: Math.max(0, Math.floor(count)) })),
       toggleByGroup: () => session && enqueue('Split by group', () => api.call('sessions.setResultsView', { sessionId, byGroup: !session.resultsByGroup })),

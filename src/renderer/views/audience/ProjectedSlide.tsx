@@ -18,6 +18,7 @@ import { SlideView } from '../../components/slide/SlideView';
 import { ResultsSlideBody } from '../results/ResultsSlideBody';
 import { AnswerPanel } from './AnswerPanel';
 import { formatDuration, useNow } from '../present/useClock';
+import { SelfCheckPanel } from './SelfCheckPanel';
 import styles from './ProjectedSlide.module.css';
 
 interface ProjectedSlideProps {
@@ -64,6 +65,8 @@ export function ProjectedSlide({ session, joinUrl, actions, pendingGroup = null,
             <ScenarioPanel session={session} question={question} actions={preview ? undefined : actions} pendingGroup={pendingGroup} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
           ) : slide.kind === 'open' || slide.kind === 'rating' ? (
             <AnswerPanel session={session} slide={slide} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
+          ) : slide.kind === 'selfCheck' ? (
+            <SelfCheckPanel session={session} selfCheck={slide.question} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
           ) : slide.kind === 'results' ? (
             <ResultsSlideBody session={session} />
           ) : slide.kind === 'discussion' ? (

@@ -7,6 +7,7 @@ import { OpenQuestionFields, RatingFields } from './QuestionFields';
 import { PictureField } from './PictureField';
 import { kindLabel, classifyOptions } from './slideOps';
 import { TextListEditor } from './TextListEditor';
+import { SelfCheckFields } from './SelfCheckFields';
 import { fieldDomId } from './validation';
 import { Button } from '../../components/Button';
 import styles from './SlideForm.module.css';
@@ -36,6 +37,8 @@ export function firstField(kind: SlideKind): string {
       return 'question.prompt';
     case 'discussion':
       return 'prompt';
+    case 'selfCheck':
+      return 'question.statements.0.statement';
     default:
       return 'title';
   }
@@ -267,6 +270,8 @@ function KindFields({ slide, dimensions, errors, onChange, readOnly }: KindField
       return <OpenQuestionFields slide={slide} dimensions={dimensions} errors={errors} onChange={onChange} />;
     case 'rating':
       return <RatingFields slide={slide} dimensions={dimensions} errors={errors} onChange={onChange} />;
+    case 'selfCheck':
+      return <SelfCheckFields slide={slide} dimensions={dimensions} errors={errors} onChange={onChange} readOnly={readOnly} />;
     case 'results':
       return (
         <TextField

@@ -1,5 +1,5 @@
 /** Pure operations on the slide list: new slides, copies, moves, and their names. */
-import type { Option, Slide, SlideKind, WorkshopContent } from '../../../shared/model';
+import { SELF_CHECK_THEN_PROMPT, type Dimension, type Option, type Slide, type SlideKind, type WorkshopContent } from '../../../shared/model';
 import { newId } from './ids';
 
 export const kindLabels: Record<SlideKind, string> = {
@@ -12,6 +12,7 @@ export const kindLabels: Record<SlideKind, string> = {
   results: 'Results',
   open: 'Open question',
   rating: 'Rating',
+  selfCheck: 'Self-check',
 };
 
 export const kindDescriptions: Record<SlideKind, string> = {
@@ -24,10 +25,11 @@ export const kindDescriptions: Record<SlideKind, string> = {
   results: "The room's results so far",
   open: 'Short answers, shown as a word cloud',
   rating: 'A statement rated on a scale',
+  selfCheck: 'Each person rates themselves, one statement per dimension (before or after)',
 };
 
 /** The order the "Add slide" menu offers. */
-export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'open', 'rating', 'discussion', 'results'];
+export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'open', 'rating', 'selfCheck', 'discussion', 'results'];
 
 export const kindLabel = (kind: SlideKind) => kindLabels[kind];
 
@@ -54,6 +56,9 @@ export function slideSummary(slide: Slide, max = 60): string {
     case 'results':
       text = slide.title || 'Results so far';
       break;
+    case 'selfCheck':
+      text = slide.title || `Self-check (${slide.question.phase})`;
+      break;
   }
   const clean = text.replace(/\s+/g, ' ').trim();
   if (!clean) return 'Untitled';
@@ -65,7 +70,7 @@ export function takenIds(content: WorkshopContent): Set<string> {
   const ids = new Set<string>();
   for (const slide of content.slides) {
     ids.add(slide.id);
-    if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating') ids.add(slide.question.id);
+    if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' || slide.kind === 'selfCheck') ids.add(slide.question.id);
   }
   return ids;
 }
@@ -83,7 +88,7 @@ export function classifyOptions(): Option[] {
  * A new slide of a kind, with starter text so it is valid at once and autosave
  * keeps going; the form selects the text so typing replaces it.
  */
-export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension = ''): Slide {
+export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension = '', dimensions: readonly Pick<Dimension, 'id' | 'name'>[] = []): Slide {
   const id = newId('s', taken);
   const base = { id, section: '', minutes: kind === 'scenario' ? 3 : kind === 'discussion' ? 5 : 2, notes: '' };
   switch (kind) {
@@ -129,6 +134,27 @@ export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension
         title: '',
         question: { id: newId('q', [...taken, id]), type: 'scale', prompt: 'How useful was this for your work?', min: 1, max: 5, minLabel: 'Not at all', maxLabel: 'Very', debrief: '' },
       };
+    case 'selfCheck': {
+      // One statement per dimension of the workshop, for the author to word.
+      const named = dimensions.length > 0 ? dimensions : [{ id: defaultDimension || 'general', name: 'General' }];
+      return {
+        ...base,
+        kind,
+        minutes: 3,
+        title: 'Where do you stand?',
+        question: {
+          id: newId('q', [...taken, id]),
+          prompt: 'How true is each of these of you at work?',
+          phase: 'before',
+          min: 1,
+          max: 5,
+          minLabel: 'Not like me',
+          maxLabel: 'Very like me',
+          thenPrompt: SELF_CHECK_THEN_PROMPT,
+          statements: named.map((dimension) => ({ dimension: dimension.id, statement: `When it comes to ${dimension.name.toLowerCase()}, I …` })),
+        },
+      };
+    }
   }
 }
 
@@ -137,7 +163,7 @@ export function duplicateSlide(slide: Slide, taken: Set<string>): Slide {
   const id = newId('s', taken);
   const copy = structuredClone(slide);
   copy.id = id;
-  if (copy.kind === 'scenario' || copy.kind === 'open' || copy.kind === 'rating') copy.question.id = newId('q', [...taken, id]);
+  if (copy.kind === 'scenario' || copy.kind === 'open' || copy.kind === 'rating' || copy.kind === 'selfCheck') copy.question.id = newId('q', [...taken, id]);
   return copy;
 }
 

@@ -23,6 +23,7 @@ import { ReportContrasts } from './sections/ReportContrasts';
 import { ReportCover } from './sections/ReportCover';
 import { ReportGroups } from './sections/ReportGroups';
 import { ReportMoved } from './sections/ReportMoved';
+import { ReportLearning } from './sections/ReportLearning';
 import { ReportNotes } from './sections/ReportNotes';
 import { ReportOtherScenarios } from './sections/ReportOtherScenarios';
 import { ReportPictures } from './sections/ReportPictures';
@@ -75,6 +76,7 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
         <ReportSummary summary={summary} nameOf={(questionId) => headings.get(questionId) ?? questionId} radarDrawn={radarDrawn} />
         <ReportGroups summary={summary} />
         <ReportMoved summary={summary} />
+        <ReportLearning summary={summary} />
         {charted.length > 0 && (
           <section className={`${shared.section} ${shared.newPage}`} aria-labelledby="report-scenarios">
             <h2 id="report-scenarios">

@@ -15,6 +15,9 @@ import { formatLean, formatShare, type QuestionSummary } from '../../../shared/p
 import type { QuestionFigures, SessionSummaryReport } from '../../../shared/summary';
 import { useLiveSession } from '../../app/hooks';
 import { useSessionSummary } from '../../app/useSessionSummary';
+import { SelfCheckChart } from '../../components/selfCheck/SelfCheckChart';
+import { hasLearning, learningSummary } from '../../components/selfCheck/learningStory';
+import type { SelfCheckFigures } from '../../../shared/selfCheck';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
 import { UnrevealedScenarios } from './UnrevealedScenarios';
@@ -22,7 +25,7 @@ import { MovedRanking, movedScenarios } from '../../components/session/MovedRank
 import { AnswerResults } from './AnswerResults';
 import styles from './ResultsView.module.css';
 
-const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', moved: 'results-moved', scenarios: 'results-scenarios' } as const;
+const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', moved: 'results-moved', learning: 'results-learning', scenarios: 'results-scenarios' } as const;
 const scenarioAnchor = (questionId: string) => `results-scenario-${questionId}`;
 
 /** Scrolls to a part of the page. Hash links are routes in this app, so anchors cannot be used. */
@@ -119,6 +122,7 @@ function EmptyState({ session, summary }: { session: Session; summary: SessionSu
       </section>
       <UnrevealedScenarios session={session} questions={summary.questions} />
       <AnswerResults questions={summary.answerQuestions} />
+      {hasLearning(summary.selfCheck) && <LearningSection figures={summary.selfCheck} />}
     </main>
   );
 }
@@ -148,6 +152,11 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         <button type="button" onClick={() => scrollToId(sectionIds.consensus)}>
           Consensus
         </button>
+        {hasLearning(summary.selfCheck) && (
+          <button type="button" onClick={() => scrollToId(sectionIds.learning)}>
+            Self-check
+          </button>
+        )}
         <button type="button" onClick={() => scrollToId(sectionIds.scenarios)}>
           Each scenario
         </button>
@@ -223,6 +232,7 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
           <MovedRanking questions={summary.questions} />
         </Section>
       )}
+      {hasLearning(summary.selfCheck) && <LearningSection figures={summary.selfCheck} />}
 
       <Section id={sectionIds.scenarios} title="Each scenario" lead="The revealed results, in the order of the session.">
         <div className={styles.scenarios}>
@@ -246,6 +256,15 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
       </Section>
       <AnswerResults questions={summary.answerQuestions} />
     </main>
+  );
+}
+
+/** Learning (issue 17): the self-check per dimension, before, then and after, with n; room figures only. */
+function LearningSection({ figures }: { figures: SelfCheckFigures }) {
+  return (
+    <Section id={sectionIds.learning} title="Learning: the self-check" lead={learningSummary(figures)}>
+      <SelfCheckChart figures={figures} showTable />
+    </Section>
   );
 }
 
