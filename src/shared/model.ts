@@ -174,6 +174,19 @@ export const ratingSlideSchema = z.object({
   title: optionalText(200).default(''),
   question: scaleQuestionSchema,
 });
+/**
+ * Commitments (the learning loop, issue 17): each phone or group writes one to
+ * three "I will ..." actions, each tied to one of the workshop's dimensions. The
+ * question is an open one (`type: "text"`): every commitment is an open answer
+ * whose vote carries its `dimensionId`. The projector, the facilitator and the
+ * exports see them by dimension, never by who wrote them.
+ */
+export const commitmentsSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('commitments'),
+  title: optionalText(200).default(''),
+  question: textQuestionSchema,
+});
 /** Shows the room's results so far (the results view, on the projector). */
 export const resultsSlideSchema = z.object({
   ...slideBase,
@@ -191,6 +204,7 @@ export const slideSchema = z.discriminatedUnion('kind', [
   resultsSlideSchema,
   openSlideSchema,
   ratingSlideSchema,
+  commitmentsSlideSchema,
 ]);
 export type Slide = z.infer<typeof slideSchema>;
 export type SlideKind = Slide['kind'];
@@ -226,15 +240,16 @@ export const savedWorkshopContentSchema = z
         ctx.addIssue({ code: 'custom', path: ['slides', index, 'id'], message: `repeats the slide id "${slide.id}"` });
       }
       slideIds.add(slide.id);
-      if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating') {
-        if (questionIds.has(slide.question.id)) {
+      if (questionOfSlide(slide)) {
+        const question = questionOfSlide(slide)!;
+        if (questionIds.has(question.id)) {
           ctx.addIssue({
             code: 'custom',
             path: ['slides', index, 'question', 'id'],
-            message: `repeats the question id "${slide.question.id}"`,
+            message: `repeats the question id "${question.id}"`,
           });
         }
-        questionIds.add(slide.question.id);
+        questionIds.add(question.id);
       }
     });
   });
@@ -343,6 +358,8 @@ export const voteSchema = z.object({
   text: z.string().max(OPEN_ANSWER_MAX).optional(),
   /** Voting again (PROTOCOL.md): the round this vote belongs to; absent means 1. */
   round: z.number().int().min(1).optional(),
+  /** A commitment's dimension (commitments slides only): one of the session's dimension ids. */
+  dimensionId: idSchema.optional(),
   at: z.string(),
 });
 export type Vote = z.infer<typeof voteSchema>;
@@ -512,14 +529,22 @@ export function questionsOf(slides: readonly Slide[]): Question[] {
   return slides.flatMap((slide) => (slide.kind === 'scenario' ? [slide.question] : []));
 }
 
-/** Every question a slide list asks (choices, open answers, ratings), in slide order. */
+/** Every question a slide list asks (choices, open answers, ratings, commitments), in slide order. */
 export function askedQuestionsOf(slides: readonly Slide[]): AskedQuestion[] {
-  return slides.flatMap((slide) => (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' ? [slide.question] : []));
+  return slides.flatMap((slide) => {
+    const question = questionOfSlide(slide);
+    return question ? [question] : [];
+  });
 }
 
 /** The question a slide asks, if any. */
 export function questionOfSlide(slide: Slide | undefined): AskedQuestion | null {
-  return slide && (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating') ? slide.question : null;
+  return slide && (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' || slide.kind === 'commitments') ? slide.question : null;
+}
+
+/** The ids of the questions that collect commitments (commitments slides), in slide order. */
+export function commitmentQuestionIds(slides: readonly Slide[]): Set<string> {
+  return new Set(slides.flatMap((slide) => (slide.kind === 'commitments' ? [slide.question.id] : [])));
 }
 
 // ---------------------------------------------------------------- settings

@@ -1,5 +1,5 @@
 /** Pure operations on the slide list: new slides, copies, moves, and their names. */
-import type { Option, Slide, SlideKind, WorkshopContent } from '../../../shared/model';
+import { questionOfSlide, type Option, type Slide, type SlideKind, type WorkshopContent } from '../../../shared/model';
 import { newId } from './ids';
 
 export const kindLabels: Record<SlideKind, string> = {
@@ -12,6 +12,7 @@ export const kindLabels: Record<SlideKind, string> = {
   results: 'Results',
   open: 'Open question',
   rating: 'Rating',
+  commitments: 'Commitments',
 };
 
 export const kindDescriptions: Record<SlideKind, string> = {
@@ -24,10 +25,11 @@ export const kindDescriptions: Record<SlideKind, string> = {
   results: "The room's results so far",
   open: 'Short answers, shown as a word cloud',
   rating: 'A statement rated on a scale',
+  commitments: 'Each person writes what they will do, by dimension',
 };
 
 /** The order the "Add slide" menu offers. */
-export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'open', 'rating', 'discussion', 'results'];
+export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'open', 'rating', 'discussion', 'results', 'commitments'];
 
 export const kindLabel = (kind: SlideKind) => kindLabels[kind];
 
@@ -46,6 +48,7 @@ export function slideSummary(slide: Slide, max = 60): string {
     case 'scenario':
     case 'open':
     case 'rating':
+    case 'commitments':
       text = slide.title || slide.question.prompt;
       break;
     case 'discussion':
@@ -65,7 +68,8 @@ export function takenIds(content: WorkshopContent): Set<string> {
   const ids = new Set<string>();
   for (const slide of content.slides) {
     ids.add(slide.id);
-    if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating') ids.add(slide.question.id);
+    const question = questionOfSlide(slide);
+    if (question) ids.add(question.id);
   }
   return ids;
 }
@@ -129,6 +133,14 @@ export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension
         title: '',
         question: { id: newId('q', [...taken, id]), type: 'scale', prompt: 'How useful was this for your work?', min: 1, max: 5, minLabel: 'Not at all', maxLabel: 'Very', debrief: '' },
       };
+    case 'commitments':
+      return {
+        ...base,
+        minutes: 8,
+        kind,
+        title: 'What will you do?',
+        question: { id: newId('q', [...taken, id]), type: 'text', prompt: 'Write one to three things you will do, each beginning "I will …", and pick the contrast each one is about.', debrief: '' },
+      };
   }
 }
 
@@ -137,7 +149,7 @@ export function duplicateSlide(slide: Slide, taken: Set<string>): Slide {
   const id = newId('s', taken);
   const copy = structuredClone(slide);
   copy.id = id;
-  if (copy.kind === 'scenario' || copy.kind === 'open' || copy.kind === 'rating') copy.question.id = newId('q', [...taken, id]);
+  if (copy.kind === 'scenario' || copy.kind === 'open' || copy.kind === 'rating' || copy.kind === 'commitments') copy.question.id = newId('q', [...taken, id]);
   return copy;
 }
 
