@@ -19,7 +19,7 @@ import {
   type Workshop,
   type WorkshopSummary,
 } from './model';
-import type { SessionSummaryReport } from './summary';
+import type { OpenAnswer, SessionSummaryReport, WordCount } from './summary';
 import type { MenuCommandData } from './menu';
 
 const empty = z.object({}).strict();
@@ -122,14 +122,37 @@ export const commandInputs = {
   'voting.close': questionRef,
   /** Shows the room what it chose. */
   'voting.reveal': questionRef,
-  /** A group's vote on the shared screen (voterId: the group's id); replaces its earlier vote. */
-  'voting.cast': z.object({ sessionId: idSchema, questionId: idSchema, voterId: idSchema, optionId: idSchema }).strict(),
+  /**
+   * A group's answer on the shared screen (voterId: the group's id), by the question's type:
+   * `optionId` (choice; replaces its earlier vote), `text` (an open answer, 1 to 140 characters
+   * after trimming; up to 3 per group, each kept) or `value` (a rating from min to max; replaces
+   * the earlier one). Exactly one of them.
+   */
+  'voting.cast': z
+    .object({
+      sessionId: idSchema,
+      questionId: idSchema,
+      voterId: idSchema,
+      optionId: idSchema.optional(),
+      text: z.string().max(1000).optional(),
+      value: z.number().optional(),
+    })
+    .strict(),
   /** Takes back the most recent vote on an open question. */
   'voting.undo': questionRef,
   /** A hand count for one option. */
   'voting.setCount': z
     .object({ sessionId: idSchema, questionId: idSchema, optionId: idSchema, count: z.number().int().min(0).max(100000) })
     .strict(),
+
+  /** An open question's answers, for the facilitator to hide or let through (before the reveal too): never which phone gave one. */
+  'voting.answers': questionRef,
+  /** Hides an open answer (out of the cloud, the phones and the report; kept in the data, marked hidden), or shows it again. */
+  'voting.setAnswerHidden': z.object({ sessionId: idSchema, questionId: idSchema, answerId: idSchema, hidden: z.boolean() }).strict(),
+  /** Lets through an answer the word list held back (or, `released: false`, holds it back again). */
+  'voting.releaseAnswer': z.object({ sessionId: idSchema, questionId: idSchema, answerId: idSchema, released: z.boolean().optional() }).strict(),
+  /** Voting again: starts the next round on a revealed question; its results hide again and everyone answers afresh. */
+  'voting.reopen': questionRef,
 
   /** Totals per question (a question the facilitator has not revealed stays empty, even after the session ends). */
   'results.get': sessionRef,
@@ -163,16 +186,62 @@ export interface AppInfo {
   recoveries: RecoveryNotice[];
 }
 
-export interface QuestionResult {
+/** What `results.get` says of every question, whatever its type. */
+interface QuestionResultBase {
   questionId: string;
   prompt: string;
+  /** The contrast it probes ("" for an open or rating question without one). */
   dimension: string;
   revealed: boolean;
+  /** Answers counted (in the last round), all sources; never secret. */
+  voteCount: number;
+  /** The round the top-level figures are of (1 unless voted on again). */
+  round: number;
+}
+
+/** One round's figures of a choice (PROTOCOL.md): totals per option id. */
+export interface ChoiceRoundResult {
+  round: number;
+  voteCount: number;
   /** Votes per option id; every option present (0 when none), empty when still hidden. */
   totals: Record<string, number>;
   totalsByGroup: Record<string, Record<string, number>>;
-  voteCount: number;
 }
+/** One round's figures of an open question: as phones get them (PROTOCOL.md). Empty words when still hidden. */
+export interface TextRoundResult {
+  round: number;
+  voteCount: number;
+  /** Answers in the cloud (hidden and held-back ones left out); 0 while hidden. */
+  answers: number;
+  /** Every phrase with its count, most frequent first; empty while hidden. */
+  words: WordCount[];
+}
+/** One round's figures of a rating: counts per value and the mean (null without answers or while hidden). */
+export interface ScaleRoundResult {
+  round: number;
+  voteCount: number;
+  answers: number;
+  /** Answers per value, every value present; empty while hidden. */
+  counts: Record<string, number>;
+  mean: number | null;
+}
+
+export interface ChoiceQuestionResult extends QuestionResultBase, Omit<ChoiceRoundResult, 'round' | 'voteCount'> {
+  type: 'choice';
+  /** Voting again (PROTOCOL.md): every round, first to last; present once a second round began. */
+  rounds?: ChoiceRoundResult[];
+}
+export interface TextQuestionResult extends QuestionResultBase, Omit<TextRoundResult, 'round' | 'voteCount'> {
+  type: 'text';
+  rounds?: TextRoundResult[];
+}
+export interface ScaleQuestionResult extends QuestionResultBase, Omit<ScaleRoundResult, 'round' | 'voteCount'> {
+  type: 'scale';
+  min: number;
+  max: number;
+  rounds?: ScaleRoundResult[];
+}
+export type QuestionResult = ChoiceQuestionResult | TextQuestionResult | ScaleQuestionResult;
 
 export interface ResultsOutput {
   questions: QuestionResult[];
@@ -249,6 +318,10 @@ export interface CommandOutputs {
   'voting.cast': { ok: true };
   'voting.undo': Session;
   'voting.setCount': { ok: true };
+  'voting.answers': { questionId: string; answers: OpenAnswer[] };
+  'voting.setAnswerHidden': Session;
+  'voting.releaseAnswer': Session;
+  'voting.reopen': Session;
   'results.get': ResultsOutput;
   'reports.get': SessionSummaryReport;
   'reports.csv': ExportedFile & { csv: string };

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { PHONE_LIMIT_MAX } from './phoneLimits';
 import { emptyRecord } from './records';
-import type { QuestionProgress } from './summary';
+import type { QuestionProgress, WordCount } from './summary';
 
 /** Ids are short, URL-safe strings; the core makes them, imports may bring their own. */
 export const idSchema = z
@@ -484,6 +484,8 @@ export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'q
 }
 
 export interface QuestionView extends QuestionState {
+  /** The question's type: choice, text (open answers) or scale (a rating). */
+  type: QuestionType;
   /**
    * Ids of the groups that have voted on the shared screen (never what they chose).
    * Phones are counted in `phoneVotes`, not listed: a thousand device ids in every
@@ -494,7 +496,10 @@ export interface QuestionView extends QuestionState {
   phoneVotes: number;
   /** Number of votes so far (groups + phones + hand-counted). */
   voteCount: number;
-  /** Totals per option; null until revealed or the session ended. */
+  /**
+   * Totals per option (choice) or per value (scale, "1"…"5"); null until revealed,
+   * and always null for an open question (its figures are in `words`).
+   */
   totals: Record<string, number> | null;
   /** Per group, totals per option; null until revealed. Phones without a group are under "". */
   totalsByGroup: Record<string, Record<string, number>> | null;
@@ -502,6 +507,18 @@ export interface QuestionView extends QuestionState {
   handCounts: Record<string, number>;
   /** How many answered, by source and by group (src/shared/summary.ts): the presenter's progress line and tiles. */
   progress: QuestionProgress;
+  /**
+   * Open questions: the cloud's phrases once revealed, most frequent first (hidden
+   * and held-back answers left out); null before, and for other types. The
+   * answers' own texts are not here (they would ride on every vote event): the
+   * facilitator asks `voting.answers` for them, before the reveal too.
+   */
+  words: WordCount[] | null;
+  /** Open questions: answers the facilitator hid, and answers the word list holds back now (0 for other types). */
+  hiddenCount: number;
+  heldBackCount: number;
+  /** Ratings: the mean once revealed (null before, without answers, and for other types). */
+  mean: number | null;
 }
 
 export interface SessionSummary {

@@ -167,13 +167,129 @@ export interface SessionTotals {
   shownSources: Record<VoteSource, number>;
 }
 
+// ---- Beyond multiple choice (issue 19): open answers and ratings ----
+
+/** A phrase of an open question's cloud: answers case-folded and trimmed (a few words count as one phrase), and how many gave it. */
+export interface WordCount {
+  text: string;
+  count: number;
+}
+
+/**
+ * One open answer as the facilitator sees it, to hide it or let it through. Never
+ * which phone gave it: a group's name, or the group the phone picked, at most.
+ * The projector, the phones and the report show only answers neither `hidden`
+ * nor `heldBack`, and only once the question is revealed.
+ */
+export interface OpenAnswer {
+  /** The answer's own id (Vote.optionId of a text answer). */
+  answerId: string;
+  /** The words as given, trimmed. */
+  text: string;
+  source: 'group' | 'phone';
+  /** The group that gave it, or the group the phone picked; null for a phone with no group. */
+  groupId: string | null;
+  /** The facilitator hid it (voting.setAnswerHidden): out of the cloud, the phones and the report, kept in the data. */
+  hidden: boolean;
+  /** The offline word list holds it back until the facilitator lets it through (voting.releaseAnswer). */
+  heldBack: boolean;
+  /** When it was given (ISO). */
+  at: string;
+  /** The round it belongs to (1 unless the question was voted on again). */
+  round: number;
+}
+
+/** What every open or rating question's figures carry: where it stands and how many answered (never secret). */
+export interface AnswerQuestionBase {
+  questionId: string;
+  slideId: string;
+  slideIndex: number;
+  /** 1-based among the session's open and rating questions. */
+  number: number;
+  /** The slide's title, or "Open question N" / "Rating N". */
+  heading: string;
+  prompt: string;
+  /** The contrast it speaks to, when the author named one. */
+  dimensionId: string | null;
+  dimensionName: string | null;
+  status: QuestionStatus;
+  revealed: boolean;
+  /** Its answers are in this summary: revealed, or asked for. */
+  shown: boolean;
+  /** The round these figures are of: the last one (1 unless voted on again). */
+  round: number;
+  /** Answers counted in this round, all sources: each open answer once, each rating once (hands included). */
+  votes: number;
+  sources: Record<VoteSource, number>;
+  /** Groups that answered (on the shared screen or through a phone that picked them), in the session's order. */
+  groupsVoted: string[];
+  /** Phones that answered (each once, however many open answers it gave). */
+  phonesVoted: number;
+  /** Per group id (`""` for none): phones that answered. Prototype-free. */
+  phonesByGroup: Record<string, number>;
+}
+
+/** An open question's figures. */
+export interface TextQuestionFigures extends AnswerQuestionBase {
+  type: 'text';
+  /** Answers the facilitator hid, and answers the word list holds back now (counts only: never secret). */
+  hiddenCount: number;
+  heldBackCount: number;
+  /** Answers in the cloud (neither hidden nor held back); null while not shown. */
+  cloudAnswers: number | null;
+  /** Every phrase of the cloud's answers, most frequent first (ties alphabetical); null while not shown. Phones get the first 50. */
+  words: WordCount[] | null;
+  /** Every answer of the round in the order given, hidden and held-back ones marked (the facilitator's list); null while not shown. */
+  answers: OpenAnswer[] | null;
+}
+
+/** One point of a rating scale, with its answers per source. */
+export interface ScaleValueFigures {
+  value: number;
+  /** "Not at all" at the lowest point, the max label at the highest, "" between. */
+  label: string;
+  group: number;
+  phone: number;
+  hands: number;
+  count: number;
+  /** count / the question's answers; 0 without answers. */
+  share: number;
+}
+
+/** A rating's split by group (after the privacy floor): counts per value in value order, and the line's mean. */
+export interface ScaleBreakdownLine extends BreakdownLine {
+  mean: number | null;
+}
+
+/** A rating question's figures. */
+export interface ScaleQuestionFigures extends AnswerQuestionBase {
+  type: 'scale';
+  min: number;
+  max: number;
+  minLabel: string;
+  maxLabel: string;
+  /** Answers per value ("1"…"5"), every value present, all sources; null while not shown. */
+  counts: Record<string, number> | null;
+  /** The same per value and source, lowest first; null while not shown. */
+  values: ScaleValueFigures[] | null;
+  /** The mean of every answer (hands included); null while not shown or without answers. */
+  mean: number | null;
+  /** The split by group after the privacy floor; null while not shown. */
+  breakdown: ScaleBreakdownLine[] | null;
+}
+
+export type AnswerQuestionFigures = TextQuestionFigures | ScaleQuestionFigures;
+
 export interface SessionSummaryReport {
   sessionId: string;
   /** True when choices the facilitator did not reveal are in (asked for): an export must say so. */
   includesUnrevealed: boolean;
   /** The floor applied (people); 0 when none. */
   privacyFloor: number;
+  /** The scenarios (choice questions), in slide order. */
   questions: QuestionFigures[];
+  /** The open (text) and rating (scale) questions, in slide order; not part of `totals` or `profile`, which are about scenarios. */
+  answerQuestions: AnswerQuestionFigures[];
   participants: ParticipantFigures;
   totals: SessionTotals;
   /** Lean, leader shares and consensus over the shown scenarios; groups after the floor. */
@@ -436,5 +552,5 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
-  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
+  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions: [], participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
 }

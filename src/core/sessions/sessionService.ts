@@ -52,6 +52,10 @@ type SessionHandlers = Pick<
   | 'voting.cast'
   | 'voting.undo'
   | 'voting.setCount'
+  | 'voting.answers'
+  | 'voting.setAnswerHidden'
+  | 'voting.releaseAnswer'
+  | 'voting.reopen'
   | 'results.get'
   | 'reports.get'
   | 'reports.csv'
@@ -445,6 +449,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       return announce('voting.revealed', view);
     },
     'voting.cast': async ({ sessionId, questionId, voterId, optionId }) => {
+      if (optionId === undefined) throw new ApiError('invalid_input', 'Choose one of the options.', 'optionId');
       const record = find(sessionId);
       const question = findQuestion(record, questionId);
       const group = record.groups.find((g) => g.id === voterId);
@@ -476,10 +481,25 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       return { ok: true };
     },
 
+    // Issue 19: built in the next commits.
+    'voting.answers': async () => {
+      throw new ApiError('conflict', 'Open answers are not built yet.');
+    },
+    'voting.setAnswerHidden': async () => {
+      throw new ApiError('conflict', 'Open answers are not built yet.');
+    },
+    'voting.releaseAnswer': async () => {
+      throw new ApiError('conflict', 'Open answers are not built yet.');
+    },
+    'voting.reopen': async () => {
+      throw new ApiError('conflict', 'Voting again is not built yet.');
+    },
     'results.get': async ({ sessionId }) => {
       const summary = summarizeSessionFigures(find(sessionId));
       return {
         questions: summary.questions.map((figures) => ({
+          type: 'choice' as const,
+          round: 1,
           questionId: figures.questionId,
           prompt: figures.prompt,
           dimension: figures.dimensionId,

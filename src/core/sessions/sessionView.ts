@@ -42,6 +42,11 @@ export function questionView(record: SessionRecord, question: Question, votes = 
     totalsByGroup: visible ? tally.totalsByGroup : null,
     handCounts: recordOf(Object.entries(handCounts)),
     progress: questionProgress(question, votes, handCounts, record.groups, tally),
+    type: 'choice',
+    words: null,
+    hiddenCount: 0,
+    heldBackCount: 0,
+    mean: null,
   };
 }
 

@@ -10,7 +10,7 @@ const scenario = (q: Question, title: string): Slide => ({ id: `s-${q.id}`, kind
 
 function view(totals: Record<string, number> | null, totalsByGroup: Record<string, Record<string, number>> | null): QuestionView {
   const voteCount = totals ? Object.values(totals).reduce((sum, count) => sum + count, 0) : 0;
-  return { status: 'closed', revealed: totals !== null, closesAt: null, voterIds: [], phoneVotes: 0, voteCount, totals, totalsByGroup, handCounts: {}, progress: { answers: voteCount, sources: { group: voteCount, phone: 0, hands: 0 }, groupsVoted: [], phonesVoted: 0, phonesByGroup: {} } };
+  return { status: 'closed', revealed: totals !== null, closesAt: null, voterIds: [], phoneVotes: 0, voteCount, totals, totalsByGroup, handCounts: {}, progress: { answers: voteCount, sources: { group: voteCount, phone: 0, hands: 0 }, groupsVoted: [], phonesVoted: 0, phonesByGroup: {} }, type: 'choice', words: null, hiddenCount: 0, heldBackCount: 0, mean: null };
 }
 
 export const dimensions: Dimension[] = [

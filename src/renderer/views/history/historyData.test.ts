@@ -59,7 +59,7 @@ function session(id: string, totals: Record<string, Record<string, number> | nul
     },
     ...extraSlides,
   ];
-  const view = (t: Record<string, number> | null) => ({ status: 'closed' as const, revealed: t !== null, closesAt: null, voterIds: [], phoneVotes: 0, voteCount: 0, totals: t, totalsByGroup: t ? {} : null, handCounts: {}, progress: { answers: 0, sources: { group: 0, phone: 0, hands: 0 }, groupsVoted: [], phonesVoted: 0, phonesByGroup: {} } });
+  const view = (t: Record<string, number> | null) => ({ status: 'closed' as const, revealed: t !== null, closesAt: null, voterIds: [], phoneVotes: 0, voteCount: 0, totals: t, totalsByGroup: t ? {} : null, handCounts: {}, progress: { answers: 0, sources: { group: 0, phone: 0, hands: 0 }, groupsVoted: [], phonesVoted: 0, phonesByGroup: {} }, type: 'choice' as const, words: null, hiddenCount: 0, heldBackCount: 0, mean: null });
   return {
     id,
     workshopId: 'w1',
