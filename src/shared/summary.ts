@@ -28,6 +28,7 @@ import { type Group, type Question, type QuestionStatus, type SessionRecord, typ
 import { emptyRecord, recordOf } from './records';
 import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionProfile } from './profile';
 import { optionLetter } from './optionLetter';
+import { summarizeCommitments, type CommitmentFigures } from './commitments';
 import { tallyQuestion, votesByQuestion, type QuestionTally, type VoteSource } from './tally';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
@@ -290,6 +291,8 @@ export interface SessionSummaryReport {
   questions: QuestionFigures[];
   /** The open (text) and rating (scale) questions, in slide order; not part of `totals` or `profile`, which are about scenarios. */
   answerQuestions: AnswerQuestionFigures[];
+  /** The commitments slides (commitments.ts): by dimension, never by who wrote them; a split by group after the floor. */
+  commitments: CommitmentFigures[];
   participants: ParticipantFigures;
   totals: SessionTotals;
   /** Lean, leader shares and consensus over the shown scenarios; groups after the floor. */
@@ -552,5 +555,8 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
-  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions: [], participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
+  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions: [], commitments: summarizeCommitments(source, {
+    includeUnrevealed,
+    floor: { kept: groups.filter((group) => floor.kept.has(group.id)), merged: floor.merged, othersShown: floor.othersShown, othersName: OTHERS_NAME, restName: ungroupedName(floor) },
+  }), participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
 }
