@@ -24,6 +24,40 @@ export interface ParticipantChoiceQuestion extends ParticipantQuestionBase {
   options: ParticipantOption[];
   /** Totals by option id, null until the facilitator reveals them. */
   results: Record<string, number> | null;
+  /**
+   * Once revealed only (absent before): the contrast this scenario probes and how
+   * the workshop tags each option, so the phone can work out its own person's
+   * profile by itself (docs/protocol.md, "Each person's own profile").
+   */
+  answerKey?: ParticipantAnswerKey;
+}
+
+/** How a revealed scenario counts towards a profile: its dimension, and each option's lean. */
+export interface ParticipantAnswerKey {
+  dimension: { id: string; name: string };
+  /** Option id → the workshop's tag for it. Prototype-free when the core makes it. */
+  styles: Record<string, 'leader' | 'manager' | 'neutral'>;
+}
+
+/** One revealed scenario in `GET /api/p/<code>/profile-key`. */
+export interface ProfileKeyScenario {
+  id: string;
+  prompt: string;
+  dimensionId: string;
+  options: { id: string; label: string; style: 'leader' | 'manager' | 'neutral' }[];
+  /** The room's totals by option id (hand counts included), as revealed. */
+  totals: Record<string, number>;
+}
+
+/**
+ * `GET /api/p/<code>/profile-key`: what a phone needs to work out its own
+ * person's profile, the same for every phone (it names no device and takes none):
+ * the workshop's dimensions and the scenarios the facilitator has revealed, with
+ * each option's lean and the room's totals. Nothing of a question not revealed.
+ */
+export interface ParticipantProfileKey {
+  dimensions: { id: string; name: string }[];
+  scenarios: ProfileKeyScenario[];
 }
 
 /** A word of the revealed cloud: an answer (case-folded, trimmed; a few words count as one phrase) and how many gave it. */

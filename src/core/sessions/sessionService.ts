@@ -24,10 +24,10 @@ import type { StorePort } from '../store/store';
 import type { WorkshopService } from '../workshops/workshopService';
 import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
 import { createTimerHandlers, initialRunOfShow, moveToSlide, stopRunOfShow } from './runOfShow';
-import { endedState, type ParticipantFrame, type ParticipantState, type ParticipantVote } from '../../shared/participant';
+import { endedState, type ParticipantProfileKey, type ParticipantFrame, type ParticipantState, type ParticipantVote } from '../../shared/participant';
 import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
-import { participantState, questionView, sessionView } from './sessionView';
+import { participantProfileKey, participantState, questionView, sessionView } from './sessionView';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -79,6 +79,8 @@ export interface SessionService {
   handlers: SessionHandlers;
   /** The participant state for a join code; not_found when no running session has it. */
   participantState(code: string): ParticipantState;
+  /** What phones need to work out their own profile (revealed scenarios only); not_found like participantState. */
+  profileKey(code: string): ParticipantProfileKey;
   /** The session id behind a join code (running sessions only). */
   sessionIdForCode(code: string): string;
   /** What a session's phones should see now: its state, or the last frame once it ended or is gone. */
@@ -536,6 +538,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
   return {
     handlers,
     participantState: (code) => participantState(activeByCode(code)),
+    profileKey: (code) => participantProfileKey(activeByCode(code)),
     sessionIdForCode: (code) => activeByCode(code).id,
     phoneFrame: (sessionId) => {
       const record = store.session(sessionId);

@@ -5,7 +5,7 @@
  */
 import { type Question, type QuestionView, type Session, type SessionRecord, type Slide } from '../../shared/model';
 import { emptyRecord, hasKey, recordOf } from '../../shared/records';
-import type { ParticipantState } from '../../shared/participant';
+import type { ParticipantAnswerKey, ParticipantProfileKey, ParticipantState, ProfileKeyScenario } from '../../shared/participant';
 import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
 
@@ -82,6 +82,39 @@ export function participantState(record: SessionRecord): ParticipantState {
       options: question.options.map(({ id, label }) => ({ id, label })),
       status: state?.status === 'open' ? 'open' : 'closed',
       results,
+      // Only once revealed: the room has seen the debrief, and the phone needs the key to work out its own profile.
+      ...(results ? { answerKey: answerKeyOf(record, question) } : {}),
     },
   };
+}
+
+function answerKeyOf(record: SessionRecord, question: Question): ParticipantAnswerKey {
+  const dimension = record.dimensions.find((d) => d.id === question.dimension);
+  return {
+    dimension: { id: question.dimension, name: dimension?.name ?? question.dimension },
+    styles: recordOf(question.options.map((option) => [option.id, option.style] as const)),
+  };
+}
+
+/**
+ * The profile key for phones (docs/protocol.md): the dimensions and every revealed
+ * scenario with its options' leans and the room's totals. The same for every
+ * phone: the phone works out its own person's profile from its own stored votes.
+ */
+export function participantProfileKey(record: SessionRecord): ParticipantProfileKey {
+  const byQuestion = votesByQuestion(record.votes);
+  const scenarios: ProfileKeyScenario[] = [];
+  for (const slide of record.slides) {
+    if (slide.kind !== 'scenario' || !isVisible(record, slide.question.id)) continue;
+    const question = slide.question;
+    const totals = tallyQuestion(question, byQuestion.get(question.id) ?? [], hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined).totals;
+    scenarios.push({
+      id: question.id,
+      prompt: question.prompt,
+      dimensionId: question.dimension,
+      options: question.options.map(({ id, label, style }) => ({ id, label, style })),
+      totals,
+    });
+  }
+  return { dimensions: record.dimensions.map(({ id, name }) => ({ id, name })), scenarios };
 }
