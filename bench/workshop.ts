@@ -90,6 +90,8 @@ export function headingOf(slide: Slide): string | null {
       return slide.prompt;
     case 'results':
       return slide.title || 'Our room so far';
+    case 'selfCheck':
+      return slide.title || slide.question.prompt;
     case 'quote':
       return null;
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlenaryEvent } from '../shared/contract';
 import { ApiError } from '../shared/errors';
-import { questionsOf, type Session, type Slide } from '../shared/model';
+import { askedQuestionsOf, questionsOf, type Session, type Slide } from '../shared/model';
 import { parseCsv, UTF8_BOM } from '../shared/csv';
 import { openCore, type Core } from './createCore';
 import { fixedDeps } from './deps';
@@ -91,7 +91,8 @@ describe('a session of the built-in workshop', () => {
       expect(styles, question.id).toContain('manager');
     }
     // Every question is in the session's state, idle.
-    expect(Object.keys(session.questions).sort()).toEqual(questions.map((q) => q.id).sort());
+    const selfChecks = session.slides.flatMap((slide) => (slide.kind === 'selfCheck' ? [slide.question.id] : []));
+    expect(Object.keys(session.questions).sort()).toEqual([...askedQuestionsOf(session.slides).map((q) => q.id), ...selfChecks].sort());
     expect(Object.values(session.questions).every((q) => q.status === 'idle' && !q.revealed)).toBe(true);
   });
 

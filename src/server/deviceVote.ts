@@ -13,10 +13,13 @@ export const deviceVoteSchema = z
   .object({
     deviceId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_"'),
     questionId: idSchema,
-    optionId: idSchema,
+    optionId: idSchema.optional(),
+    /** A rating (scale, and a self-check's statements): an integer; its range is the question's. */
+    value: z.number().int().optional(),
     groupId: idSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((vote) => (vote.optionId === undefined) !== (vote.value === undefined), { message: 'gives either optionId (a choice) or value (a rating)', path: ['optionId'] });
 
 // WARNING: these restate deviceVoteSchema and idSchema (1 to 64 of [A-Za-z0-9_-]);
 // deviceVote.test.ts checks that the two agree. Change both together.
@@ -59,5 +62,6 @@ export function parseDeviceVote(body: unknown): DeviceVote {
   }
   const parsed = deviceVoteSchema.safeParse(body);
   if (!parsed.success) throw invalidInput(parsed.error, 'The vote');
-  return parsed.data;
+  const { deviceId, questionId, optionId, value, groupId } = parsed.data;
+  return { deviceId, questionId, ...(optionId !== undefined ? { optionId } : {}), ...(value !== undefined ? { value } : {}), ...(groupId !== undefined ? { groupId } : {}) };
 }

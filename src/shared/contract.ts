@@ -20,6 +20,7 @@ import {
   type WorkshopSummary,
 } from './model';
 import type { OpenAnswer, SessionSummaryReport, WordCount } from './summary';
+import type { SelfCheckFigures } from './selfCheck';
 import type { MenuCommandData } from './menu';
 
 const empty = z.object({}).strict();
@@ -138,6 +139,19 @@ export const commandInputs = {
       value: z.number().optional(),
     })
     .strict(),
+  /**
+   * A group's self-check at the laptop (groups on the shared screen): its ratings of
+   * some or all of the self-check's statements (`itemId`: an answer id from
+   * src/shared/selfCheck.ts `selfCheckItems`), each replacing its earlier one. One write for all.
+   */
+  'voting.castSelfCheck': z
+    .object({
+      sessionId: idSchema,
+      selfCheckId: idSchema,
+      voterId: idSchema,
+      ratings: z.array(z.object({ itemId: idSchema, value: z.number().int().min(0).max(11) }).strict()).min(1).max(48),
+    })
+    .strict(),
   /** Takes back the most recent vote on an open question. */
   'voting.undo': questionRef,
   /** A hand count for one option. */
@@ -245,6 +259,12 @@ export type QuestionResult = ChoiceQuestionResult | TextQuestionResult | ScaleQu
 
 export interface ResultsOutput {
   questions: QuestionResult[];
+  /**
+   * The self-check (issue 17), room totals only: per dimension before, after and
+   * then (mean and n) and the shifts; null when the session has none. A mean on
+   * fewer ratings than the privacy floor is withheld.
+   */
+  selfCheck: SelfCheckFigures | null;
 }
 
 export interface PhoneStatus {
@@ -316,6 +336,7 @@ export interface CommandOutputs {
   'voting.close': Session;
   'voting.reveal': Session;
   'voting.cast': { ok: true };
+  'voting.castSelfCheck': { ok: true };
   'voting.undo': Session;
   'voting.setCount': { ok: true };
   'voting.answers': { questionId: string; answers: OpenAnswer[] };

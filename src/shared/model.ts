@@ -187,6 +187,83 @@ export const commitmentsSlideSchema = z.object({
   title: optionalText(200).default(''),
   question: textQuestionSchema,
 });
+/** One statement of a self-check: how the person sees themselves on one of the workshop's dimensions. */
+export const selfCheckStatementSchema = z.object({
+  /** The dimension it speaks to: a key of the workshop's dimensions, once per self-check. */
+  dimension: idSchema,
+  statement: text(300, 'a statement'),
+});
+export type SelfCheckStatement = z.infer<typeof selfCheckStatementSchema>;
+
+/** The then-rating's question on an "after" self-check (response-shift bias: the yardstick moved during the day). */
+export const SELF_CHECK_THEN_PROMPT = 'Looking back, where were you before today?';
+export const SELF_CHECK_STATEMENTS_MAX = 24;
+
+/**
+ * A self-check (issue 17): each person rates one statement per dimension on a
+ * scale, all on one phone screen. `phase` "after" also asks, per statement, the
+ * then-rating. Each statement is answered as an ordinary scale answer under its
+ * own question id (src/shared/selfCheck.ts `selfCheckItems`), so the vote log,
+ * undo, admission and limits treat it like a rating. Only totals ever leave the core.
+ */
+export const selfCheckQuestionSchema = z
+  .object({
+    id: idSchema,
+    prompt: text(1000, 'a prompt'),
+    phase: z.enum(['before', 'after']),
+    min: z.number().int().min(0).max(10).default(1),
+    max: z.number().int().min(1).max(11).default(5),
+    minLabel: optionalText(60).default(''),
+    maxLabel: optionalText(60).default(''),
+    thenPrompt: optionalText(300).default(SELF_CHECK_THEN_PROMPT),
+    statements: z
+      .array(selfCheckStatementSchema)
+      .min(1, 'needs at least 1 statement')
+      .max(SELF_CHECK_STATEMENTS_MAX, `has at most ${SELF_CHECK_STATEMENTS_MAX} statements`),
+  })
+  .superRefine((question, ctx) => {
+    const points = question.max - question.min + 1;
+    if (points < SCALE_POINTS_MIN || points > SCALE_POINTS_MAX) {
+      ctx.addIssue({ code: 'custom', path: ['max'], message: `a scale has ${SCALE_POINTS_MIN} to ${SCALE_POINTS_MAX} points (from ${question.min} to ${question.max} is ${Math.max(points, 0)})` });
+    }
+    const seen = new Set<string>();
+    question.statements.forEach((statement, index) => {
+      if (seen.has(statement.dimension)) {
+        ctx.addIssue({ code: 'custom', path: ['statements', index, 'dimension'], message: `repeats the dimension "${statement.dimension}": one statement per dimension` });
+      }
+      seen.add(statement.dimension);
+      // The answer ids are ids too (the vote log keeps them): at most 64 characters.
+      const longest = selfCheckItemId(question.id, statement.dimension, question.phase === 'after');
+      if (longest.length > 64) {
+        ctx.addIssue({ code: 'custom', path: ['statements', index, 'dimension'], message: `makes the answer id "${longest}" longer than 64 characters: shorten the self-check's id or the dimension's` });
+      }
+    });
+  });
+export type SelfCheckQuestion = z.infer<typeof selfCheckQuestionSchema>;
+
+/**
+ * The question id a self-check statement is answered under: `<self-check id>--<dimension>`,
+ * and `<self-check id>--then--<dimension>` for its then-rating. Ids allow no dot,
+ * so a double dash joins them; the workshop's checks keep them clear of every other question's id.
+ */
+export function selfCheckItemId(selfCheckId: string, dimension: string, then = false): string {
+  return then ? `${selfCheckId}--then--${dimension}` : `${selfCheckId}--${dimension}`;
+}
+
+/** Every answer id a self-check takes: one per statement, and on an "after" one a then-rating each. */
+export function selfCheckItemIdsOf(question: Pick<SelfCheckQuestion, 'id' | 'phase' | 'statements'>): string[] {
+  const now = question.statements.map((statement) => selfCheckItemId(question.id, statement.dimension));
+  return question.phase === 'after' ? [...now, ...question.statements.map((statement) => selfCheckItemId(question.id, statement.dimension, true))] : now;
+}
+
+export const selfCheckSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('selfCheck'),
+  title: optionalText(200).default(''),
+  question: selfCheckQuestionSchema,
+});
+export type SelfCheckSlide = z.infer<typeof selfCheckSlideSchema>;
+
 /** Shows the room's results so far (the results view, on the projector). */
 export const resultsSlideSchema = z.object({
   ...slideBase,
@@ -205,6 +282,7 @@ export const slideSchema = z.discriminatedUnion('kind', [
   openSlideSchema,
   ratingSlideSchema,
   commitmentsSlideSchema,
+  selfCheckSlideSchema,
 ]);
 export type Slide = z.infer<typeof slideSchema>;
 export type SlideKind = Slide['kind'];
@@ -240,16 +318,19 @@ export const savedWorkshopContentSchema = z
         ctx.addIssue({ code: 'custom', path: ['slides', index, 'id'], message: `repeats the slide id "${slide.id}"` });
       }
       slideIds.add(slide.id);
-      if (questionOfSlide(slide)) {
-        const question = questionOfSlide(slide)!;
-        if (questionIds.has(question.id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['slides', index, 'question', 'id'],
-            message: `repeats the question id "${question.id}"`,
-          });
+      if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' || slide.kind === 'commitments' || slide.kind === 'selfCheck') {
+        // A self-check's statements are answered under ids of their own (selfCheckItemId): none may meet another question's.
+        const ids = slide.kind === 'selfCheck' ? [slide.question.id, ...selfCheckItemIdsOf(slide.question)] : [slide.question.id];
+        for (const id of ids) {
+          if (questionIds.has(id)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['slides', index, 'question', 'id'],
+              message: id === slide.question.id ? `repeats the question id "${id}"` : `gives a statement the answer id "${id}", which another question already uses`,
+            });
+          }
+          questionIds.add(id);
         }
-        questionIds.add(question.id);
       }
     });
   });
@@ -268,16 +349,20 @@ export const workshopContentSchema = savedWorkshopContentSchema.superRefine((wor
     dimensionIds.add(dimension.id);
   });
   const known = [...dimensionIds].join(', ');
+  const unknownDimension = (dimension: string) =>
+    dimensionIds.size === 0
+      ? `names the dimension "${dimension}", but the workshop describes no dimensions: add it to the workshop's dimensions`
+      : `names the dimension "${dimension}", which is not one of the workshop's dimensions (${known})`;
   workshop.slides.forEach((slide, index) => {
+    if (slide.kind === 'selfCheck') {
+      slide.question.statements.forEach((statement, statementIndex) => {
+        if (dimensionIds.has(statement.dimension)) return;
+        ctx.addIssue({ code: 'custom', path: ['slides', index, 'question', 'statements', statementIndex, 'dimension'], message: unknownDimension(statement.dimension) });
+      });
+      return;
+    }
     if (!('question' in slide) || slide.question.dimension === undefined || dimensionIds.has(slide.question.dimension)) return;
-    ctx.addIssue({
-      code: 'custom',
-      path: ['slides', index, 'question', 'dimension'],
-      message:
-        dimensionIds.size === 0
-          ? `names the dimension "${slide.question.dimension}", but the workshop describes no dimensions: add it to the workshop's dimensions`
-          : `names the dimension "${slide.question.dimension}", which is not one of the workshop's dimensions (${known})`,
-    });
+    ctx.addIssue({ code: 'custom', path: ['slides', index, 'question', 'dimension'], message: unknownDimension(slide.question.dimension) });
   });
 });
 export type WorkshopContent = z.infer<typeof workshopContentSchema>;

@@ -82,6 +82,30 @@ export interface ParticipantScaleQuestion extends ParticipantQuestionBase {
   maxLabel: string;
   /** Answers per value ("1"…"5"), and their mean; null until revealed. */
   results: { answers: number; counts: Record<string, number>; mean: number | null } | null;
+  /**
+   * A self-check (issue 17, docs/protocol.md): the statements, each answered with the
+   * ordinary scale body under its own `id` (while the self-check is the current
+   * slide). Absent on a plain rating. On a self-check, `results` counts people
+   * who answered (`counts` empty, `mean` null); each item's room figure is its own.
+   */
+  items?: ParticipantSelfCheckItem[];
+  /** A self-check's phase: "after" asks a then-rating per statement too. */
+  phase?: 'before' | 'after';
+  /** A self-check's question for the then-ratings ("Looking back, where were you before today?"). */
+  thenPrompt?: string;
+}
+
+/** One statement of a self-check on a phone, or its then-rating. */
+export interface ParticipantSelfCheckItem {
+  id: string;
+  /** The statement ("I let my team decide how to reach a goal"). */
+  prompt: string;
+  /** The workshop's dimension it speaks to (its id), for the phone's own before/after. */
+  dimension: string;
+  /** The then-rating of the statement before it: "Looking back, where were you before today?". */
+  then?: true;
+  /** Once revealed, the room's ratings; null until then, or when too few answered to show them (the privacy floor). */
+  results: { answers: number; counts: Record<string, number>; mean: number | null } | null;
 }
 
 /** The question on the current slide, as a phone may see it. */

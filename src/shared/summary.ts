@@ -30,6 +30,7 @@ import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionPr
 import { optionLetter } from './optionLetter';
 import { summarizeCommitments, type CommitmentFigures } from './commitments';
 import { tallyQuestion, votesByQuestion, type QuestionTally, type VoteSource } from './tally';
+import { selfCheckFigures, type SelfCheckFigures } from './selfCheck';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
 export type SummarySource = Pick<
@@ -301,6 +302,8 @@ export interface SessionSummaryReport {
   breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[];
   /** The name of the "" line in every breakdown: phones with no group, and small groups when they stay below the floor even together. */
   ungroupedName: string;
+  /** The self-check's room figures (src/shared/selfCheck.ts), the floor applied to every mean; null without a self-check. */
+  selfCheck: SelfCheckFigures | null;
 }
 
 type ScenarioSlide = Extract<Slide, { kind: 'scenario' }>;
@@ -555,8 +558,9 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
+  const selfCheck = selfCheckFigures(source, { includeUnrevealed, privacyFloor });
   return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions: [], commitments: summarizeCommitments(source, {
     includeUnrevealed,
     floor: { kept: groups.filter((group) => floor.kept.has(group.id)), merged: floor.merged, othersShown: floor.othersShown, othersName: OTHERS_NAME, restName: ungroupedName(floor) },
-  }), participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor) };
+  }), participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor), selfCheck };
 }

@@ -8,9 +8,13 @@ import { toCsv } from '../../shared/csv';
 import { questionsOf, type SessionRecord } from '../../shared/model';
 import { emptyRecord, recordOf } from '../../shared/records';
 import { isRevealed, summarizeSession } from '../../shared/summary';
+import { selfCheckItemId } from '../../shared/model';
+import { isSelfCheckVote, selfCheckFigures, type RatingFigure } from '../../shared/selfCheck';
 
 export interface ExportOptions {
   includeUnrevealed?: boolean | undefined;
+  /** The privacy floor (settings): a self-check figure on fewer ratings stays out. */
+  privacyFloor?: number | undefined;
 }
 
 /**
@@ -74,7 +78,35 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
       rows.push([question.id, 'hands', option.id, '', 'hands', count, 'hands', '', '', option.label, option.style, question.dimension, question.prompt, isRevealed(record, question.id) ? 'yes' : 'no']);
     }
   }
+  rows.push(...selfCheckRows(record, options));
   return toCsv(CSV_HEADER, rows);
+}
+
+/**
+ * The self-check in the CSV: never a person's rating, only the room's count per
+ * value and statement (`voterId` "room", `source` "self-check"), like a hand
+ * count; a statement rated by fewer people than the privacy floor is left out.
+ */
+function selfCheckRows(record: SessionRecord, options: ExportOptions): (string | number)[][] {
+  const figures = selfCheckFigures(record, { includeUnrevealed: options.includeUnrevealed, privacyFloor: options.privacyFloor });
+  if (!figures) return [];
+  const rows: (string | number)[][] = [];
+  const add = (selfCheckId: string, revealed: boolean, dimension: string, statement: string, then: boolean, figure: RatingFigure | null) => {
+    if (!figure?.counts) return;
+    for (const [value, count] of Object.entries(figure.counts)) {
+      if (count <= 0) continue;
+      const label = then ? `then: ${value}` : value;
+      rows.push([selfCheckItemId(selfCheckId, dimension, then), 'room', value, '', 'self-check', count, 'room', '', '', label, '', dimension, statement, revealed ? 'yes' : 'no']);
+    }
+  };
+  for (const line of figures.dimensions) {
+    if (figures.before) add(figures.before.selfCheckId, figures.before.revealed, line.dimensionId, line.statement, false, line.before);
+    if (figures.after) {
+      add(figures.after.selfCheckId, figures.after.revealed, line.dimensionId, line.statement, false, line.after);
+      add(figures.after.selfCheckId, figures.after.revealed, line.dimensionId, line.statement, true, line.then);
+    }
+  }
+  return rows;
 }
 
 /**
@@ -88,8 +120,11 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
   const withheldQuestions = new Set<string>();
   let withheldVotes = 0;
   const session = structuredClone(record);
+  // A person's self-check never leaves the core: the file has the room's figures (summary.selfCheck), not the answers.
+  session.votes = session.votes.filter((vote) => !isSelfCheckVote(record.slides, vote));
+  const selfCheckAnswers = record.votes.length - session.votes.length;
   if (!includeUnrevealed) {
-    session.votes = record.votes.filter((vote) => {
+    session.votes = session.votes.filter((vote) => {
       if (isRevealed(record, vote.questionId)) return true;
       withheldQuestions.add(vote.questionId);
       withheldVotes += 1;
@@ -114,8 +149,9 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
     version: 2,
     exportedAt,
     includesUnrevealed: includeUnrevealed,
-    withheld: { questions: withheldQuestions.size, answers: withheldVotes },
-    summary: summarizeSession(record, { includeUnrevealed }),
+    withheld: { questions: withheldQuestions.size, answers: withheldVotes, selfCheckAnswers },
+    // The self-check's figures with the privacy floor, whatever the rest of the summary's breakdowns show.
+    summary: { ...summarizeSession(record, { includeUnrevealed }), selfCheck: selfCheckFigures(record, { includeUnrevealed, privacyFloor: options.privacyFloor }) },
     session,
   };
 }

@@ -5,6 +5,7 @@
 import type { ApiHandlers } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import {
+  askedQuestionsOf,
   defaultPhoneLimit,
   questionsOf,
   type AdmittedPhone,
@@ -28,6 +29,9 @@ import { endedState, type ParticipantProfileKey, type ParticipantFrame, type Par
 import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
 import { participantProfileKey, participantState, questionView, sessionView } from './sessionView';
+import { selfCheckFigures, selfCheckItemIndex, selfCheckSlidesOf } from '../../shared/selfCheck';
+import { selfCheckQuestionView } from './selfCheckView';
+import type { SelfCheckQuestion } from '../../shared/model';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -50,6 +54,7 @@ type SessionHandlers = Pick<
   | 'voting.close'
   | 'voting.reveal'
   | 'voting.cast'
+  | 'voting.castSelfCheck'
   | 'voting.undo'
   | 'voting.setCount'
   | 'voting.answers'
@@ -149,6 +154,13 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     if (!question) throw new ApiError('not_found', `There is no question ${questionId} in this session.`);
     return question;
   };
+  /** The self-check with this id, if the session has one. */
+  const findSelfCheck = (record: SessionRecord, questionId: string): SelfCheckQuestion | undefined =>
+    selfCheckSlidesOf(record.slides).find(({ slide }) => slide.question.id === questionId)?.slide.question;
+  /** A question whose voting the facilitator runs (open, close, reveal, undo): a scenario's or a self-check's. */
+  const findRunQuestion = (record: SessionRecord, questionId: string): void => {
+    if (!findSelfCheck(record, questionId)) findQuestion(record, questionId);
+  };
   /** Applies a change durably, then returns the fresh view. */
   const update = async (record: SessionRecord, change: (record: SessionRecord) => void) => {
     await store.updateSession(record.id, (r) => {
@@ -173,27 +185,34 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
    * with the latest count, instead of a thousand that each tally every vote again.
    */
   const voteAnnouncements = new Map<string, { timer: ReturnType<typeof setTimeout>; pending: boolean }>();
-  const announceVote = (record: SessionRecord, question: Question) => {
-    const key = `${record.id}/${question.id}`;
+  const announceVote = (record: SessionRecord, question: Question) => throttledProgress(record, question.id, () => announceQuestion('vote.cast', record, question));
+  const throttledProgress = (record: SessionRecord, questionId: string, send: () => void) => {
+    const key = `${record.id}/${questionId}`;
     const throttle = voteAnnouncements.get(key);
     if (throttle) {
       throttle.pending = true;
       return;
     }
-    announceQuestion('vote.cast', record, question);
+    send();
     const state = { pending: false, timer: setTimeout(function flush() {
       if (!state.pending) {
         voteAnnouncements.delete(key);
         return;
       }
       state.pending = false;
-      if (store.session(record.id)) announceQuestion('vote.cast', record, question);
+      if (store.session(record.id)) send();
       state.timer = setTimeout(flush, VOTE_EVENT_MS);
       state.timer.unref?.();
     }, VOTE_EVENT_MS) };
     state.timer.unref?.();
     voteAnnouncements.set(key, state);
   };
+  /** A self-check's progress: how many answered, never what. */
+  const announceSelfCheck = (record: SessionRecord, selfCheck: SelfCheckQuestion) => {
+    events.emit('vote.cast', { sessionId: record.id, questionId: selfCheck.id, question: selfCheckQuestionView(record, selfCheck) });
+  };
+  /** The same, at most every VOTE_EVENT_MS under a burst of phones (twelve answers each). */
+  const announceSelfCheckThrottled = (record: SessionRecord, selfCheck: SelfCheckQuestion) => throttledProgress(record, selfCheck.id, () => announceSelfCheck(record, selfCheck));
   /** Join code → session id; checked on every use, rebuilt on a miss (a new, ended or deleted session). */
   let codeIndex = new Map<string, string>();
   const activeByCode = (code: string): SessionRecord => {
@@ -301,7 +320,11 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         slides: content.slides,
         dimensions: content.dimensions,
         // Prototype-free records: question and slide ids are a file's to choose.
-        questions: recordOf(questionsOf(content.slides).map((q) => [q.id, { status: 'idle', revealed: false, closesAt: null }] as const)),
+        questions: recordOf(
+          [...askedQuestionsOf(content.slides).map((q) => q.id), ...selfCheckSlidesOf(content.slides).map(({ slide }) => slide.question.id)].map(
+            (id) => [id, { status: 'idle', revealed: false, closesAt: null }] as const,
+          ),
+        ),
         votes: [],
         handCounts: emptyRecord(),
         notes: emptyRecord(),
@@ -375,7 +398,11 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const record = find(sessionId);
       const slide = record.slides[record.slideIndex];
       const questionId = slide?.kind === 'scenario' ? slide.question.id : null;
-      const voted = questionId ? record.votes.filter((v) => v.questionId === questionId && v.voterKind === 'device').length : 0;
+      const voted = questionId
+        ? record.votes.filter((v) => v.questionId === questionId && v.voterKind === 'device').length
+        : slide?.kind === 'selfCheck'
+          ? selfCheckQuestionView(record, slide.question).phoneVotes
+          : 0;
       const joinUrls = record.status === 'active' ? phones.joinOrigins().map((origin) => `${origin}/p/${record.joinCode}`) : [];
       return { joinUrls, connected: phones.connected(sessionId), voted, admission: gate.status(record) };
     },
@@ -416,7 +443,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
 
     'voting.open': async ({ sessionId, questionId, seconds }) => {
       const record = findActive(sessionId);
-      findQuestion(record, questionId);
+      findRunQuestion(record, questionId);
       const closesAt = seconds ? new Date(deps.now().getTime() + seconds * 1000).toISOString() : null;
       const view = await update(record, (r) => {
         // One question is open at a time: the room answers one thing at once.
@@ -435,13 +462,13 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     },
     'voting.close': async ({ sessionId, questionId }) => {
       const record = findActive(sessionId);
-      findQuestion(record, questionId);
+      findRunQuestion(record, questionId);
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is not open.');
       return closeQuestion(record, questionId);
     },
     'voting.reveal': async ({ sessionId, questionId }) => {
       const record = find(sessionId);
-      findQuestion(record, questionId);
+      findRunQuestion(record, questionId);
       clearCountdown(sessionId, questionId);
       const view = await update(record, (r) => {
         const state = questionStateOf(r, questionId) ?? { status: 'idle', revealed: false, closesAt: null };
@@ -462,11 +489,33 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       await castVote(record, question, { questionId, voterId, voterKind: 'group', groupId: group.id, optionId, at: stamp() });
       return { ok: true };
     },
+    'voting.castSelfCheck': async ({ sessionId, selfCheckId, voterId, ratings }) => {
+      const record = find(sessionId);
+      const selfCheck = findSelfCheck(record, selfCheckId);
+      if (!selfCheck) throw new ApiError('not_found', `There is no self-check ${selfCheckId} in this session.`);
+      const group = record.groups.find((g) => g.id === voterId);
+      if (!group) throw new ApiError('not_found', `There is no group ${voterId} in this session.`);
+      const items = selfCheckItemIndex(record.slides);
+      ratings.forEach(({ itemId, value }, index) => {
+        if (items.get(itemId)?.question.id !== selfCheckId) throw new ApiError('not_found', `There is no statement ${itemId} in this self-check.`, `ratings.${index}.itemId`);
+        if (value < selfCheck.min || value > selfCheck.max) throw new ApiError('invalid_input', `A rating is from ${selfCheck.min} to ${selfCheck.max}.`, `ratings.${index}.value`);
+      });
+      if (record.status === 'ended') throw new ApiError('conflict', 'This session has ended.');
+      if (questionStateOf(record, selfCheckId)?.status !== 'open') throw new ApiError('conflict', 'The self-check is not open.');
+      const at = stamp();
+      // Cast in one turn, they join one write.
+      await Promise.all(ratings.map(({ itemId, value }) => store.castVote(record.id, { questionId: itemId, voterId, voterKind: 'group', groupId: group.id, optionId: String(value), at })));
+      announceSelfCheck(record, selfCheck);
+      return { ok: true };
+    },
     'voting.undo': async ({ sessionId, questionId }) => {
       const record = findActive(sessionId);
-      findQuestion(record, questionId);
+      findRunQuestion(record, questionId);
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Votes can be undone only while voting is open.');
-      const last = record.votes.findLastIndex((v) => v.questionId === questionId);
+      // A self-check's answers are kept under its statements' ids: undo takes back the latest of them.
+      const items = selfCheckItemIndex(record.slides);
+      const belongs = (vote: Vote) => vote.questionId === questionId || items.get(vote.questionId)?.question.id === questionId;
+      const last = record.votes.findLastIndex(belongs);
       if (last < 0) throw new ApiError('conflict', 'There is no vote to undo.');
       return announce('vote.undone', await update(record, (r) => void r.votes.splice(last, 1)));
     },
@@ -497,8 +546,11 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       throw new ApiError('conflict', 'Voting again is not built yet.');
     },
     'results.get': async ({ sessionId }) => {
-      const summary = summarizeSessionFigures(find(sessionId));
+      const record = find(sessionId);
+      const summary = summarizeSessionFigures(record);
       return {
+        // The self-check's means are people's own ratings in aggregate: the privacy floor applies here too.
+        selfCheck: selfCheckFigures(record, { privacyFloor: store.settings().reportMinGroupSize }),
         questions: summary.questions.map((figures) => ({
           type: 'choice' as const,
           round: 1,
@@ -518,7 +570,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const record = find(sessionId);
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
       const filename = includeUnrevealed ? `${base}-votes-including-unrevealed.csv` : `${base}-votes.csv`;
-      return { filename, csv: sessionCsv(record, { includeUnrevealed }) };
+      return { filename, csv: sessionCsv(record, { includeUnrevealed, privacyFloor: store.settings().reportMinGroupSize }) };
     },
     /**
      * The session as kept, wrapped with a format name and version so a later reader
@@ -528,7 +580,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'sessions.exportJson': async ({ sessionId, includeUnrevealed }) => {
       const record = find(sessionId);
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
-      const json = JSON.stringify(sessionArchive(record, stamp(), { includeUnrevealed }), null, 2);
+      const json = JSON.stringify(sessionArchive(record, stamp(), { includeUnrevealed, privacyFloor: store.settings().reportMinGroupSize }), null, 2);
       const filename = includeUnrevealed ? `${base}-session-including-unrevealed.json` : `${base}-session.json`;
       return { filename, json: `${json}\n` };
     },
@@ -537,12 +589,12 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
 
   return {
     handlers,
-    participantState: (code) => participantState(activeByCode(code)),
+    participantState: (code) => participantState(activeByCode(code), store.settings().reportMinGroupSize),
     profileKey: (code) => participantProfileKey(activeByCode(code)),
     sessionIdForCode: (code) => activeByCode(code).id,
     phoneFrame: (sessionId) => {
       const record = store.session(sessionId);
-      return record && record.status !== 'ended' ? participantState(record) : endedState(record?.title ?? '');
+      return record && record.status !== 'ended' ? participantState(record, store.settings().reportMinGroupSize) : endedState(record?.title ?? '');
     },
     isJoinCode: (code) => {
       try {
@@ -552,9 +604,26 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         return false;
       }
     },
-    castFromDevice: async (code, { deviceId, questionId, optionId, groupId }, from = {}) => {
+    castFromDevice: async (code, { deviceId, questionId, optionId, value, groupId }, from = {}) => {
       const record = activeByCode(code);
       const current = record.slides[record.slideIndex];
+      if (current?.kind === 'selfCheck') {
+        // A self-check's statement: the ordinary scale body under the statement's own id.
+        const selfCheck = current.question;
+        if (selfCheckItemIndex(record.slides).get(questionId)?.question.id !== selfCheck.id) throw new ApiError('conflict', 'That question is not on the screen now.');
+        if (value === undefined || !Number.isInteger(value) || value < selfCheck.min || value > selfCheck.max) {
+          throw new ApiError('invalid_input', `A rating is a whole number from ${selfCheck.min} to ${selfCheck.max}.`, 'value');
+        }
+        if (groupId !== undefined && !record.groups.some((g) => g.id === groupId)) throw new ApiError('invalid_input', 'That group is not in this session.', 'groupId');
+        if (questionStateOf(record, selfCheck.id)?.status !== 'open') throw new ApiError('conflict', 'The self-check is closed.');
+        const phone = gate.check(record, deviceId, from.address ?? '');
+        from.allow?.();
+        const written = store.castVote(record.id, { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null, optionId: String(value), at: stamp() }, phone ?? undefined);
+        if (phone) gate.admitted(record, phone);
+        await written;
+        announceSelfCheckThrottled(record, selfCheck);
+        return;
+      }
       // One answer for every question not on the screen, whether it exists or not:
       // a phone must not be able to list the questions still to come.
       if (current?.kind !== 'scenario' || current.question.id !== questionId) throw new ApiError('conflict', 'That question is not on the screen now.');

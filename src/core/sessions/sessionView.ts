@@ -8,6 +8,7 @@ import { emptyRecord, hasKey, recordOf } from '../../shared/records';
 import type { ParticipantAnswerKey, ParticipantProfileKey, ParticipantState, ProfileKeyScenario } from '../../shared/participant';
 import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
+import { selfCheckParticipantQuestion, selfCheckQuestionView } from './selfCheckView';
 
 /**
  * Whether a question's choices may be shown: the facilitator revealed it. Ending
@@ -57,6 +58,7 @@ export function sessionView(record: SessionRecord): Session {
   for (const slide of record.slides) {
     const question = questionOf(slide);
     if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
+    else if (slide.kind === 'selfCheck') questions[slide.question.id] = selfCheckQuestionView(record, slide.question);
   }
   const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
   // structuredClone makes plain objects again: the notes, keyed by slide ids, are copied prototype-free.
@@ -64,9 +66,11 @@ export function sessionView(record: SessionRecord): Session {
 }
 
 /** The one question on the current slide, as a phone may see it. */
-export function participantState(record: SessionRecord): ParticipantState {
-  const question = questionOf(record.slides[record.slideIndex]);
+export function participantState(record: SessionRecord, privacyFloor = 0): ParticipantState {
+  const slide = record.slides[record.slideIndex];
+  const question = questionOf(slide);
   const session = { title: record.title, groups: record.groups.map(({ id, name }) => ({ id, name })) };
+  if (slide?.kind === 'selfCheck' && record.status !== 'ended') return { session, question: selfCheckParticipantQuestion(record, slide, privacyFloor) };
   if (!question || record.status === 'ended') return { session, question: null };
   const state = hasKey(record.questions, question.id) ? record.questions[question.id] : undefined;
   const results = isVisible(record, question.id)

@@ -116,6 +116,24 @@ describe('the built-in "Leader or Manager?" workshop', () => {
     }
   });
 
+  it('asks the self-check before the first idea and again after the last scenario, one statement per contrast', () => {
+    const kinds = workshop.slides.map((slide) => slide.kind);
+    const checks = workshop.slides.flatMap((slide, index) => (slide.kind === 'selfCheck' ? [{ slide, index }] : []));
+    expect(checks.map(({ slide }) => slide.question.phase)).toEqual(['before', 'after']);
+    const [before, after] = checks;
+    expect(before!.index).toBeLessThan(kinds.indexOf('bullets'));
+    expect(after!.index).toBeGreaterThan(kinds.lastIndexOf('scenario'));
+    for (const { slide } of checks) {
+      expect(slide.question.statements.map((statement) => statement.dimension)).toEqual(DIMENSION_IDS);
+      expect(slide.question.min).toBe(1);
+      expect(slide.question.max).toBe(5);
+      expect(slide.question.minLabel).not.toBe('');
+      expect(slide.question.maxLabel).not.toBe('');
+      expect(slide.notes).toMatch(/private|never one person/);
+    }
+    expect(after!.slide.question.thenPrompt).toBe('Looking back, where were you before today?');
+  });
+
   it('opens with a title slide', () => {
     expect(workshop.slides[0]?.kind).toBe('title');
   });

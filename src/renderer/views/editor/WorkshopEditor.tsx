@@ -76,7 +76,7 @@ export function WorkshopEditor({ workshop }: { workshop: Workshop }) {
   const select = (selection: Selection) => dispatch({ type: 'select', selection });
 
   const addSlide = (kind: SlideKind) => {
-    const slideNew = blankSlide(kind, takenIds(content), content.dimensions[0]?.id);
+    const slideNew = blankSlide(kind, takenIds(content), content.dimensions[0]?.id, content.dimensions);
     const at = index >= 0 ? index + 1 : content.slides.length;
     dispatch({ type: 'insertSlide', slide: slideNew, index: at });
     setFocusField({ domId: fieldDomId('slide', firstField(kind)), select: true, nonce: next() });

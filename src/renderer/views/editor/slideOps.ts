@@ -1,5 +1,5 @@
 /** Pure operations on the slide list: new slides, copies, moves, and their names. */
-import { questionOfSlide, type Option, type Slide, type SlideKind, type WorkshopContent } from '../../../shared/model';
+import { questionOfSlide, SELF_CHECK_THEN_PROMPT, type Dimension, type Option, type Slide, type SlideKind, type WorkshopContent } from '../../../shared/model';
 import { newId } from './ids';
 
 export const kindLabels: Record<SlideKind, string> = {
@@ -13,6 +13,7 @@ export const kindLabels: Record<SlideKind, string> = {
   open: 'Open question',
   rating: 'Rating',
   commitments: 'Commitments',
+  selfCheck: 'Self-check',
 };
 
 export const kindDescriptions: Record<SlideKind, string> = {
@@ -26,10 +27,11 @@ export const kindDescriptions: Record<SlideKind, string> = {
   open: 'Short answers, shown as a word cloud',
   rating: 'A statement rated on a scale',
   commitments: 'Each person writes what they will do, by dimension',
+  selfCheck: 'Each person rates themselves, one statement per dimension (before or after)',
 };
 
 /** The order the "Add slide" menu offers. */
-export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'open', 'rating', 'discussion', 'results', 'commitments'];
+export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'open', 'rating', 'selfCheck', 'discussion', 'results', 'commitments'];
 
 export const kindLabel = (kind: SlideKind) => kindLabels[kind];
 
@@ -57,6 +59,9 @@ export function slideSummary(slide: Slide, max = 60): string {
     case 'results':
       text = slide.title || 'Results so far';
       break;
+    case 'selfCheck':
+      text = slide.title || `Self-check (${slide.question.phase})`;
+      break;
   }
   const clean = text.replace(/\s+/g, ' ').trim();
   if (!clean) return 'Untitled';
@@ -70,6 +75,7 @@ export function takenIds(content: WorkshopContent): Set<string> {
     ids.add(slide.id);
     const question = questionOfSlide(slide);
     if (question) ids.add(question.id);
+    else if (slide.kind === 'selfCheck') ids.add(slide.question.id);
   }
   return ids;
 }
@@ -87,7 +93,7 @@ export function classifyOptions(): Option[] {
  * A new slide of a kind, with starter text so it is valid at once and autosave
  * keeps going; the form selects the text so typing replaces it.
  */
-export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension = ''): Slide {
+export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension = '', dimensions: readonly Pick<Dimension, 'id' | 'name'>[] = []): Slide {
   const id = newId('s', taken);
   const base = { id, section: '', minutes: kind === 'scenario' ? 3 : kind === 'discussion' ? 5 : 2, notes: '' };
   switch (kind) {
@@ -141,6 +147,27 @@ export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension
         title: 'What will you do?',
         question: { id: newId('q', [...taken, id]), type: 'text', prompt: 'Write one to three things you will do, each beginning "I will …", and pick the contrast each one is about.', debrief: '' },
       };
+    case 'selfCheck': {
+      // One statement per dimension of the workshop, for the author to word.
+      const named = dimensions.length > 0 ? dimensions : [{ id: defaultDimension || 'general', name: 'General' }];
+      return {
+        ...base,
+        kind,
+        minutes: 3,
+        title: 'Where do you stand?',
+        question: {
+          id: newId('q', [...taken, id]),
+          prompt: 'How true is each of these of you at work?',
+          phase: 'before',
+          min: 1,
+          max: 5,
+          minLabel: 'Not like me',
+          maxLabel: 'Very like me',
+          thenPrompt: SELF_CHECK_THEN_PROMPT,
+          statements: named.map((dimension) => ({ dimension: dimension.id, statement: `When it comes to ${dimension.name.toLowerCase()}, I …` })),
+        },
+      };
+    }
   }
 }
 
@@ -149,7 +176,7 @@ export function duplicateSlide(slide: Slide, taken: Set<string>): Slide {
   const id = newId('s', taken);
   const copy = structuredClone(slide);
   copy.id = id;
-  if (copy.kind === 'scenario' || copy.kind === 'open' || copy.kind === 'rating' || copy.kind === 'commitments') copy.question.id = newId('q', [...taken, id]);
+  if (copy.kind === 'scenario' || copy.kind === 'open' || copy.kind === 'rating' || copy.kind === 'commitments' || copy.kind === 'selfCheck') copy.question.id = newId('q', [...taken, id]);
   return copy;
 }
 

@@ -29,6 +29,8 @@ export function slideText(slide: Slide): string {
       return slide.prompt;
     case 'results':
       return slide.title || 'Results';
+    case 'selfCheck':
+      return `${slide.title} ${slide.question.prompt} ${slide.question.statements.map((s) => s.statement).join(' ')}`;
   }
 }
 

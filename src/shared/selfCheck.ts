@@ -1,0 +1,315 @@
+/**
+ * The self-check (issue 17): each person rates one statement per dimension,
+ * before the workshop and after it, and after it also where they now think they
+ * were before ("then": response-shift bias, the yardstick moved during the day).
+ *
+ * Storage: each statement is an ordinary scale answer (model.ts `Vote`,
+ * `optionId` the value as a string) under its own question id,
+ * `selfCheckItemId(<self-check id>, <dimension>[, then])`, so the vote log, undo,
+ * phone admission and rate limits treat it as any rating. The self-check's own id
+ * carries its state (open, closed, revealed).
+ *
+ * Measures, and why:
+ * - before / after / then per dimension: the mean of the ratings given, with n,
+ *   the number of ratings it rests on (a group at the laptop counts once, as a phone does);
+ * - shift: after − before (what changed, as the room saw itself) and after − then
+ *   (the change measured against the moved yardstick), differences of the room's
+ *   means, null when either side is missing;
+ * - "before" is the session's first self-check with phase "before", "after" its
+ *   last with phase "after": a workshop that asks twice compares start with end.
+ *
+ * Privacy: a person's self-check stays theirs. Only these aggregates leave the
+ * core, and a mean resting on fewer ratings than the privacy floor is withheld
+ * (null, with its n), so a figure of one or two people never names them.
+ *
+ * WARNING: dimension ids are user data (`__proto__` is valid): Maps and
+ * prototype-free records only.
+ */
+import { selfCheckItemId, type SelfCheckQuestion, type SessionRecord, type Slide, type Vote } from './model';
+import { emptyRecord, ownValue, recordOf } from './records';
+
+/** One answer a self-check asks for: a statement now, or its then-rating. */
+export interface SelfCheckItem {
+  /** The question id the answer is kept under. */
+  id: string;
+  dimension: string;
+  prompt: string;
+  /** The then-rating ("Looking back, where were you before today?"). */
+  then: boolean;
+}
+
+export type SelfCheckSlide = Extract<Slide, { kind: 'selfCheck' }>;
+
+/** The answers a self-check asks for, statement by statement (each then-rating right after its statement). */
+export function selfCheckItems(question: SelfCheckQuestion): SelfCheckItem[] {
+  return question.statements.flatMap((statement) => {
+    const now: SelfCheckItem = { id: selfCheckItemId(question.id, statement.dimension), dimension: statement.dimension, prompt: statement.statement, then: false };
+    if (question.phase !== 'after') return [now];
+    return [now, { id: selfCheckItemId(question.id, statement.dimension, true), dimension: statement.dimension, prompt: statement.statement, then: true }];
+  });
+}
+
+/** The session's self-check slides, in slide order. */
+export function selfCheckSlidesOf(slides: readonly Slide[]): { slide: SelfCheckSlide; slideIndex: number }[] {
+  return slides.flatMap((slide, slideIndex) => (slide.kind === 'selfCheck' ? [{ slide, slideIndex }] : []));
+}
+
+export interface SelfCheckItemRef {
+  question: SelfCheckQuestion;
+  item: SelfCheckItem;
+}
+
+const itemIndexes = new WeakMap<readonly Slide[], Map<string, SelfCheckItemRef>>();
+
+/** Every self-check answer id of a slide list, to its self-check and statement. Kept per slide list (a session's slides never change). */
+export function selfCheckItemIndex(slides: readonly Slide[]): Map<string, SelfCheckItemRef> {
+  let index = itemIndexes.get(slides);
+  if (!index) {
+    index = new Map();
+    for (const { slide } of selfCheckSlidesOf(slides)) for (const item of selfCheckItems(slide.question)) index.set(item.id, { question: slide.question, item });
+    itemIndexes.set(slides, index);
+  }
+  return index;
+}
+
+/** Whether a vote is a self-check answer: what exports and facilitator views keep to totals. */
+export function isSelfCheckVote(slides: readonly Slide[], vote: Pick<Vote, 'questionId'>): boolean {
+  return selfCheckItemIndex(slides).has(vote.questionId);
+}
+
+/** The value a self-check answer carries, or null when it is not a point of the scale. */
+export function ratingOf(question: Pick<SelfCheckQuestion, 'min' | 'max'>, optionId: string): number | null {
+  if (!/^-?\d+$/.test(optionId)) return null;
+  const value = Number(optionId);
+  return value >= question.min && value <= question.max ? value : null;
+}
+
+/** People (phones and groups) who answered at least one statement of a self-check; never what they said. */
+export function selfCheckRespondents(slides: readonly Slide[], votes: readonly Vote[], selfCheckId: string): number {
+  const index = selfCheckItemIndex(slides);
+  const voters = new Set<string>();
+  for (const vote of votes) {
+    const ref = index.get(vote.questionId);
+    if (ref && ref.question.id === selfCheckId) voters.add(`${vote.voterKind}:${vote.voterId}`);
+  }
+  return voters.size;
+}
+
+// ------------------------------------------------------------------ figures
+
+/** The room's ratings of one statement at one point in time. */
+export interface RatingFigure {
+  /** Ratings given. */
+  n: number;
+  /** Their mean; null when none, or when fewer than the privacy floor (`withheld`). */
+  mean: number | null;
+  /** Ratings per value ("1"…"5", every point present); null when withheld. Prototype-free. */
+  counts: Record<string, number> | null;
+  /** Fewer ratings than the privacy floor: the mean and counts stay out. */
+  withheld: boolean;
+}
+
+export interface SelfCheckDimensionFigures {
+  dimensionId: string;
+  dimensionName: string;
+  /** The statement, as the "after" self-check (else the "before" one) words it. */
+  statement: string;
+  /** Null when the session has no self-check of that phase or it is not shown yet. */
+  before: RatingFigure | null;
+  after: RatingFigure | null;
+  then: RatingFigure | null;
+  /** after − before and after − then (means), null when either is missing. */
+  shift: { afterMinusBefore: number | null; afterMinusThen: number | null };
+}
+
+export interface SelfCheckPhaseFigures {
+  selfCheckId: string;
+  slideId: string;
+  slideIndex: number;
+  phase: 'before' | 'after';
+  revealed: boolean;
+  /** Its ratings are in these figures: revealed, or asked for. */
+  shown: boolean;
+  /** People (phones and groups) who answered at least one statement. */
+  respondents: number;
+}
+
+export interface SelfCheckFigures {
+  /** The scale every figure is on (the "after" self-check's, else the "before" one's). */
+  min: number;
+  max: number;
+  minLabel: string;
+  maxLabel: string;
+  /** The self-checks compared: the first "before" and the last "after" (null when the session has none). */
+  before: SelfCheckPhaseFigures | null;
+  after: SelfCheckPhaseFigures | null;
+  /** Per dimension, in the workshop's dimension order, then any others in statement order. */
+  dimensions: SelfCheckDimensionFigures[];
+  /** The privacy floor applied (ratings); 0 when none. */
+  privacyFloor: number;
+}
+
+export type SelfCheckSource = Pick<SessionRecord, 'slides' | 'dimensions' | 'questions' | 'votes'>;
+
+export interface SelfCheckOptions {
+  includeUnrevealed?: boolean | undefined;
+  privacyFloor?: number | undefined;
+}
+
+function isShown(source: Pick<SessionRecord, 'questions'>, id: string, includeUnrevealed: boolean): { revealed: boolean; shown: boolean } {
+  const state = ownValue(source.questions, id);
+  const revealed = state?.revealed === true;
+  return { revealed, shown: revealed || includeUnrevealed };
+}
+
+/** Ratings per answer id of one self-check: one per voter (the store keeps a voter's latest). */
+function ratingsByItem(question: SelfCheckQuestion, votes: readonly Vote[]): Map<string, number[]> {
+  const ids = new Set(selfCheckItems(question).map((item) => item.id));
+  const latest = new Map<string, Map<string, number>>();
+  for (const vote of votes) {
+    if (!ids.has(vote.questionId)) continue;
+    const value = ratingOf(question, vote.optionId);
+    if (value === null) continue;
+    const byVoter = latest.get(vote.questionId) ?? new Map<string, number>();
+    byVoter.set(`${vote.voterKind}:${vote.voterId}`, value);
+    latest.set(vote.questionId, byVoter);
+  }
+  return new Map([...latest].map(([id, byVoter]) => [id, [...byVoter.values()]]));
+}
+
+function ratingFigure(question: SelfCheckQuestion, values: readonly number[] | undefined, floor: number): RatingFigure {
+  const list = values ?? [];
+  const n = list.length;
+  const withheld = n > 0 && floor > 1 && n < floor;
+  if (n === 0 || withheld) return { n, mean: null, counts: null, withheld };
+  const counts = recordOf<number>([]);
+  for (let value = question.min; value <= question.max; value += 1) counts[String(value)] = 0;
+  let sum = 0;
+  for (const value of list) {
+    sum += value;
+    counts[String(value)] = (counts[String(value)] ?? 0) + 1;
+  }
+  return { n, mean: sum / n, counts, withheld: false };
+}
+
+const difference = (a: RatingFigure | null, b: RatingFigure | null): number | null => (a?.mean != null && b?.mean != null ? a.mean - b.mean : null);
+
+/**
+ * The room's self-check figures: per dimension before, after and then, and the
+ * shifts. Null when the session has no self-check. Pure and linear in the votes.
+ */
+export function selfCheckFigures(source: SelfCheckSource, options: SelfCheckOptions = {}): SelfCheckFigures | null {
+  const slides = selfCheckSlidesOf(source.slides);
+  if (slides.length === 0) return null;
+  const includeUnrevealed = options.includeUnrevealed === true;
+  const privacyFloor = Math.max(0, Math.floor(options.privacyFloor ?? 0));
+  const beforeSlide = slides.find(({ slide }) => slide.question.phase === 'before') ?? null;
+  const afterSlide = slides.findLast(({ slide }) => slide.question.phase === 'after') ?? null;
+  const scale = (afterSlide ?? beforeSlide ?? slides[0]!).slide.question;
+
+  const phase = (entry: typeof beforeSlide): SelfCheckPhaseFigures | null => {
+    if (!entry) return null;
+    const question = entry.slide.question;
+    return {
+      selfCheckId: question.id,
+      slideId: entry.slide.id,
+      slideIndex: entry.slideIndex,
+      phase: question.phase,
+      ...isShown(source, question.id, includeUnrevealed),
+      respondents: selfCheckRespondents(source.slides, source.votes, question.id),
+    };
+  };
+  const before = phase(beforeSlide);
+  const after = phase(afterSlide);
+  const beforeRatings = beforeSlide && before?.shown ? ratingsByItem(beforeSlide.slide.question, source.votes) : null;
+  const afterRatings = afterSlide && after?.shown ? ratingsByItem(afterSlide.slide.question, source.votes) : null;
+
+  // Dimensions in the workshop's order, then any a statement names that the workshop does not (an older file).
+  const statements = new Map<string, string>();
+  for (const entry of [beforeSlide, afterSlide]) for (const statement of entry?.slide.question.statements ?? []) statements.set(statement.dimension, statement.statement);
+  const names = new Map(source.dimensions.map((dimension) => [dimension.id, dimension.name]));
+  const order = [...source.dimensions.map((dimension) => dimension.id).filter((id) => statements.has(id)), ...[...statements.keys()].filter((id) => !names.has(id))];
+
+  const dimensions = order.map((dimensionId): SelfCheckDimensionFigures => {
+    const asks = (entry: typeof beforeSlide) => entry !== null && entry.slide.question.statements.some((statement) => statement.dimension === dimensionId);
+    const beforeFigure = beforeSlide && beforeRatings && asks(beforeSlide) ? ratingFigure(beforeSlide.slide.question, beforeRatings.get(selfCheckItemId(beforeSlide.slide.question.id, dimensionId)), privacyFloor) : null;
+    const afterAsks = afterSlide !== null && afterRatings !== null && asks(afterSlide);
+    const afterFigure = afterAsks ? ratingFigure(afterSlide.slide.question, afterRatings.get(selfCheckItemId(afterSlide.slide.question.id, dimensionId)), privacyFloor) : null;
+    const thenFigure = afterAsks ? ratingFigure(afterSlide.slide.question, afterRatings.get(selfCheckItemId(afterSlide.slide.question.id, dimensionId, true)), privacyFloor) : null;
+    return {
+      dimensionId,
+      dimensionName: names.get(dimensionId) ?? dimensionId,
+      statement: statements.get(dimensionId) ?? '',
+      before: beforeFigure,
+      after: afterFigure,
+      then: thenFigure,
+      shift: { afterMinusBefore: difference(afterFigure, beforeFigure), afterMinusThen: difference(afterFigure, thenFigure) },
+    };
+  });
+  return { min: scale.min, max: scale.max, minLabel: scale.minLabel, maxLabel: scale.maxLabel, before, after, dimensions, privacyFloor };
+}
+
+// ------------------------------------------------------- a phone's own answers
+
+/**
+ * What a phone keeps of its own self-checks (src/renderer/participant/storage.ts
+ * `selfCheckKey`): per self-check id, its phase and the values given per
+ * dimension, and on an "after" one the then-ratings. Never sent anywhere but as
+ * the answers themselves.
+ */
+export interface OwnSelfCheck {
+  phase: 'before' | 'after';
+  /** Dimension id → value. Prototype-free when made by the page. */
+  now: Record<string, number>;
+  then: Record<string, number>;
+}
+export type OwnSelfChecks = Record<string, OwnSelfCheck>;
+
+export interface OwnSelfCheckLine {
+  dimensionId: string;
+  before: number | null;
+  after: number | null;
+  then: number | null;
+  /** after − before, after − then; null when either is missing. */
+  afterMinusBefore: number | null;
+  afterMinusThen: number | null;
+}
+
+/**
+ * One person's before/after/then per dimension, from what their phone kept:
+ * "before" from the first "before" self-check that rated the dimension, "after"
+ * and "then" from the last "after" one (the same rule as the room's figures).
+ * `order` lists the self-check ids in slide order (their keys' order otherwise).
+ */
+export function ownSelfCheckProfile(own: OwnSelfChecks, order: readonly string[] = Object.keys(own)): OwnSelfCheckLine[] {
+  const lines = new Map<string, OwnSelfCheckLine>();
+  const line = (dimensionId: string) => {
+    let found = lines.get(dimensionId);
+    if (!found) {
+      found = { dimensionId, before: null, after: null, then: null, afterMinusBefore: null, afterMinusThen: null };
+      lines.set(dimensionId, found);
+    }
+    return found;
+  };
+  for (const id of order) {
+    const check = ownValue(own, id);
+    if (!check) continue;
+    for (const dimensionId of Object.keys(check.now)) {
+      const entry = line(dimensionId);
+      const value = check.now[dimensionId]!;
+      if (check.phase === 'before') entry.before ??= value;
+      else entry.after = value;
+    }
+    if (check.phase === 'after') for (const dimensionId of Object.keys(check.then)) line(dimensionId).then = check.then[dimensionId]!;
+  }
+  for (const entry of lines.values()) {
+    entry.afterMinusBefore = entry.after !== null && entry.before !== null ? entry.after - entry.before : null;
+    entry.afterMinusThen = entry.after !== null && entry.then !== null ? entry.after - entry.then : null;
+  }
+  return [...lines.values()];
+}
+
+/** An empty kept self-check (prototype-free records). */
+export function emptyOwnSelfCheck(phase: 'before' | 'after'): OwnSelfCheck {
+  return { phase, now: emptyRecord(), then: emptyRecord() };
+}
