@@ -16,10 +16,17 @@ export const deviceVoteSchema = z
     optionId: idSchema.optional(),
     /** A rating (scale, and a self-check's statements): an integer; its range is the question's. */
     value: z.number().int().optional(),
+    /** An open answer, or a commitment: its words (the core trims and measures them). */
+    text: z.string().max(1000).optional(),
+    /** A commitment's dimension (commitments slides only). */
+    dimensionId: idSchema.optional(),
     groupId: idSchema.optional(),
   })
   .strict()
-  .refine((vote) => (vote.optionId === undefined) !== (vote.value === undefined), { message: 'gives either optionId (a choice) or value (a rating)', path: ['optionId'] });
+  .refine((vote) => [vote.optionId, vote.value, vote.text].filter((given) => given !== undefined).length === 1, {
+    message: 'gives one of optionId (a choice), value (a rating) or text (an open answer)',
+    path: ['optionId'],
+  });
 
 // WARNING: these restate deviceVoteSchema and idSchema (1 to 64 of [A-Za-z0-9_-]);
 // deviceVote.test.ts checks that the two agree. Change both together.

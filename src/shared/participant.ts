@@ -69,8 +69,23 @@ export interface ParticipantWord {
 /** An open answer: up to 3 short answers per phone. */
 export interface ParticipantTextQuestion extends ParticipantQuestionBase {
   type: 'text';
-  /** Most frequent first, at most 50, answers the facilitator hid left out; null until revealed. */
-  results: { answers: number; words: ParticipantWord[] } | null;
+  /**
+   * Most frequent first, at most 50, answers the facilitator hid left out; null until revealed.
+   * On a commitments slide also `themes`: per dimension written about, how many (docs/protocol.md "Commitments").
+   */
+  results: { answers: number; words: ParticipantWord[]; themes?: ParticipantTheme[] } | null;
+  /**
+   * Commitments only (absent on a plain open question): the workshop's dimensions,
+   * one of which each answer names as `dimensionId` in its body.
+   */
+  dimensions?: { id: string; name: string }[];
+}
+
+/** One theme of the revealed commitments: a dimension and how many commitments are about it. */
+export interface ParticipantTheme {
+  dimensionId: string;
+  name: string;
+  count: number;
 }
 
 /** A rating from `min` to `max`, labelled at both ends. */
@@ -150,6 +165,8 @@ export interface ParticipantVote {
   text?: string;
   /** A rating: an integer from the question's `min` to `max`; a second replaces the first. */
   value?: number;
+  /** A commitment's dimension (commitments slides only): one of the question's `dimensions`. */
+  dimensionId?: string;
   groupId?: string;
 }
 

@@ -6,7 +6,9 @@
 import type { Vote } from './model';
 
 /** One voter's vote on one question: (question, voter kind, voter). */
-const voteKey = (vote: Vote) => `${vote.questionId}\n${vote.voterKind}\n${vote.voterId}`;
+const voteKey = (vote: Vote) =>
+  // An open answer (a commitment too) is kept beside the voter's others: each has its own id.
+  vote.text === undefined ? `${vote.questionId}\n${vote.voterKind}\n${vote.voterId}` : `${vote.questionId}\n${vote.voterKind}\n${vote.voterId}\n${vote.optionId}`;
 
 /**
  * Each list's latest vote per voter and question, so a vote finds the one it

@@ -5,7 +5,8 @@
  * rest (`includeUnrevealed`), and then the file says so.
  */
 import { toCsv } from '../../shared/csv';
-import { questionsOf, type SessionRecord } from '../../shared/model';
+import { commitmentQuestionIds, questionsOf, type SessionRecord } from '../../shared/model';
+import { summarizeCommitments } from '../../shared/commitments';
 import { emptyRecord, recordOf } from '../../shared/records';
 import { isRevealed, summarizeSession } from '../../shared/summary';
 import { selfCheckItemId } from '../../shared/model';
@@ -79,7 +80,25 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
     }
   }
   rows.push(...selfCheckRows(record, options));
+  rows.push(...commitmentRows(record, options));
   return toCsv(CSV_HEADER, rows);
+}
+
+/**
+ * Commitments in the CSV: one row each, by no one (`voterId` "room", `source`
+ * "commitment", no time, no group), the words under `optionLabel`, grouped by
+ * dimension and sorted by their words, so no row can be tied to a phone, a group
+ * or a moment. Only once shown (revealed, or asked for); hidden ones never.
+ */
+function commitmentRows(record: SessionRecord, options: ExportOptions): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const figures of summarizeCommitments(record, { includeUnrevealed: options.includeUnrevealed === true })) {
+    if (!figures.shown) continue;
+    for (const theme of figures.themes) {
+      for (const text of theme.texts ?? []) rows.push([figures.questionId, 'room', '', '', 'commitment', 1, 'room', '', '', text, '', theme.dimensionId, figures.prompt, figures.revealed ? 'yes' : 'no']);
+    }
+  }
+  return rows;
 }
 
 /**
@@ -123,6 +142,10 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
   // A person's self-check never leaves the core: the file has the room's figures (summary.selfCheck), not the answers.
   session.votes = session.votes.filter((vote) => !isSelfCheckVote(record.slides, vote));
   const selfCheckAnswers = record.votes.length - session.votes.length;
+  // Nor are commitments tied to their writers: the file has them by dimension (summary.commitments), not as votes.
+  const commitmentIds = commitmentQuestionIds(record.slides);
+  session.votes = session.votes.filter((vote) => !commitmentIds.has(vote.questionId));
+  const commitments = record.votes.length - selfCheckAnswers - session.votes.length;
   if (!includeUnrevealed) {
     session.votes = session.votes.filter((vote) => {
       if (isRevealed(record, vote.questionId)) return true;
@@ -149,7 +172,7 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
     version: 2,
     exportedAt,
     includesUnrevealed: includeUnrevealed,
-    withheld: { questions: withheldQuestions.size, answers: withheldVotes, selfCheckAnswers },
+    withheld: { questions: withheldQuestions.size, answers: withheldVotes, selfCheckAnswers, commitmentAnswers: commitments },
     // The self-check's figures with the privacy floor, whatever the rest of the summary's breakdowns show.
     summary: { ...summarizeSession(record, { includeUnrevealed }), selfCheck: selfCheckFigures(record, { includeUnrevealed, privacyFloor: options.privacyFloor }) },
     session,

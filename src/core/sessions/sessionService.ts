@@ -31,6 +31,7 @@ import { PhoneGate } from './phoneAdmission';
 import { participantProfileKey, participantState, questionView, sessionView } from './sessionView';
 import { selfCheckFigures, selfCheckItemIndex, selfCheckSlidesOf } from '../../shared/selfCheck';
 import { selfCheckQuestionView } from './selfCheckView';
+import { checkCommitment, commitmentsQuestionView, commitmentsSlideOf, type CommitmentsSlide } from './commitmentsView';
 import type { SelfCheckQuestion } from '../../shared/model';
 
 type SessionHandlers = Pick<
@@ -159,7 +160,20 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     selfCheckSlidesOf(record.slides).find(({ slide }) => slide.question.id === questionId)?.slide.question;
   /** A question whose voting the facilitator runs (open, close, reveal, undo): a scenario's or a self-check's. */
   const findRunQuestion = (record: SessionRecord, questionId: string): void => {
-    if (!findSelfCheck(record, questionId)) findQuestion(record, questionId);
+    if (!findSelfCheck(record, questionId) && !commitmentsSlideOf(record, questionId)) findQuestion(record, questionId);
+  };
+  /** Keeps a commitment (checked), from a group or a phone, and tells the presenter how many there are. */
+  const castCommitment = async (record: SessionRecord, slide: CommitmentsSlide, vote: Omit<Vote, 'optionId' | 'text' | 'dimensionId' | 'at'>, given: { text?: string | undefined; dimensionId?: string | undefined }, phoneCheck?: () => AdmittedPhone | null) => {
+    const question = slide.question;
+    const text = checkCommitment(record, question, vote, given.text, given.dimensionId);
+    if (questionStateOf(record, question.id)?.status !== 'open') throw new ApiError('conflict', 'Commitments are not being taken now.');
+    const phone = phoneCheck?.() ?? null;
+    const round = questionStateOf(record, question.id)?.round;
+    // The answer's id is random: nothing of the device (or the moment) can be read from it.
+    const written = store.castVote(record.id, { ...vote, optionId: deps.newId('a'), text, dimensionId: given.dimensionId!, ...(round && round > 1 ? { round } : {}), at: stamp() }, phone ?? undefined);
+    if (phone) gate.admitted(record, phone);
+    await written;
+    throttledProgress(record, question.id, () => events.emit('vote.cast', { sessionId: record.id, questionId: question.id, question: commitmentsQuestionView(record, question) }));
   };
   /** Applies a change durably, then returns the fresh view. */
   const update = async (record: SessionRecord, change: (record: SessionRecord) => void) => {
@@ -477,7 +491,16 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       });
       return announce('voting.revealed', view);
     },
-    'voting.cast': async ({ sessionId, questionId, voterId, optionId }) => {
+    'voting.cast': async ({ sessionId, questionId, voterId, optionId, text, dimensionId }) => {
+      const commitments = commitmentsSlideOf(find(sessionId), questionId);
+      if (commitments) {
+        const record = find(sessionId);
+        const group = record.groups.find((g) => g.id === voterId);
+        if (!group) throw new ApiError('not_found', `There is no group ${voterId} in this session.`);
+        if (record.status === 'ended') throw new ApiError('conflict', 'This session has ended.');
+        await castCommitment(record, commitments, { questionId, voterId, voterKind: 'group', groupId: group.id }, { text, dimensionId });
+        return { ok: true };
+      }
       if (optionId === undefined) throw new ApiError('invalid_input', 'Choose one of the options.', 'optionId');
       const record = find(sessionId);
       const question = findQuestion(record, questionId);
@@ -604,9 +627,19 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         return false;
       }
     },
-    castFromDevice: async (code, { deviceId, questionId, optionId, value, groupId }, from = {}) => {
+    castFromDevice: async (code, { deviceId, questionId, optionId, value, text, dimensionId, groupId }, from = {}) => {
       const record = activeByCode(code);
       const current = record.slides[record.slideIndex];
+      if (current?.kind === 'commitments') {
+        if (current.question.id !== questionId) throw new ApiError('conflict', 'That question is not on the screen now.');
+        if (groupId !== undefined && !record.groups.some((g) => g.id === groupId)) throw new ApiError('invalid_input', 'That group is not in this session.', 'groupId');
+        await castCommitment(record, current, { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null }, { text, dimensionId }, () => {
+          const phone = gate.check(record, deviceId, from.address ?? '');
+          from.allow?.();
+          return phone;
+        });
+        return;
+      }
       if (current?.kind === 'selfCheck') {
         // A self-check's statement: the ordinary scale body under the statement's own id.
         const selfCheck = current.question;

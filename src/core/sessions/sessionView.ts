@@ -8,6 +8,7 @@ import { emptyRecord, hasKey, recordOf } from '../../shared/records';
 import type { ParticipantAnswerKey, ParticipantProfileKey, ParticipantState, ProfileKeyScenario } from '../../shared/participant';
 import { isRevealed, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion } from '../../shared/tally';
+import { commitmentsParticipantQuestion, commitmentsQuestionView } from './commitmentsView';
 import { selfCheckParticipantQuestion, selfCheckQuestionView } from './selfCheckView';
 
 /**
@@ -59,6 +60,7 @@ export function sessionView(record: SessionRecord): Session {
     const question = questionOf(slide);
     if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
     else if (slide.kind === 'selfCheck') questions[slide.question.id] = selfCheckQuestionView(record, slide.question);
+    else if (slide.kind === 'commitments') questions[slide.question.id] = commitmentsQuestionView(record, slide.question);
   }
   const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
   // structuredClone makes plain objects again: the notes, keyed by slide ids, are copied prototype-free.
@@ -71,6 +73,7 @@ export function participantState(record: SessionRecord, privacyFloor = 0): Parti
   const question = questionOf(slide);
   const session = { title: record.title, groups: record.groups.map(({ id, name }) => ({ id, name })) };
   if (slide?.kind === 'selfCheck' && record.status !== 'ended') return { session, question: selfCheckParticipantQuestion(record, slide, privacyFloor) };
+  if (slide?.kind === 'commitments' && record.status !== 'ended') return { session, question: commitmentsParticipantQuestion(record, slide) };
   if (!question || record.status === 'ended') return { session, question: null };
   const state = hasKey(record.questions, question.id) ? record.questions[question.id] : undefined;
   const results = isVisible(record, question.id)
