@@ -69,6 +69,14 @@ export function parseDeviceVote(body: unknown): DeviceVote {
   }
   const parsed = deviceVoteSchema.safeParse(body);
   if (!parsed.success) throw invalidInput(parsed.error, 'The vote');
-  const { deviceId, questionId, optionId, value, groupId } = parsed.data;
-  return { deviceId, questionId, ...(optionId !== undefined ? { optionId } : {}), ...(value !== undefined ? { value } : {}), ...(groupId !== undefined ? { groupId } : {}) };
+  const { deviceId, questionId, optionId, value, text, dimensionId, groupId } = parsed.data;
+  return {
+    deviceId,
+    questionId,
+    ...(optionId !== undefined ? { optionId } : {}),
+    ...(value !== undefined ? { value } : {}),
+    ...(text !== undefined ? { text } : {}),
+    ...(dimensionId !== undefined ? { dimensionId } : {}),
+    ...(groupId !== undefined ? { groupId } : {}),
+  };
 }

@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParticipantProfileKey } from '../shared/participant';
 import type { Session, Slide } from '../shared/model';
@@ -96,5 +97,93 @@ describe('GET /api/p/<code>/profile-key', () => {
     expect((await profileKey('ZZZZZZ')).status).toBe(404);
     await rpc('sessions.end', { sessionId: session.id });
     expect((await profileKey(code)).status).toBe(404);
+  });
+});
+
+describe('commitments over the participant protocol', () => {
+  it('are kept by dimension, three at most, and no facilitator answer or export ties one to its phone', async () => {
+    const session = await rpc<Session>('sessions.create', { workshopId: BUILT_IN, title: 'Commitments room', votingMode: 'phones', groups: ['Red', 'Blue'] });
+    const code = session.joinCode;
+    const index = session.slides.findIndex((slide) => slide.kind === 'commitments');
+    const slide = session.slides[index]!;
+    if (slide.kind !== 'commitments') throw new Error('the built-in workshop has a commitments slide');
+    const questionId = slide.question.id;
+    const [power, guidance, risk] = ['power', 'guidance', 'risk'].map((id) => session.dimensions.find((d) => d.id === id)!);
+    await rpc('sessions.goTo', { sessionId: session.id, slideIndex: index });
+
+    // The phone is told it is an open question with the dimensions to pick from.
+    const state = (await (await fetch(`${base}/api/p/${code}`)).json()) as { question: { type: string; dimensions: { id: string; name: string }[]; results: unknown } };
+    expect(state.question).toMatchObject({ type: 'text', results: null });
+    expect(state.question.dimensions).toEqual(session.dimensions.map(({ id, name }) => ({ id, name })));
+    // Not open yet: 409.
+    expect(await phoneVote(code, { deviceId: 'device-alpha-1', questionId, text: 'I will wait', dimensionId: power!.id })).toBe(409);
+    await rpc('voting.open', { sessionId: session.id, questionId });
+
+    const alpha = ['I will let Sam run the Monday meeting', 'I will ask before I tell', 'I will try one small pilot'];
+    expect(await phoneVote(code, { deviceId: 'device-alpha-1', questionId, text: `  ${alpha[0]} `, dimensionId: power!.id, groupId: 'g1' })).toBe(200);
+    expect(await phoneVote(code, { deviceId: 'device-alpha-1', questionId, text: alpha[1], dimensionId: guidance!.id, groupId: 'g1' })).toBe(200);
+    expect(await phoneVote(code, { deviceId: 'device-alpha-1', questionId, text: alpha[2], dimensionId: risk!.id, groupId: 'g1' })).toBe(200);
+    // A fourth is refused, and so are empty words, too many of them, and a dimension the workshop does not have.
+    expect(await phoneVote(code, { deviceId: 'device-alpha-1', questionId, text: 'I will do a fourth thing', dimensionId: power!.id })).toBe(409);
+    expect(await phoneVote(code, { deviceId: 'device-beta-22', questionId, text: '   ', dimensionId: power!.id })).toBe(400);
+    expect(await phoneVote(code, { deviceId: 'device-beta-22', questionId, text: 'x'.repeat(141), dimensionId: power!.id })).toBe(400);
+    expect(await phoneVote(code, { deviceId: 'device-beta-22', questionId, text: 'I will', dimensionId: 'nope' })).toBe(400);
+    expect(await phoneVote(code, { deviceId: 'device-beta-22', questionId, text: 'I will', optionId: 'x' })).toBe(400);
+    const beta = 'I will say we, not I, in the team update';
+    expect(await phoneVote(code, { deviceId: 'device-beta-22', questionId, text: beta, dimensionId: power!.id })).toBe(200);
+    // A group at the laptop writes its own.
+    const blue = 'We will share the why behind each target';
+    await rpc('voting.cast', { sessionId: session.id, questionId, voterId: 'g2', text: blue, dimensionId: guidance!.id });
+
+    const during = await rpc<Session>('sessions.get', { sessionId: session.id });
+    expect(during.questions[questionId]).toMatchObject({ voteCount: 5, phoneVotes: 2, totals: null });
+    await rpc('voting.close', { sessionId: session.id, questionId });
+    await rpc('voting.reveal', { sessionId: session.id, questionId });
+
+    // The phones see the themes: per dimension, how many.
+    const revealed = (await (await fetch(`${base}/api/p/${code}`)).json()) as { question: { results: { answers: number; themes: { dimensionId: string; count: number }[] } } };
+    expect(revealed.question.results.answers).toBe(5);
+    expect(revealed.question.results.themes.map((t) => [t.dimensionId, t.count])).toEqual([
+      ['power', 2],
+      ['guidance', 2],
+      ['risk', 1],
+    ]);
+
+    const report = await rpc<{ commitments: { themes: { name: string; count: number; texts: string[] | null }[]; writers: number; count: number }[] }>('reports.get', { sessionId: session.id });
+    const [figures] = report.commitments;
+    expect(figures).toMatchObject({ count: 5, writers: 3 });
+    const themes = new Map(figures!.themes.map((t) => [t.name, t.texts]));
+    expect(themes.get(power!.name)).toEqual([alpha[0], beta].sort((a, b) => a.localeCompare(b)));
+    expect(themes.get(guidance!.name)).toEqual([alpha[1], blue].sort((a, b) => a.localeCompare(b)));
+    expect(themes.get(risk!.name)).toEqual([alpha[2]]);
+
+    // Every facilitator answer and export: where a commitment's words are, no device id is.
+    const answers: Record<string, string> = {
+      'sessions.get': JSON.stringify(await rpc('sessions.get', { sessionId: session.id })),
+      'results.get': JSON.stringify(await rpc('results.get', { sessionId: session.id })),
+      'reports.get': JSON.stringify(report),
+      'reports.get (all)': JSON.stringify(await rpc('reports.get', { sessionId: session.id, includeUnrevealed: true })),
+      'reports.csv': (await rpc<{ csv: string }>('reports.csv', { sessionId: session.id })).csv,
+      'reports.csv (all)': (await rpc<{ csv: string }>('reports.csv', { sessionId: session.id, includeUnrevealed: true })).csv,
+    };
+    // The archive keeps the admitted phones (as it does for scenario votes), but no commitment is among its votes.
+    const archive = JSON.parse((await rpc<{ json: string }>('sessions.exportJson', { sessionId: session.id, includeUnrevealed: true })).json) as { session: { votes: { questionId: string }[] }; summary: unknown };
+    expect(archive.session.votes.filter((vote) => vote.questionId === questionId)).toEqual([]);
+    for (const words of [...alpha, beta, blue]) expect(JSON.stringify(archive.session)).not.toContain(words);
+    answers['sessions.exportJson (summary)'] = JSON.stringify(archive.summary);
+    for (const [name, text] of Object.entries(answers)) {
+      for (const device of ['device-alpha-1', 'device-beta-22']) expect(text, `${name} names ${device}`).not.toContain(device);
+    }
+    for (const name of ['reports.get', 'reports.csv', 'sessions.exportJson (summary)']) expect(answers[name], name).toContain(alpha[0]);
+    // The CSV's commitment rows are by no one, at no time, in no group.
+    const rows = (parse(answers['reports.csv']!, { columns: true, bom: true }) as Record<string, string>[]).filter((row) => row.source === 'commitment');
+    expect(rows.map((row) => [row.optionLabel, row.dimension]).sort()).toEqual(
+      [[alpha[0], 'power'], [alpha[1], 'guidance'], [alpha[2], 'risk'], [beta, 'power'], [blue, 'guidance']].sort(),
+    );
+    for (const row of rows) expect(row, row.optionLabel).toMatchObject({ questionId, voterId: 'room', at: '', voterKind: 'room', groupId: '', groupName: '' });
+    // The phones list names devices, but none of their words.
+    const phones = JSON.stringify(await rpc('sessions.admittedPhones', { sessionId: session.id }));
+    expect(phones).toContain('device-alpha-1');
+    for (const words of [...alpha, beta]) expect(phones).not.toContain(words);
   });
 });
