@@ -119,7 +119,7 @@ describe('commitments over the participant protocol', () => {
     expect(await phoneVote(code, { deviceId: 'device-alpha-1', questionId, text: 'I will wait', dimensionId: power!.id })).toBe(409);
     await rpc('voting.open', { sessionId: session.id, questionId });
 
-    const alpha = ['I will let Sam run the Monday meeting', 'I will ask before I tell', 'I will try one small pilot'];
+    const alpha = ['I will let Sam run the Monday meeting', 'I will ask before I tell', 'I will try one small pilot'] as const;
     expect(await phoneVote(code, { deviceId: 'device-alpha-1', questionId, text: `  ${alpha[0]} `, dimensionId: power!.id, groupId: 'g1' })).toBe(200);
     expect(await phoneVote(code, { deviceId: 'device-alpha-1', questionId, text: alpha[1], dimensionId: guidance!.id, groupId: 'g1' })).toBe(200);
     expect(await phoneVote(code, { deviceId: 'device-alpha-1', questionId, text: alpha[2], dimensionId: risk!.id, groupId: 'g1' })).toBe(200);
