@@ -8,24 +8,29 @@ import { idSchema } from '../shared/model';
 import { invalidInput } from '../shared/validation';
 import type { DeviceVote } from '../core/sessions/sessionService';
 
-/** A phone's vote, exactly docs/protocol.md's body (plus the optional group it joined). The one definition. */
+/**
+ * A phone's vote, exactly docs/protocol.md's body (plus the optional group it
+ * joined). The one definition. Exactly one answer: `optionId` (choice), `text`
+ * (an open answer) or `value` (a rating); which one the question takes, and the
+ * text's length and the value's range, the core checks against the question.
+ */
 export const deviceVoteSchema = z
   .object({
     deviceId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_"'),
     questionId: idSchema,
     optionId: idSchema.optional(),
-    /** A rating (scale, and a self-check's statements): an integer; its range is the question's. */
-    value: z.number().int().optional(),
-    /** An open answer, or a commitment: its words (the core trims and measures them). */
-    text: z.string().max(1000).optional(),
+    // The body is at most 4 KiB; the core trims and allows 1 to 140 characters.
+    text: z.string().optional(),
+    /** A rating (scale, and a self-check's statements): its range is the question's. */
+    value: z.number().optional(),
     /** A commitment's dimension (commitments slides only). */
     dimensionId: idSchema.optional(),
     groupId: idSchema.optional(),
   })
   .strict()
-  .refine((vote) => [vote.optionId, vote.value, vote.text].filter((given) => given !== undefined).length === 1, {
-    message: 'gives one of optionId (a choice), value (a rating) or text (an open answer)',
-    path: ['optionId'],
+  .superRefine((vote, ctx) => {
+    const given = [vote.optionId, vote.text, vote.value].filter((field) => field !== undefined).length;
+    if (given !== 1) ctx.addIssue({ code: 'custom', path: ['optionId'], message: 'needs exactly one answer: optionId (a choice), text (an open answer) or value (a rating)' });
   });
 
 // WARNING: these restate deviceVoteSchema and idSchema (1 to 64 of [A-Za-z0-9_-]);
@@ -62,6 +67,7 @@ function isPlainValidVote(body: unknown): body is DeviceVote {
 
 /** Validates a vote body: the vote, or throws invalid_input with the schema's message. */
 export function parseDeviceVote(body: unknown): DeviceVote {
+  // The quick check knows the choice's body only; an answer or a rating goes to the schema.
   if (isPlainValidVote(body)) {
     // A fresh object, as the schema's output is: nothing else of the body travels on.
     const { deviceId, questionId, optionId, groupId } = body;
@@ -69,14 +75,15 @@ export function parseDeviceVote(body: unknown): DeviceVote {
   }
   const parsed = deviceVoteSchema.safeParse(body);
   if (!parsed.success) throw invalidInput(parsed.error, 'The vote');
-  const { deviceId, questionId, optionId, value, text, dimensionId, groupId } = parsed.data;
+  // Only the fields given: an absent answer stays absent, as the quick path's does.
+  const { deviceId, questionId, optionId, text, value, dimensionId, groupId } = parsed.data;
   return {
     deviceId,
     questionId,
-    ...(optionId !== undefined ? { optionId } : {}),
-    ...(value !== undefined ? { value } : {}),
-    ...(text !== undefined ? { text } : {}),
-    ...(dimensionId !== undefined ? { dimensionId } : {}),
-    ...(groupId !== undefined ? { groupId } : {}),
+    ...(optionId === undefined ? {} : { optionId }),
+    ...(text === undefined ? {} : { text }),
+    ...(value === undefined ? {} : { value }),
+    ...(dimensionId === undefined ? {} : { dimensionId }),
+    ...(groupId === undefined ? {} : { groupId }),
   };
 }

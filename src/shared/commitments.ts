@@ -49,7 +49,7 @@ export interface CommitmentFigures {
   shown: boolean;
   /** Commitments counted (hidden ones left out). */
   count: number;
-  /** Commitments the facilitator hid: counted apart, never listed. */
+  /** Commitments the facilitator hid (or the word list holds back): counted apart, never listed. */
   hiddenCount: number;
   /** Phones and groups that wrote at least one. */
   writers: number;
@@ -90,13 +90,19 @@ export function commitmentVotes(source: CommitmentSource, questionId: string): V
 }
 
 /** Every commitments slide's figures, in slide order. */
-export function summarizeCommitments(source: CommitmentSource, options: { includeUnrevealed?: boolean; floor?: CommitmentGroupFloor } = {}): CommitmentFigures[] {
+export function summarizeCommitments(
+  source: CommitmentSource,
+  options: { includeUnrevealed?: boolean; floor?: CommitmentGroupFloor; heldBack?: ((text: string) => boolean) | undefined } = {},
+): CommitmentFigures[] {
   const out: CommitmentFigures[] = [];
   source.slides.forEach((slide, slideIndex) => {
     if (slide.kind !== 'commitments') return;
     const question = slide.question;
     const state = stateOf(source, question.id);
     const hidden = new Set(state?.hiddenAnswers ?? []);
+    const released = new Set(state?.releasedAnswers ?? []);
+    // The word list's verdict, as for any open answer: held back until the facilitator lets it through.
+    const heldBack = (vote: Vote) => options.heldBack !== undefined && !released.has(vote.optionId) && options.heldBack(vote.text!);
     const revealed = state?.revealed === true;
     const shown = revealed || options.includeUnrevealed === true;
     const themes = new Map<string, { theme: CommitmentTheme; texts: string[] }>();
@@ -105,7 +111,7 @@ export function summarizeCommitments(source: CommitmentSource, options: { includ
     const byGroupKey = new Map<string, Map<string, number>>();
     let hiddenCount = 0;
     for (const vote of commitmentVotes(source, question.id)) {
-      if (hidden.has(vote.optionId)) {
+      if (hidden.has(vote.optionId) || heldBack(vote)) {
         hiddenCount += 1;
         continue;
       }

@@ -415,6 +415,11 @@ export const questionStateSchema = z.object({
   closesAt: z.string().nullable().default(null),
   /** Voting again (PROTOCOL.md): the round now running; absent means 1. */
   round: z.number().int().min(1).optional(),
+  /**
+   * Voting again: the hand counts of the rounds before this one (per option or
+   * value), moved here when the next round began; `handCounts` holds this round's.
+   */
+  earlierHandCounts: z.array(z.object({ round: z.number().int().min(1), counts: idKeyedRecord(z.number().int().min(0)) })).optional(),
   /** Open answers the facilitator hid (answer ids): out of the cloud, the phones and the report, kept in the data. */
   hiddenAnswers: z.array(z.string()).optional(),
   /** Open answers the word list held back that the facilitator let through (answer ids). */

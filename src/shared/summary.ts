@@ -24,12 +24,13 @@
  * WARNING: ids are user data (`__proto__` is a valid id): records keyed by ids are
  * prototype-free (`emptyRecord`/`recordOf` in records.ts), lookups go through Maps.
  */
-import { type Group, type Question, type QuestionStatus, type SessionRecord, type Slide, type Style, type Vote } from './model';
+import { scaleValues, type AskedQuestion, type Group, type QuestionState, type QuestionStatus, type ScaleQuestion, type SessionRecord, type Slide, type Style, type TextQuestion, type Vote } from './model';
 import { emptyRecord, recordOf } from './records';
 import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionProfile } from './profile';
 import { optionLetter } from './optionLetter';
 import { summarizeCommitments, type CommitmentFigures } from './commitments';
-import { tallyQuestion, votesByQuestion, type QuestionTally, type VoteSource } from './tally';
+import { answerKeys, tallyQuestion, votesByQuestion, votesOfRound, type QuestionTally, type VoteSource } from './tally';
+import { countPhrases, scaleMean } from './openAnswers';
 import { selfCheckFigures, type SelfCheckFigures } from './selfCheck';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
@@ -43,6 +44,11 @@ export interface SummaryOptions {
   includeUnrevealed?: boolean;
   /** The smallest group (people) broken down on its own; smaller ones join "Other groups". 0 or 1: every group. */
   privacyFloor?: number;
+  /**
+   * Whether the offline word list holds an open answer back (the core passes its
+   * matcher: the list stays out of every page's bundle). Without it, none is.
+   */
+  heldBack?: (text: string) => boolean;
 }
 
 /** The key under which groups below the privacy floor are merged. Not a valid id, so no group can have it. */
@@ -96,6 +102,8 @@ export interface QuestionFigures {
   revealed: boolean;
   /** Its choices are in this summary: revealed, or asked for. */
   shown: boolean;
+  /** The round these figures are of: the last one (1 unless voted on again). */
+  round: number;
   /** Answers counted, all sources (never secret: it is how many answered, not what). */
   votes: number;
   sources: Record<VoteSource, number>;
@@ -114,6 +122,12 @@ export interface QuestionFigures {
   /** For the charts: totals and totals by group (after the floor; hands in the totals only); null while not shown. */
   totals: Record<string, number> | null;
   totalsByGroup: Record<string, Record<string, number>> | null;
+  /**
+   * Voting again: every round's figures, first to last (the last is these
+   * figures), once a second round began; null with one round. An earlier round
+   * was revealed before the next began: its figures are shown.
+   */
+  rounds: Omit<QuestionFigures, 'rounds'>[] | null;
 }
 
 export interface GroupFigures {
@@ -243,6 +257,8 @@ export interface TextQuestionFigures extends AnswerQuestionBase {
   words: WordCount[] | null;
   /** Every answer of the round in the order given, hidden and held-back ones marked (the facilitator's list); null while not shown. */
   answers: OpenAnswer[] | null;
+  /** Voting again: every round's figures, first to last; null with one round (as QuestionFigures.rounds). */
+  rounds: Omit<TextQuestionFigures, 'rounds'>[] | null;
 }
 
 /** One point of a rating scale, with its answers per source. */
@@ -278,6 +294,8 @@ export interface ScaleQuestionFigures extends AnswerQuestionBase {
   mean: number | null;
   /** The split by group after the privacy floor; null while not shown. */
   breakdown: ScaleBreakdownLine[] | null;
+  /** Voting again: every round's figures, first to last; null with one round (as QuestionFigures.rounds). */
+  rounds: Omit<ScaleQuestionFigures, 'rounds'>[] | null;
 }
 
 export type AnswerQuestionFigures = TextQuestionFigures | ScaleQuestionFigures;
@@ -327,16 +345,23 @@ export interface QuestionProgress {
  * as having answered when it voted on the shared screen or when a phone that
  * picked it did.
  */
-export function questionProgress(question: Question, votes: readonly Vote[], handCounts: Readonly<Record<string, number>> | undefined, groups: readonly Pick<Group, 'id'>[], tally?: QuestionTally): QuestionProgress {
+export function questionProgress(question: AskedQuestion, votes: readonly Vote[], handCounts: Readonly<Record<string, number>> | undefined, groups: readonly Pick<Group, 'id'>[], tally?: QuestionTally): QuestionProgress {
   const counted = tally ?? tallyQuestion(question, votes, handCounts);
-  const optionIds = new Set(question.options.map((option) => option.id));
+  const keys = new Set(answerKeys(question));
+  const open = question.type === 'text';
   const answered = new Set<string>();
   const phonesByGroup = emptyRecord<number>();
+  // A phone gives up to three open answers: it is counted once.
+  const phones = new Set<string>();
   let phonesVoted = 0;
   for (const vote of votes) {
-    if (vote.questionId !== question.id || !optionIds.has(vote.optionId)) continue;
+    if (vote.questionId !== question.id || (open ? vote.text === undefined : !keys.has(vote.optionId))) continue;
     if (vote.groupId !== null) answered.add(vote.groupId);
     if (vote.voterKind === 'device') {
+      if (open) {
+        if (phones.has(vote.voterId)) continue;
+        phones.add(vote.voterId);
+      }
       phonesVoted += 1;
       const key = vote.groupId ?? '';
       phonesByGroup[key] = (Object.hasOwn(phonesByGroup, key) ? phonesByGroup[key]! : 0) + 1;
@@ -349,6 +374,37 @@ export function questionProgress(question: Question, votes: readonly Vote[], han
     phonesVoted,
     phonesByGroup,
   };
+}
+
+/** The round a question is in (1 unless voted on again). */
+export function currentRound(source: Pick<SessionRecord, 'questions'>, questionId: string): number {
+  return (Object.hasOwn(source.questions, questionId) ? source.questions[questionId]!.round : undefined) ?? 1;
+}
+
+/** A question's hand counts of one round: the running round's in `handCounts`, earlier ones kept in its state. */
+export function handCountsOfRound(source: Pick<SessionRecord, 'questions' | 'handCounts'>, questionId: string, round: number): Record<string, number> | undefined {
+  if (round === currentRound(source, questionId)) return Object.hasOwn(source.handCounts, questionId) ? source.handCounts[questionId] : undefined;
+  const state = Object.hasOwn(source.questions, questionId) ? source.questions[questionId] : undefined;
+  return state?.earlierHandCounts?.find((earlier) => earlier.round === round)?.counts;
+}
+
+/** One round of a question: its votes and hand counts, and whether it is an earlier round (revealed, closed). */
+interface RoundInput {
+  round: number;
+  votes: readonly Vote[];
+  hands: Readonly<Record<string, number>> | undefined;
+  earlier: boolean;
+}
+
+/** Every round of a question, first to last. */
+function roundsOf(source: SummarySource, questionId: string, votes: readonly Vote[]): RoundInput[] {
+  const last = currentRound(source, questionId);
+  return Array.from({ length: last }, (_, index) => ({
+    round: index + 1,
+    votes: last === 1 ? votes : votesOfRound(votes, index + 1),
+    hands: handCountsOfRound(source, questionId, index + 1),
+    earlier: index + 1 < last,
+  }));
 }
 
 /** Whether a question's choices may leave the core: revealed by the facilitator. */
@@ -424,12 +480,12 @@ function ungroupedName(floor: { merged: Set<string>; othersShown: boolean }): st
 }
 
 function questionBreakdown(
-  question: Question,
+  question: AskedQuestion,
   tally: QuestionTally,
   groups: readonly GroupFigures[],
   floor: { kept: Set<string>; merged: Set<string>; othersShown: boolean },
 ): { lines: BreakdownLine[]; totalsByGroup: Record<string, Record<string, number>> } {
-  const optionIds = question.options.map((option) => option.id);
+  const optionIds = answerKeys(question);
   const countsOf = (totals: Readonly<Record<string, number>> | undefined) => optionIds.map((id) => (totals && Object.hasOwn(totals, id) ? totals[id]! : 0));
   const lines: BreakdownLine[] = [];
   const totalsByGroup = emptyRecord<Record<string, number>>();
@@ -467,6 +523,143 @@ function questionBreakdown(
   return { lines, totalsByGroup };
 }
 
+type AnswerSlide = Extract<Slide, { kind: 'open' | 'rating' }>;
+
+function answerQuestionSlides(slides: readonly Slide[]): { slide: AnswerSlide; slideIndex: number }[] {
+  return slides.flatMap((slide, slideIndex) => (slide.kind === 'open' || slide.kind === 'rating' ? [{ slide, slideIndex }] : []));
+}
+
+/** A question's state, or the state of one never opened. */
+function stateOf(source: Pick<SessionRecord, 'questions'>, questionId: string): QuestionState {
+  return Object.hasOwn(source.questions, questionId) ? source.questions[questionId]! : { status: 'idle', revealed: false, closesAt: null };
+}
+
+/**
+ * An open question's answers as the facilitator sees them, in the order given,
+ * hidden and held-back ones marked. `votes`: the question's votes of one round.
+ */
+export function openAnswerList(
+  question: Pick<TextQuestion, 'id'>,
+  votes: readonly Vote[],
+  state: { hiddenAnswers?: string[] | undefined; releasedAnswers?: string[] | undefined } | undefined,
+  heldBack: ((text: string) => boolean) | undefined,
+): OpenAnswer[] {
+  const hidden = new Set(state?.hiddenAnswers ?? []);
+  const released = new Set(state?.releasedAnswers ?? []);
+  const answers: OpenAnswer[] = [];
+  for (const vote of votes) {
+    if (vote.questionId !== question.id || vote.text === undefined) continue;
+    answers.push({
+      answerId: vote.optionId,
+      text: vote.text,
+      source: vote.voterKind === 'group' ? 'group' : 'phone',
+      groupId: vote.groupId,
+      hidden: hidden.has(vote.optionId),
+      heldBack: !released.has(vote.optionId) && heldBack !== undefined && heldBack(vote.text),
+      at: vote.at,
+      round: vote.round ?? 1,
+    });
+  }
+  return answers;
+}
+
+/** The answers that count in the cloud: neither hidden nor held back. */
+export const cloudAnswersOf = (answers: readonly OpenAnswer[]): OpenAnswer[] => answers.filter((answer) => !answer.hidden && !answer.heldBack);
+
+/** An open question's cloud: the phrases of its answers not hidden or held back, most frequent first. */
+export function cloudOf(answers: readonly OpenAnswer[]): WordCount[] {
+  return countPhrases(cloudAnswersOf(answers).map((answer) => answer.text));
+}
+
+/** A rating's points with their labels and answers per source. */
+function scaleValueFigures(question: ScaleQuestion, tally: QuestionTally): ScaleValueFigures[] {
+  const values = scaleValues(question);
+  return values.map((value) => {
+    const key = String(value);
+    const count = tally.totals[key]!;
+    return {
+      value,
+      label: value === question.min ? question.minLabel : value === question.max ? question.maxLabel : '',
+      group: tally.bySource.group[key]!,
+      phone: tally.bySource.phone[key]!,
+      hands: tally.bySource.hands[key]!,
+      count,
+      share: tally.voteCount === 0 ? 0 : count / tally.voteCount,
+    };
+  });
+}
+
+interface AnswerFiguresContext {
+  dimensionNames: ReadonlyMap<string, string>;
+  includeUnrevealed: boolean;
+  heldBack: ((text: string) => boolean) | undefined;
+  groups: readonly GroupFigures[];
+  floor: { kept: Set<string>; merged: Set<string>; othersShown: boolean };
+}
+
+/** An open or rating question's figures of one round (without `rounds`). */
+function answerRoundFigures(
+  source: SummarySource,
+  slide: AnswerSlide,
+  place: { slideIndex: number; number: number; typeNumber: number },
+  input: RoundInput,
+  context: AnswerFiguresContext,
+): Omit<TextQuestionFigures, 'rounds'> | Omit<ScaleQuestionFigures, 'rounds'> {
+  const question = slide.question;
+  const state = stateOf(source, question.id);
+  const hands = slide.kind === 'rating' ? input.hands : undefined;
+  const tally = tallyQuestion(question, input.votes, hands);
+  const progress = questionProgress(question, input.votes, hands, source.groups, tally);
+  const revealed = input.earlier || state.revealed === true;
+  const shown = revealed || context.includeUnrevealed;
+  const base: AnswerQuestionBase = {
+    questionId: question.id,
+    slideId: slide.id,
+    slideIndex: place.slideIndex,
+    number: place.number,
+    heading: slide.title.trim() || `${slide.kind === 'open' ? 'Open question' : 'Rating'} ${place.typeNumber}`,
+    prompt: question.prompt,
+    dimensionId: question.dimension ?? null,
+    dimensionName: question.dimension === undefined ? null : (context.dimensionNames.get(question.dimension) ?? question.dimension),
+    status: input.earlier ? 'closed' : state.status,
+    revealed,
+    shown,
+    round: input.round,
+    votes: progress.answers,
+    sources: progress.sources,
+    groupsVoted: progress.groupsVoted,
+    phonesVoted: progress.phonesVoted,
+    phonesByGroup: progress.phonesByGroup,
+  };
+  if (question.type === 'text') {
+    const answers = openAnswerList(question, input.votes, state, context.heldBack);
+    const hiddenCount = answers.filter((answer) => answer.hidden).length;
+    const heldBackCount = answers.filter((answer) => answer.heldBack && !answer.hidden).length;
+    if (!shown) return { ...base, type: 'text', hiddenCount, heldBackCount, cloudAnswers: null, words: null, answers: null };
+    return { ...base, type: 'text', hiddenCount, heldBackCount, cloudAnswers: cloudAnswersOf(answers).length, words: cloudOf(answers), answers };
+  }
+  const scale = { type: 'scale' as const, min: question.min, max: question.max, minLabel: question.minLabel, maxLabel: question.maxLabel };
+  if (!shown) return { ...base, ...scale, counts: null, values: null, mean: null, breakdown: null };
+  const { lines } = questionBreakdown(question, tally, context.groups, context.floor);
+  const keys = answerKeys(question);
+  const breakdown = lines.map((line) => ({ ...line, mean: scaleMean(question, recordOf(keys.map((key, index) => [key, line.counts[index]!] as const))) }));
+  return { ...base, ...scale, counts: { ...tally.totals }, values: scaleValueFigures(question, tally), mean: scaleMean(question, tally.totals), breakdown };
+}
+
+/** An open or rating question's figures: its last round's, with every round's once voted on again. */
+function answerQuestionFigures(
+  source: SummarySource,
+  slide: AnswerSlide,
+  place: { slideIndex: number; number: number; typeNumber: number },
+  votes: readonly Vote[],
+  context: AnswerFiguresContext,
+): AnswerQuestionFigures {
+  const rounds = roundsOf(source, slide.question.id, votes).map((input) => answerRoundFigures(source, slide, place, input, context));
+  const last = rounds[rounds.length - 1]!;
+  // The union is of one type per question: the rounds share the last one's.
+  return { ...last, rounds: rounds.length > 1 ? rounds : null } as AnswerQuestionFigures;
+}
+
 /**
  * The whole session's figures. Pure and linear in votes plus options: the core
  * serves it as `reports.get` and builds its exports and session views from it.
@@ -477,40 +670,33 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const byQuestion = votesByQuestion(source.votes);
   const dimensionNames = new Map(source.dimensions.map((dimension) => [dimension.id, dimension.name]));
   const scenarios = scenarioSlides(source.slides);
-  const tallies = new Map<string, QuestionTally>();
   let handsMax = 0;
-  for (const { slide } of scenarios) {
-    const question = slide.question;
-    const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
-    const tally = tallyQuestion(question, byQuestion.get(question.id) ?? [], hands);
-    tallies.set(question.id, tally);
-    handsMax = Math.max(handsMax, tally.sourceCounts.hands);
-  }
   const groups = groupFigures(source, privacyFloor);
   const floor = floorGroups(groups, privacyFloor);
-  const participants = participantFigures(source, groups, handsMax);
 
   const totals: SessionTotals = { scenarios: scenarios.length, votedOn: 0, revealed: 0, shown: 0, votedNotRevealed: 0, notVotedOn: 0, votes: 0, sources: { group: 0, phone: 0, hands: 0 }, shownVotes: 0, shownSources: { group: 0, phone: 0, hands: 0 } };
-  const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
+  /** A scenario's figures of one round (without `rounds`). */
+  const choiceRound = (slide: ScenarioSlide, slideIndex: number, index: number, input: RoundInput): Omit<QuestionFigures, 'rounds'> => {
     const question = slide.question;
-    const tally = tallies.get(question.id)!;
-    const votes = byQuestion.get(question.id) ?? [];
-    const hands = Object.hasOwn(source.handCounts, question.id) ? source.handCounts[question.id] : undefined;
-    const progress = questionProgress(question, votes, hands, source.groups, tally);
-    const state = Object.hasOwn(source.questions, question.id) ? source.questions[question.id]! : { status: 'idle' as const, revealed: false };
-    const revealed = state.revealed === true;
+    const tally = tallyQuestion(question, input.votes, input.hands);
+    const progress = questionProgress(question, input.votes, input.hands, source.groups, tally);
+    const state = stateOf(source, question.id);
+    const revealed = input.earlier || state.revealed === true;
     const shown = revealed || includeUnrevealed;
     const heading = slide.title.trim() || `Scenario ${index + 1}`;
     const dimensionName = dimensionNames.get(question.dimension) ?? question.dimension;
-    totals.votes += tally.voteCount;
-    for (const key of ['group', 'phone', 'hands'] as const) totals.sources[key] += tally.sourceCounts[key];
-    if (tally.voteCount > 0) totals.votedOn += 1;
-    if (revealed) totals.revealed += 1;
-    if (tally.voteCount > 0 && !revealed) totals.votedNotRevealed += 1;
-    if (shown) {
-      totals.shown += 1;
-      totals.shownVotes += tally.voteCount;
-      for (const key of ['group', 'phone', 'hands'] as const) totals.shownSources[key] += tally.sourceCounts[key];
+    if (!input.earlier) {
+      handsMax = Math.max(handsMax, tally.sourceCounts.hands);
+      totals.votes += tally.voteCount;
+      for (const key of ['group', 'phone', 'hands'] as const) totals.sources[key] += tally.sourceCounts[key];
+      if (tally.voteCount > 0) totals.votedOn += 1;
+      if (revealed) totals.revealed += 1;
+      if (tally.voteCount > 0 && !revealed) totals.votedNotRevealed += 1;
+      if (shown) {
+        totals.shown += 1;
+        totals.shownVotes += tally.voteCount;
+        for (const key of ['group', 'phone', 'hands'] as const) totals.shownSources[key] += tally.sourceCounts[key];
+      }
     }
     const base = {
       questionId: question.id,
@@ -521,9 +707,10 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
       prompt: question.prompt,
       dimensionId: question.dimension,
       dimensionName,
-      status: state.status,
+      status: input.earlier ? ('closed' as const) : state.status,
       revealed,
       shown,
+      round: input.round,
       votes: progress.answers,
       sources: progress.sources,
       groupsVoted: progress.groupsVoted,
@@ -551,7 +738,23 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
       totals: tally.totals,
       totalsByGroup,
     };
+  };
+  const questions = scenarios.map(({ slide, slideIndex }, index): QuestionFigures => {
+    const rounds = roundsOf(source, slide.question.id, byQuestion.get(slide.question.id) ?? []).map((input) => choiceRound(slide, slideIndex, index, input));
+    return { ...rounds[rounds.length - 1]!, rounds: rounds.length > 1 ? rounds : null };
   });
+  const answerSlides = answerQuestionSlides(source.slides);
+  const answerQuestions = answerSlides.map(({ slide, slideIndex }, index) =>
+    answerQuestionFigures(
+      source,
+      slide,
+      { slideIndex, number: index + 1, typeNumber: answerSlides.slice(0, index + 1).filter((other) => other.slide.kind === slide.kind).length },
+      byQuestion.get(slide.question.id) ?? [],
+      { dimensionNames, includeUnrevealed, heldBack: options.heldBack, groups, floor },
+    ),
+  );
+  for (const figures of answerQuestions) if (figures.type === 'scale') handsMax = Math.max(handsMax, figures.sources.hands);
+  const participants = participantFigures(source, groups, handsMax);
 
   totals.notVotedOn = totals.scenarios - totals.votedOn;
   const breakdownGroups: Pick<Group, 'id' | 'name' | 'color'>[] = groups.filter((group) => floor.kept.has(group.id)).map(({ id, name, color }) => ({ id, name, color }));
@@ -559,8 +762,9 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
   const selfCheck = selfCheckFigures(source, { includeUnrevealed, privacyFloor });
-  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions: [], commitments: summarizeCommitments(source, {
+  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, commitments: summarizeCommitments(source, {
     includeUnrevealed,
+    heldBack: options.heldBack,
     floor: { kept: groups.filter((group) => floor.kept.has(group.id)), merged: floor.merged, othersShown: floor.othersShown, othersName: OTHERS_NAME, restName: ungroupedName(floor) },
   }), participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor), selfCheck };
 }

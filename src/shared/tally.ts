@@ -7,7 +7,7 @@
  * made without a prototype and read with `Object.hasOwn`: a plain `{}` would
  * count a vote for `toString` or write through `__proto__`.
  */
-import { type Question, type Vote } from './model';
+import { scaleValues, type AskedQuestion, type Vote } from './model';
 import { emptyRecord, recordOf } from './records';
 
 /** Where a counted answer came from: a group on the shared screen, a phone, or the facilitator's hand count. */
@@ -26,9 +26,31 @@ export interface QuestionTally {
   sourceCounts: Record<VoteSource, number>;
 }
 
+/**
+ * The keys a question's answers are counted under: a choice's option ids, a
+ * rating's values as strings ("1"…"5"). An open question has none: each answer is
+ * its own (its words are counted as phrases, in openAnswers.ts).
+ */
+export function answerKeys(question: AskedQuestion): string[] {
+  if (question.type === 'choice') return question.options.map((option) => option.id);
+  if (question.type === 'scale') return scaleValues(question).map(String);
+  return [];
+}
+
 // Prototype-free: an option or group id such as `__proto__` or `constructor` is a key like any other.
-function zeroes(question: Question): Record<string, number> {
-  return recordOf(question.options.map((option) => [option.id, 0] as const));
+function zeroes(question: AskedQuestion): Record<string, number> {
+  return recordOf(answerKeys(question).map((key) => [key, 0] as const));
+}
+
+/** Whether a vote counts for a question: a known option or value, or (open question) an answer with words. */
+function counts(question: AskedQuestion, totals: Record<string, number>, vote: Vote): boolean {
+  if (vote.questionId !== question.id) return false;
+  return question.type === 'text' ? vote.text !== undefined : Object.hasOwn(totals, vote.optionId);
+}
+
+/** A question's votes of one round (absent round: 1). */
+export function votesOfRound(votes: readonly Vote[], round: number): Vote[] {
+  return votes.filter((vote) => (vote.round ?? 1) === round);
 }
 
 /** Groups votes by question id in one pass. */
@@ -45,18 +67,23 @@ export function votesByQuestion(votes: readonly Vote[]): Map<string, Vote[]> {
 /**
  * Tallies one question from its votes and hand counts, each counted once and told
  * apart by source. Votes for unknown options (and hand counts for them) are ignored.
+ * An open question's totals stay empty (its answers are counted, not keyed); a
+ * rating counts like a choice whose options are its values. Callers pass one
+ * round's votes.
  */
-export function tallyQuestion(question: Question, votes: readonly Vote[], handCounts: Readonly<Record<string, number>> = {}): QuestionTally {
+export function tallyQuestion(question: AskedQuestion, votes: readonly Vote[], handCounts: Readonly<Record<string, number>> = {}): QuestionTally {
   const totals = zeroes(question);
   const totalsByGroup = emptyRecord<Record<string, number>>();
   const bySource: Record<VoteSource, Record<string, number>> = { group: zeroes(question), phone: zeroes(question), hands: zeroes(question) };
   const sourceCounts: Record<VoteSource, number> = { group: 0, phone: 0, hands: 0 };
+  const open = question.type === 'text';
   for (const vote of votes) {
-    if (vote.questionId !== question.id || !Object.hasOwn(totals, vote.optionId)) continue;
+    if (!counts(question, totals, vote)) continue;
     const source: VoteSource = vote.voterKind === 'group' ? 'group' : 'phone';
+    sourceCounts[source] += 1;
+    if (open) continue;
     totals[vote.optionId]! += 1;
     bySource[source][vote.optionId]! += 1;
-    sourceCounts[source] += 1;
     const groupKey = vote.groupId ?? '';
     const group = Object.hasOwn(totalsByGroup, groupKey) ? totalsByGroup[groupKey]! : (totalsByGroup[groupKey] = zeroes(question));
     group[vote.optionId]! += 1;

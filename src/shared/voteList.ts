@@ -3,12 +3,16 @@
  * is cast and when the store replays its vote log on opening, so the list read back
  * after a restart is the list the room saw.
  */
-import type { Vote } from './model';
+import { OPEN_ANSWERS_PER_VOTER, type Vote } from './model';
 
-/** One voter's vote on one question: (question, voter kind, voter). */
-const voteKey = (vote: Vote) =>
-  // An open answer (a commitment too) is kept beside the voter's others: each has its own id.
-  vote.text === undefined ? `${vote.questionId}\n${vote.voterKind}\n${vote.voterId}` : `${vote.questionId}\n${vote.voterKind}\n${vote.voterId}\n${vote.optionId}`;
+/** One voter's answers on one question in one round: (question, round, voter kind, voter). */
+const voterKey = (vote: Vote) => `${vote.questionId}\n${vote.round ?? 1}\n${vote.voterKind}\n${vote.voterId}`;
+/**
+ * What a vote replaces: the same voter's earlier vote on the question in the same
+ * round (a choice or a rating), or nothing for an open answer, which is kept
+ * beside the voter's others: its key names the answer too.
+ */
+const voteKey = (vote: Vote) => (vote.text === undefined ? voterKey(vote) : `${voterKey(vote)}\n${vote.optionId}`);
 
 /**
  * Each list's latest vote per voter and question, so a vote finds the one it
@@ -42,6 +46,33 @@ export function applyVote(votes: Vote[], vote: Vote): void {
   // Identity search, and only when this voter has voted before.
   const at = earlier ? votes.lastIndexOf(earlier) : -1;
   if (at >= 0) votes.splice(at, 1);
+  if (vote.text !== undefined) keepOpenAnswers(votes, vote);
   votes.push(vote);
   index.set(key, vote);
+}
+
+/**
+ * Makes room for an open answer: a voter keeps at most OPEN_ANSWERS_PER_VOTER per
+ * question and round, so past them the voter's oldest goes. The core refuses a
+ * fourth before it gets here; this keeps any list, replayed or not, within the
+ * rule. One pass of plain comparisons over the list (choices and ratings, the
+ * bulk of a burst, never come here).
+ */
+function keepOpenAnswers(votes: Vote[], vote: Vote): void {
+  const mine: number[] = [];
+  const round = vote.round ?? 1;
+  for (let i = 0; i < votes.length; i += 1) {
+    const other = votes[i]!;
+    if (other.text !== undefined && other.voterId === vote.voterId && other.questionId === vote.questionId && other.voterKind === vote.voterKind && (other.round ?? 1) === round) mine.push(i);
+  }
+  for (let drop = mine.length - (OPEN_ANSWERS_PER_VOTER - 1) - 1; drop >= 0; drop -= 1) votes.splice(mine[drop]!, 1);
+}
+
+/** How many open answers a voter has given to a question in a round. */
+export function openAnswersOf(votes: readonly Vote[], vote: Pick<Vote, 'questionId' | 'round' | 'voterKind' | 'voterId'>): number {
+  let count = 0;
+  for (const other of votes) {
+    if (other.text !== undefined && other.questionId === vote.questionId && (other.round ?? 1) === (vote.round ?? 1) && other.voterKind === vote.voterKind && other.voterId === vote.voterId) count += 1;
+  }
+  return count;
 }

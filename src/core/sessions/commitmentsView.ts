@@ -10,6 +10,7 @@ import type { ParticipantTextQuestion } from '../../shared/participant';
 import { ApiError } from '../../shared/errors';
 import { emptyRecord, ownValue } from '../../shared/records';
 import { commitmentVotes, summarizeCommitments } from '../../shared/commitments';
+import { shippedWordList } from './wordList';
 
 export type CommitmentsSlide = Extract<Slide, { kind: 'commitments' }>;
 
@@ -90,7 +91,7 @@ export function commitmentsQuestionView(record: SessionRecord, question: TextQue
 export function commitmentsParticipantQuestion(record: SessionRecord, slide: CommitmentsSlide): ParticipantTextQuestion {
   const question = slide.question;
   const state = ownValue(record.questions, question.id);
-  const [figures] = summarizeCommitments({ ...record, slides: [slide] });
+  const [figures] = summarizeCommitments({ ...record, slides: [slide] }, { heldBack: (text) => shippedWordList().matches(text) });
   let results: ParticipantTextQuestion['results'] = null;
   if (state?.revealed === true && figures) {
     const counts = new Map<string, { text: string; count: number }>();

@@ -5,11 +5,12 @@
  * rest (`includeUnrevealed`), and then the file says so.
  */
 import { toCsv } from '../../shared/csv';
-import { commitmentQuestionIds, questionsOf, type SessionRecord } from '../../shared/model';
+import { askedQuestionsOf, commitmentQuestionIds, selfCheckItemId, type AskedQuestion, type SessionRecord, type Vote } from '../../shared/model';
 import { summarizeCommitments } from '../../shared/commitments';
 import { emptyRecord, recordOf } from '../../shared/records';
-import { isRevealed, summarizeSession } from '../../shared/summary';
-import { selfCheckItemId } from '../../shared/model';
+import { currentRound, handCountsOfRound, isRevealed, summarizeSession } from '../../shared/summary';
+import { answerKeys } from '../../shared/tally';
+import { heldBackByWordList } from './sessionView';
 import { isSelfCheckVote, selfCheckFigures, type RatingFigure } from '../../shared/selfCheck';
 
 export interface ExportOptions {
@@ -21,7 +22,11 @@ export interface ExportOptions {
 /**
  * docs/protocol.md's columns first (questionId, voterId, optionId, at), then `source`
  * (group, phone or hands) and `count` (1 for a vote, the number of hands for a hand
- * count), so a spreadsheet's sum of `count` is the number of answers.
+ * count), so a spreadsheet's sum of `count` is the number of answers. Then, for
+ * open answers and ratings (issue 19): the question's type, an open answer's
+ * words (`text`), a rating's `value`, whether the facilitator hid the answer or
+ * the word list holds it back (kept in the file, marked), and the round.
+ * An open answer's optionId is the answer's own id; a rating's is its value.
  */
 export const CSV_HEADER = [
   'questionId',
@@ -38,21 +43,41 @@ export const CSV_HEADER = [
   'dimension',
   'prompt',
   'revealed',
+  'questionType',
+  'text',
+  'value',
+  'hidden',
+  'heldBack',
+  'round',
 ] as const;
 
-/** One row per vote and one per hand-counted option (count > 0), in the session's question order, votes as cast. */
+/** What an option or a rating's value is called in a row: the option's label, the scale's end labels. */
+function labelOf(question: AskedQuestion, key: string): { label: string; style: string } {
+  if (question.type === 'choice') {
+    const option = question.options.find((o) => o.id === key);
+    return { label: option?.label ?? '', style: option?.style ?? '' };
+  }
+  if (question.type === 'scale') return { label: key === String(question.min) ? question.minLabel : key === String(question.max) ? question.maxLabel : '', style: '' };
+  return { label: '', style: '' };
+}
+
+/** One row per vote and one per hand-counted option or value (count > 0), in the session's question order, votes as cast. */
 export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): string {
   const groups = new Map(record.groups.map((g) => [g.id, g.name]));
   const rows: (string | number)[][] = [];
-  const questions = questionsOf(record.slides);
+  const questions = askedQuestionsOf(record.slides);
   const included = new Set(questions.filter((q) => options.includeUnrevealed === true || isRevealed(record, q.id)).map((q) => q.id));
   const byId = new Map(questions.map((q) => [q.id, q]));
-  for (const vote of record.votes) {
-    const question = byId.get(vote.questionId);
-    if (!question || !included.has(question.id)) continue;
-    const option = question.options.find((o) => o.id === vote.optionId);
-    if (!option) continue;
-    rows.push([
+  const hiddenOf = new Map(questions.map((q) => [q.id, new Set(Object.hasOwn(record.questions, q.id) ? (record.questions[q.id]!.hiddenAnswers ?? []) : [])]));
+  const releasedOf = new Map(questions.map((q) => [q.id, new Set(Object.hasOwn(record.questions, q.id) ? (record.questions[q.id]!.releasedAnswers ?? []) : [])]));
+  const keysOf = new Map(questions.map((q) => [q.id, new Set(answerKeys(q))]));
+  const revealedText = (question: AskedQuestion) => (isRevealed(record, question.id) ? 'yes' : 'no');
+  const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+  const voteRow = (question: AskedQuestion, vote: Vote) => {
+    const open = question.type === 'text';
+    const { label, style } = labelOf(question, vote.optionId);
+    const heldBack = open && !releasedOf.get(question.id)!.has(vote.optionId) && heldBackByWordList(vote.text ?? '');
+    return [
       vote.questionId,
       vote.voterId,
       vote.optionId,
@@ -62,25 +87,44 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
       vote.voterKind,
       vote.groupId ?? '',
       vote.groupId ? (groups.get(vote.groupId) ?? '') : '',
-      option.label,
-      option.style,
-      question.dimension,
+      label,
+      style,
+      question.dimension ?? '',
       question.prompt,
-      isRevealed(record, question.id) ? 'yes' : 'no',
-    ]);
+      revealedText(question),
+      question.type,
+      open ? (vote.text ?? '') : '',
+      question.type === 'scale' ? Number(vote.optionId) : '',
+      open ? yesNo(hiddenOf.get(question.id)!.has(vote.optionId)) : '',
+      open ? yesNo(heldBack) : '',
+      vote.round ?? 1,
+    ];
+  };
+  // Commitments never appear as a phone's or a group's rows: commitmentRows lists them by no one.
+  const commitmentIds = commitmentQuestionIds(record.slides);
+  for (const vote of record.votes) {
+    const question = byId.get(vote.questionId);
+    if (!question || !included.has(question.id) || commitmentIds.has(question.id)) continue;
+    if (question.type === 'text' ? vote.text === undefined : !keysOf.get(question.id)!.has(vote.optionId)) continue;
+    rows.push(voteRow(question, vote));
   }
   for (const question of questions) {
-    if (!included.has(question.id) || !Object.hasOwn(record.handCounts, question.id)) continue;
-    const counts = record.handCounts[question.id]!;
-    for (const option of question.options) {
-      const count = Object.hasOwn(counts, option.id) ? counts[option.id]! : 0;
-      if (count <= 0) continue;
-      // A hand count has no single voter and no moment of its own.
-      rows.push([question.id, 'hands', option.id, '', 'hands', count, 'hands', '', '', option.label, option.style, question.dimension, question.prompt, isRevealed(record, question.id) ? 'yes' : 'no']);
+    if (!included.has(question.id) || question.type === 'text') continue;
+    for (let round = 1; round <= currentRound(record, question.id); round += 1) {
+      const counts = handCountsOfRound(record, question.id, round);
+      if (!counts) continue;
+      for (const key of answerKeys(question)) {
+        const count = Object.hasOwn(counts, key) ? counts[key]! : 0;
+        if (count <= 0) continue;
+        const { label, style } = labelOf(question, key);
+        // A hand count has no single voter and no moment of its own.
+        rows.push([question.id, 'hands', key, '', 'hands', count, 'hands', '', '', label, style, question.dimension ?? '', question.prompt, revealedText(question), question.type, '', question.type === 'scale' ? Number(key) : '', '', '', round]);
+      }
     }
   }
-  rows.push(...selfCheckRows(record, options));
-  rows.push(...commitmentRows(record, options));
+  // Rows of the room as a whole: the trailing columns (type, text, value, hidden, held back, round) filled where they mean something.
+  for (const row of selfCheckRows(record, options)) rows.push([...row, 'scale', '', row[2]!, '', '', 1]);
+  for (const row of commitmentRows(record, options)) rows.push([...row, 'text', row[9]!, '', 'no', '', 1]);
   return toCsv(CSV_HEADER, rows);
 }
 
@@ -92,7 +136,7 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
  */
 function commitmentRows(record: SessionRecord, options: ExportOptions): (string | number)[][] {
   const rows: (string | number)[][] = [];
-  for (const figures of summarizeCommitments(record, { includeUnrevealed: options.includeUnrevealed === true })) {
+  for (const figures of summarizeCommitments(record, { includeUnrevealed: options.includeUnrevealed === true, heldBack: heldBackByWordList })) {
     if (!figures.shown) continue;
     for (const theme of figures.themes) {
       for (const text of theme.texts ?? []) rows.push([figures.questionId, 'room', '', '', 'commitment', 1, 'room', '', '', text, '', theme.dimensionId, figures.prompt, figures.revealed ? 'yes' : 'no']);
@@ -174,7 +218,7 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
     includesUnrevealed: includeUnrevealed,
     withheld: { questions: withheldQuestions.size, answers: withheldVotes, selfCheckAnswers, commitmentAnswers: commitments },
     // The self-check's figures with the privacy floor, whatever the rest of the summary's breakdowns show.
-    summary: { ...summarizeSession(record, { includeUnrevealed }), selfCheck: selfCheckFigures(record, { includeUnrevealed, privacyFloor: options.privacyFloor }) },
+    summary: { ...summarizeSession(record, { includeUnrevealed, heldBack: heldBackByWordList }), selfCheck: selfCheckFigures(record, { includeUnrevealed, privacyFloor: options.privacyFloor }) },
     session,
   };
 }

@@ -7,16 +7,20 @@ import { ApiError } from '../../shared/errors';
 import {
   askedQuestionsOf,
   defaultPhoneLimit,
-  questionsOf,
+  OPEN_ANSWERS_PER_VOTER,
+  questionOfSlide,
   type AdmittedPhone,
-  type Question,
+  type AskedQuestion,
   type QuestionState,
   type SessionRecord,
   type SessionSummary,
   type Vote,
 } from '../../shared/model';
 import { emptyRecord, hasKey, recordOf } from '../../shared/records';
-import { summarizeSession as summarizeSessionFigures } from '../../shared/summary';
+import { currentRound, openAnswerList, summarizeSession as summarizeSessionFigures } from '../../shared/summary';
+import { answerTextProblem, tidyAnswer } from '../../shared/openAnswers';
+import { answerKeys } from '../../shared/tally';
+import { openAnswersOf } from '../../shared/voteList';
 import { workshopFileName } from '../../shared/workshopFile';
 import type { CoreDeps } from '../deps';
 import type { EventBus } from '../events';
@@ -28,7 +32,8 @@ import { createTimerHandlers, initialRunOfShow, moveToSlide, stopRunOfShow } fro
 import { endedState, type ParticipantProfileKey, type ParticipantFrame, type ParticipantState, type ParticipantVote } from '../../shared/participant';
 import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
-import { participantProfileKey, participantState, questionView, sessionView } from './sessionView';
+import { heldBackByWordList, participantProfileKey, participantState, questionView, sessionView } from './sessionView';
+import { resultsOf } from './results';
 import { selfCheckFigures, selfCheckItemIndex, selfCheckSlidesOf } from '../../shared/selfCheck';
 import { selfCheckQuestionView } from './selfCheckView';
 import { checkCommitment, commitmentsQuestionView, commitmentsSlideOf, type CommitmentsSlide } from './commitmentsView';
@@ -144,11 +149,11 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     return record;
   };
   // A session's slides never change, so its questions are indexed once (every vote looks one up).
-  const questionIndex = new WeakMap<SessionRecord['slides'], Map<string, Question>>();
-  const findQuestion = (record: SessionRecord, questionId: string): Question => {
+  const questionIndex = new WeakMap<SessionRecord['slides'], Map<string, AskedQuestion>>();
+  const findQuestion = (record: SessionRecord, questionId: string): AskedQuestion => {
     let byId = questionIndex.get(record.slides);
     if (!byId) {
-      byId = new Map(questionsOf(record.slides).map((q) => [q.id, q]));
+      byId = new Map(askedQuestionsOf(record.slides).map((q) => [q.id, q]));
       questionIndex.set(record.slides, byId);
     }
     const question = byId.get(questionId);
@@ -190,7 +195,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     events.emit(name, { sessionId: session.id, session });
     return session;
   };
-  const announceQuestion = (name: 'vote.cast' | 'count.set', record: SessionRecord, question: Question) => {
+  const announceQuestion = (name: 'vote.cast' | 'count.set', record: SessionRecord, question: AskedQuestion) => {
     events.emit(name, { sessionId: record.id, questionId: question.id, question: questionView(record, question) });
   };
   /**
@@ -199,7 +204,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
    * with the latest count, instead of a thousand that each tally every vote again.
    */
   const voteAnnouncements = new Map<string, { timer: ReturnType<typeof setTimeout>; pending: boolean }>();
-  const announceVote = (record: SessionRecord, question: Question) => throttledProgress(record, question.id, () => announceQuestion('vote.cast', record, question));
+  const announceVote = (record: SessionRecord, question: AskedQuestion) => throttledProgress(record, question.id, () => announceQuestion('vote.cast', record, question));
   const throttledProgress = (record: SessionRecord, questionId: string, send: () => void) => {
     const key = `${record.id}/${questionId}`;
     const throttle = voteAnnouncements.get(key);
@@ -279,7 +284,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     });
     return announce('voting.closed', view);
   };
-  const castVote = async (record: SessionRecord, question: Question, vote: Vote, phone?: AdmittedPhone) => {
+  const castVote = async (record: SessionRecord, question: AskedQuestion, vote: Vote, phone?: AdmittedPhone) => {
     // The store adds it to the list (replacing this voter's earlier vote) and logs it;
     // its memory changes at once, before the write (rolled back if the write fails).
     const written = store.castVote(record.id, vote, phone);
@@ -287,6 +292,67 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     await written;
     announceVote(record, question);
   };
+  /**
+   * What an answer is, by the question's type (PROTOCOL.md "Question types on
+   * phones"): the vote's key and, for an open answer, its words. Exactly one of
+   * `optionId`, `text` or `value`, the one the type takes; anything else is
+   * invalid_input (400), an unknown option `unknownOption` (the group's command
+   * has always answered not_found for it, the phone 400).
+   */
+  const readAnswer = (question: AskedQuestion, given: { optionId?: string | undefined; text?: string | undefined; value?: number | undefined }, unknownOption: 'not_found' | 'invalid_input') => {
+    const fields = (['optionId', 'text', 'value'] as const).filter((field) => given[field] !== undefined);
+    const wanted = question.type === 'choice' ? 'optionId' : question.type === 'text' ? 'text' : 'value';
+    const what = question.type === 'choice' ? 'an option (optionId)' : question.type === 'text' ? 'an answer (text)' : 'a value (value)';
+    const stray = fields.find((field) => field !== wanted);
+    if (stray !== undefined) throw new ApiError('invalid_input', `This question takes ${what} only, not ${stray}.`, stray);
+    if (fields.length === 0) throw new ApiError('invalid_input', `This question takes ${what}.`, wanted);
+    if (question.type === 'choice') {
+      if (!question.options.some((o) => o.id === given.optionId)) {
+        throw new ApiError(unknownOption, unknownOption === 'not_found' ? `There is no option ${given.optionId} in this question.` : 'That is not one of the options.', 'optionId');
+      }
+      return { optionId: given.optionId! };
+    }
+    if (question.type === 'text') {
+      const text = tidyAnswer(given.text!);
+      const problem = answerTextProblem(text);
+      if (problem) throw new ApiError('invalid_input', problem, 'text');
+      return { optionId: deps.newId('a'), text };
+    }
+    const value = given.value!;
+    if (!Number.isInteger(value) || value < question.min || value > question.max) {
+      throw new ApiError('invalid_input', `The value must be a whole number from ${question.min} to ${question.max}.`, 'value');
+    }
+    return { optionId: String(value) };
+  };
+  /** A voter's fourth open answer to a question is refused (409): three are kept, each. */
+  const checkAnswerRoom = (record: SessionRecord, vote: Pick<Vote, 'questionId' | 'round' | 'voterKind' | 'voterId' | 'text'>) => {
+    if (vote.text === undefined) return;
+    if (openAnswersOf(record.votes, vote) >= OPEN_ANSWERS_PER_VOTER) {
+      throw new ApiError('conflict', `Each ${vote.voterKind === 'group' ? 'group' : 'phone'} gives at most ${OPEN_ANSWERS_PER_VOTER} answers to this question.`);
+    }
+  };
+  /** The round a new vote belongs to: absent for the first, so a session without rounds is written as before. */
+  const roundField = (record: SessionRecord, questionId: string) => {
+    const round = currentRound(record, questionId);
+    return round > 1 ? { round } : {};
+  };
+  /** An open question's answer, anywhere in its rounds; not_found when there is none. */
+  const findAnswer = (record: SessionRecord, questionId: string, answerId: string) => {
+    const question = findQuestion(record, questionId);
+    if (question.type !== 'text') throw new ApiError('invalid_input', 'Only an open question has answers to hide.', 'questionId');
+    const vote = record.votes.find((v) => v.questionId === questionId && v.text !== undefined && v.optionId === answerId);
+    if (!vote) throw new ApiError('not_found', `There is no answer ${answerId} to this question.`);
+    return { question, vote };
+  };
+  /** Adds or removes an answer id in one of a question's lists (hidden, released). */
+  const toggleAnswer = (r: SessionRecord, questionId: string, list: 'hiddenAnswers' | 'releasedAnswers', answerId: string, on: boolean) => {
+    const state = questionStateOf(r, questionId) ?? (r.questions[questionId] = { status: 'idle', revealed: false, closesAt: null });
+    const ids = (state[list] ?? []).filter((id) => id !== answerId);
+    if (on) ids.push(answerId);
+    if (ids.length > 0) state[list] = ids;
+    else delete state[list];
+  };
+
   /** The admission figures and each admitted phone's vote count. */
   const admissionList = (record: SessionRecord) => {
     const votes = new Map<string, number>();
@@ -411,9 +477,11 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'sessions.phones': async ({ sessionId }) => {
       const record = find(sessionId);
       const slide = record.slides[record.slideIndex];
-      const questionId = slide?.kind === 'scenario' ? slide.question.id : null;
+      const questionId = questionOfSlide(slide)?.id ?? null;
+      // Phones, not answers: a phone's three open answers count once.
+      const round = questionId ? currentRound(record, questionId) : 1;
       const voted = questionId
-        ? record.votes.filter((v) => v.questionId === questionId && v.voterKind === 'device').length
+        ? new Set(record.votes.filter((v) => v.questionId === questionId && v.voterKind === 'device' && (v.round ?? 1) === round).map((v) => v.voterId)).size
         : slide?.kind === 'selfCheck'
           ? selfCheckQuestionView(record, slide.question).phoneVotes
           : 0;
@@ -491,7 +559,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       });
       return announce('voting.revealed', view);
     },
-    'voting.cast': async ({ sessionId, questionId, voterId, optionId, text, dimensionId }) => {
+    'voting.cast': async ({ sessionId, questionId, voterId, optionId, text, value, dimensionId }) => {
       const commitments = commitmentsSlideOf(find(sessionId), questionId);
       if (commitments) {
         const record = find(sessionId);
@@ -501,15 +569,16 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         await castCommitment(record, commitments, { questionId, voterId, voterKind: 'group', groupId: group.id }, { text, dimensionId });
         return { ok: true };
       }
-      if (optionId === undefined) throw new ApiError('invalid_input', 'Choose one of the options.', 'optionId');
       const record = find(sessionId);
       const question = findQuestion(record, questionId);
       const group = record.groups.find((g) => g.id === voterId);
       if (!group) throw new ApiError('not_found', `There is no group ${voterId} in this session.`);
-      if (!question.options.some((o) => o.id === optionId)) throw new ApiError('not_found', `There is no option ${optionId} in this question.`);
+      const answer = readAnswer(question, { optionId, text, value }, 'not_found');
       if (record.status === 'ended') throw new ApiError('conflict', 'This session has ended.');
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is not open.');
-      await castVote(record, question, { questionId, voterId, voterKind: 'group', groupId: group.id, optionId, at: stamp() });
+      const vote: Vote = { questionId, voterId, voterKind: 'group', groupId: group.id, ...answer, ...roundField(record, questionId), at: stamp() };
+      checkAnswerRoom(record, vote);
+      await castVote(record, question, vote);
       return { ok: true };
     },
     'voting.castSelfCheck': async ({ sessionId, selfCheckId, voterId, ratings }) => {
@@ -535,9 +604,11 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const record = findActive(sessionId);
       findRunQuestion(record, questionId);
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Votes can be undone only while voting is open.');
+      const round = currentRound(record, questionId);
       // A self-check's answers are kept under its statements' ids: undo takes back the latest of them.
       const items = selfCheckItemIndex(record.slides);
-      const belongs = (vote: Vote) => vote.questionId === questionId || items.get(vote.questionId)?.question.id === questionId;
+      // The round's last answer: an earlier round's votes are its record, not something to take back.
+      const belongs = (vote: Vote) => (vote.questionId === questionId && (vote.round ?? 1) === round) || items.get(vote.questionId)?.question.id === questionId;
       const last = record.votes.findLastIndex(belongs);
       if (last < 0) throw new ApiError('conflict', 'There is no vote to undo.');
       return announce('vote.undone', await update(record, (r) => void r.votes.splice(last, 1)));
@@ -545,7 +616,10 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'voting.setCount': async ({ sessionId, questionId, optionId, count }) => {
       const record = findActive(sessionId);
       const question = findQuestion(record, questionId);
-      if (!question.options.some((o) => o.id === optionId)) throw new ApiError('not_found', `There is no option ${optionId} in this question.`);
+      if (question.type === 'text') throw new ApiError('invalid_input', 'An open question takes answers, not a hand count.', 'questionId');
+      if (!answerKeys(question).includes(optionId)) {
+        throw new ApiError('not_found', question.type === 'scale' ? `${optionId} is not a value of this scale (${question.min} to ${question.max}).` : `There is no option ${optionId} in this question.`);
+      }
       await store.updateSession(sessionId, (r) => {
         const counts = hasKey(r.handCounts, questionId) ? r.handCounts[questionId]! : (r.handCounts[questionId] = emptyRecord());
         counts[optionId] = count;
@@ -554,41 +628,59 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       announceQuestion('count.set', record, question);
       return { ok: true };
     },
-
-    // Issue 19: built in the next commits.
-    'voting.answers': async () => {
-      throw new ApiError('conflict', 'Open answers are not built yet.');
+    'voting.answers': async ({ sessionId, questionId }) => {
+      const record = find(sessionId);
+      const question = findQuestion(record, questionId);
+      if (question.type !== 'text') throw new ApiError('invalid_input', 'Only an open question has answers to list.', 'questionId');
+      const votes = record.votes.filter((v) => v.questionId === questionId);
+      const answers = openAnswerList(question, votes, questionStateOf(record, questionId), heldBackByWordList);
+      if (!commitmentsSlideOf(record, questionId)) return { questionId, answers };
+      // Commitments: sorted by their words, with no time and no phone's group, so none can be matched to a phone's arrival.
+      const anonymous = answers.map((answer) => ({ ...answer, at: '', groupId: answer.source === 'group' ? answer.groupId : null }));
+      return { questionId, answers: anonymous.sort((a, b) => a.text.localeCompare(b.text, 'en')) };
     },
-    'voting.setAnswerHidden': async () => {
-      throw new ApiError('conflict', 'Open answers are not built yet.');
+    'voting.setAnswerHidden': async ({ sessionId, questionId, answerId, hidden }) => {
+      const record = find(sessionId);
+      findAnswer(record, questionId, answerId);
+      // session.updated: the views redraw the cloud, and the phones get a new state.
+      return announce('session.updated', await update(record, (r) => toggleAnswer(r, questionId, 'hiddenAnswers', answerId, hidden)));
     },
-    'voting.releaseAnswer': async () => {
-      throw new ApiError('conflict', 'Open answers are not built yet.');
+    'voting.releaseAnswer': async ({ sessionId, questionId, answerId, released }) => {
+      const record = find(sessionId);
+      findAnswer(record, questionId, answerId);
+      return announce('session.updated', await update(record, (r) => toggleAnswer(r, questionId, 'releasedAnswers', answerId, released !== false)));
     },
-    'voting.reopen': async () => {
-      throw new ApiError('conflict', 'Voting again is not built yet.');
+    'voting.reopen': async ({ sessionId, questionId }) => {
+      const record = findActive(sessionId);
+      findQuestion(record, questionId);
+      const before = questionStateOf(record, questionId);
+      if (before?.revealed !== true) throw new ApiError('conflict', 'Reveal the results before the room votes again.');
+      const view = await update(record, (r) => {
+        // One question is open at a time: the room answers one thing at once.
+        for (const [id, state] of Object.entries(r.questions)) {
+          if (id !== questionId && state.status === 'open') Object.assign(state, { status: 'closed', closesAt: null });
+        }
+        const state = questionStateOf(r, questionId)!;
+        const round = (state.round ?? 1) + 1;
+        // This round's hand counts are kept with the question; the new round counts afresh.
+        if (hasKey(r.handCounts, questionId)) {
+          const counts = r.handCounts[questionId]!;
+          if (Object.keys(counts).length > 0) state.earlierHandCounts = [...(state.earlierHandCounts ?? []), { round: round - 1, counts: recordOf(Object.entries(counts)) }];
+          delete r.handCounts[questionId];
+        }
+        // The earlier round's votes stay (results.get's rounds); the new round's results hide until revealed.
+        Object.assign(state, { status: 'open', revealed: false, closesAt: null, round });
+      });
+      for (const id of Object.keys(record.questions)) clearCountdown(sessionId, id);
+      return announce('voting.opened', view);
     },
     'results.get': async ({ sessionId }) => {
       const record = find(sessionId);
-      const summary = summarizeSessionFigures(record);
-      return {
-        // The self-check's means are people's own ratings in aggregate: the privacy floor applies here too.
-        selfCheck: selfCheckFigures(record, { privacyFloor: store.settings().reportMinGroupSize }),
-        questions: summary.questions.map((figures) => ({
-          type: 'choice' as const,
-          round: 1,
-          questionId: figures.questionId,
-          prompt: figures.prompt,
-          dimension: figures.dimensionId,
-          revealed: figures.revealed,
-          totals: figures.totals ? { ...figures.totals } : {},
-          totalsByGroup: figures.totalsByGroup ? { ...figures.totalsByGroup } : {},
-          voteCount: figures.votes,
-        })),
-      };
+      // The self-check's means are people's own ratings in aggregate: the privacy floor applies here too.
+      return { ...resultsOf(record, heldBackByWordList), selfCheck: selfCheckFigures(record, { privacyFloor: store.settings().reportMinGroupSize }) };
     },
     'reports.get': async ({ sessionId, includeUnrevealed }) =>
-      summarizeSessionFigures(find(sessionId), { includeUnrevealed, privacyFloor: store.settings().reportMinGroupSize }),
+      summarizeSessionFigures(find(sessionId), { includeUnrevealed, privacyFloor: store.settings().reportMinGroupSize, heldBack: heldBackByWordList }),
     'reports.csv': async ({ sessionId, includeUnrevealed }) => {
       const record = find(sessionId);
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
@@ -627,7 +719,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         return false;
       }
     },
-    castFromDevice: async (code, { deviceId, questionId, optionId, value, text, dimensionId, groupId }, from = {}) => {
+    castFromDevice: async (code, { deviceId, questionId, optionId, text, value, dimensionId, groupId }, from = {}) => {
       const record = activeByCode(code);
       const current = record.slides[record.slideIndex];
       if (current?.kind === 'commitments') {
@@ -657,16 +749,19 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         announceSelfCheckThrottled(record, selfCheck);
         return;
       }
+      const question = questionOfSlide(current);
       // One answer for every question not on the screen, whether it exists or not:
       // a phone must not be able to list the questions still to come.
-      if (current?.kind !== 'scenario' || current.question.id !== questionId) throw new ApiError('conflict', 'That question is not on the screen now.');
-      const question = current.question;
-      if (optionId === undefined || !question.options.some((o) => o.id === optionId)) throw new ApiError('invalid_input', 'That is not one of the options.', 'optionId');
+      if (!question || question.id !== questionId) throw new ApiError('conflict', 'That question is not on the screen now.');
+      const answer = readAnswer(question, { optionId, text, value }, 'invalid_input');
       if (groupId !== undefined && !record.groups.some((g) => g.id === groupId)) throw new ApiError('invalid_input', 'That group is not in this session.', 'groupId');
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Voting on this question is closed.');
+      const vote: Vote = { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null, ...answer, ...roundField(record, questionId), at: stamp() };
+      // Before admission and the rate limit: a refused fourth answer spends nothing.
+      checkAnswerRoom(record, vote);
       const phone = gate.check(record, deviceId, from.address ?? '');
       from.allow?.();
-      await castVote(record, question, { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null, optionId, at: stamp() }, phone ?? undefined);
+      await castVote(record, question, vote, phone ?? undefined);
     },
     dispose: () => {
       for (const timer of countdowns.values()) clearTimeout(timer);

@@ -3,13 +3,18 @@
  * voted; the choices stay in the core until the question is revealed. Phones get
  * less still: the current question and, once revealed, its totals.
  */
-import { type Question, type QuestionView, type Session, type SessionRecord, type Slide } from '../../shared/model';
+import { questionOfSlide, type AskedQuestion, type QuestionView, type Session, type SessionRecord } from '../../shared/model';
 import { emptyRecord, hasKey, recordOf } from '../../shared/records';
-import type { ParticipantAnswerKey, ParticipantProfileKey, ParticipantState, ProfileKeyScenario } from '../../shared/participant';
-import { isRevealed, questionProgress } from '../../shared/summary';
-import { tallyQuestion, votesByQuestion } from '../../shared/tally';
+import type { ParticipantAnswerKey, ParticipantProfileKey, ParticipantQuestion, ParticipantState, ProfileKeyScenario } from '../../shared/participant';
+import { PHONE_WORDS_MAX, scaleMean } from '../../shared/openAnswers';
+import { cloudAnswersOf, cloudOf, currentRound, isRevealed, openAnswerList, questionProgress } from '../../shared/summary';
+import { tallyQuestion, votesByQuestion, votesOfRound } from '../../shared/tally';
+import { shippedWordList } from './wordList';
 import { commitmentsParticipantQuestion, commitmentsQuestionView } from './commitmentsView';
 import { selfCheckParticipantQuestion, selfCheckQuestionView } from './selfCheckView';
+
+/** The word list's verdict on an answer: what every view, phone and export of the core holds back. */
+export const heldBackByWordList = (text: string): boolean => shippedWordList().matches(text);
 
 /**
  * Whether a question's choices may be shown: the facilitator revealed it. Ending
@@ -19,14 +24,16 @@ export function isVisible(record: SessionRecord, questionId: string): boolean {
   return isRevealed(record, questionId);
 }
 
-function questionOf(slide: Slide | undefined): Question | null {
-  return slide?.kind === 'scenario' ? slide.question : null;
-}
-
-/** One question's view from its own votes. */
-export function questionView(record: SessionRecord, question: Question, votes = record.votes.filter((v) => v.questionId === question.id)): QuestionView {
+/**
+ * One question's view from its own votes, of the round it is in. An open
+ * question's texts stay out (voting.answers gives them to the facilitator): only
+ * how many were hidden or held back, and the cloud once revealed.
+ */
+export function questionView(record: SessionRecord, question: AskedQuestion, allVotes = record.votes.filter((v) => v.questionId === question.id)): QuestionView {
   const state = (hasKey(record.questions, question.id) ? record.questions[question.id] : undefined) ?? { status: 'idle' as const, revealed: false, closesAt: null };
   const handCounts = (hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined) ?? emptyRecord<number>();
+  const round = currentRound(record, question.id);
+  const votes = round === 1 && allVotes.every((vote) => vote.round === undefined) ? allVotes : votesOfRound(allVotes, round);
   const tally = tallyQuestion(question, votes, handCounts);
   const visible = isVisible(record, question.id);
   const voterIds: string[] = [];
@@ -35,20 +42,24 @@ export function questionView(record: SessionRecord, question: Question, votes = 
     if (vote.voterKind === 'group') voterIds.push(vote.voterId);
     else phoneVotes += 1;
   }
+  const open = question.type === 'text';
+  const answers = open ? openAnswerList(question, votes, state, heldBackByWordList) : [];
+  const progress = questionProgress(question, votes, handCounts, record.groups, tally);
   return {
     ...state,
     voterIds,
-    phoneVotes,
+    // Phones, not answers: a phone's three open answers count once.
+    phoneVotes: open ? progress.phonesVoted : phoneVotes,
     voteCount: tally.voteCount,
-    totals: visible ? tally.totals : null,
-    totalsByGroup: visible ? tally.totalsByGroup : null,
+    totals: visible && !open ? tally.totals : null,
+    totalsByGroup: visible && !open ? tally.totalsByGroup : null,
     handCounts: recordOf(Object.entries(handCounts)),
-    progress: questionProgress(question, votes, handCounts, record.groups, tally),
-    type: 'choice',
-    words: null,
-    hiddenCount: 0,
-    heldBackCount: 0,
-    mean: null,
+    progress,
+    type: question.type,
+    words: visible && open ? cloudOf(answers) : null,
+    hiddenCount: answers.filter((answer) => answer.hidden).length,
+    heldBackCount: answers.filter((answer) => answer.heldBack && !answer.hidden).length,
+    mean: visible && question.type === 'scale' ? scaleMean(question, tally.totals) : null,
   };
 }
 
@@ -57,45 +68,62 @@ export function sessionView(record: SessionRecord): Session {
   const byQuestion = votesByQuestion(record.votes);
   const questions = emptyRecord<QuestionView>();
   for (const slide of record.slides) {
-    const question = questionOf(slide);
-    if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
+    const question = questionOfSlide(slide);
+    // Commitments first: they are open answers, but their view counts them without a cloud.
+    if (slide.kind === 'commitments') questions[slide.question.id] = commitmentsQuestionView(record, slide.question);
+    else if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
     else if (slide.kind === 'selfCheck') questions[slide.question.id] = selfCheckQuestionView(record, slide.question);
-    else if (slide.kind === 'commitments') questions[slide.question.id] = commitmentsQuestionView(record, slide.question);
   }
   const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
   // structuredClone makes plain objects again: the notes, keyed by slide ids, are copied prototype-free.
   return { ...structuredClone(rest), notes: recordOf(Object.entries(notes)), questions, phonesAdmitted: phones.length };
 }
 
-/** The one question on the current slide, as a phone may see it. */
+/** The one question on the current slide, as a phone may see it: its results once revealed, of the round it is in. */
 export function participantState(record: SessionRecord, privacyFloor = 0): ParticipantState {
   const slide = record.slides[record.slideIndex];
-  const question = questionOf(slide);
+  const question = questionOfSlide(slide);
   const session = { title: record.title, groups: record.groups.map(({ id, name }) => ({ id, name })) };
   if (slide?.kind === 'selfCheck' && record.status !== 'ended') return { session, question: selfCheckParticipantQuestion(record, slide, privacyFloor) };
   if (slide?.kind === 'commitments' && record.status !== 'ended') return { session, question: commitmentsParticipantQuestion(record, slide) };
   if (!question || record.status === 'ended') return { session, question: null };
-  const state = hasKey(record.questions, question.id) ? record.questions[question.id] : undefined;
-  const results = isVisible(record, question.id)
-    ? tallyQuestion(question, record.votes.filter((v) => v.questionId === question.id), hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined).totals
-    : null;
-  return {
-    session,
-    question: {
-      id: question.id,
-      type: 'choice',
-      prompt: question.prompt,
-      // The style tags stay out: a phone must not see which answer the workshop calls "leader".
-      options: question.options.map(({ id, label }) => ({ id, label })),
-      status: state?.status === 'open' ? 'open' : 'closed',
-      results,
-      // Only once revealed: the room has seen the debrief, and the phone needs the key to work out its own profile.
-      ...(results ? { answerKey: answerKeyOf(record, question) } : {}),
-    },
-  };
+  return { session, question: participantQuestion(record, question) };
 }
 
-function answerKeyOf(record: SessionRecord, question: Question): ParticipantAnswerKey {
+function participantQuestion(record: SessionRecord, question: AskedQuestion): ParticipantQuestion {
+  const state = hasKey(record.questions, question.id) ? record.questions[question.id] : undefined;
+  const status = state?.status === 'open' ? 'open' : 'closed';
+  const visible = isVisible(record, question.id);
+  const votes = () => votesOfRound(record.votes.filter((v) => v.questionId === question.id), currentRound(record, question.id));
+  const hands = () => (hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined);
+  const base = { id: question.id, prompt: question.prompt, status } as const;
+  switch (question.type) {
+    case 'choice':
+      return {
+        ...base,
+        type: 'choice',
+        // The style tags stay out: a phone must not see which answer the workshop calls "leader".
+        options: question.options.map(({ id, label }) => ({ id, label })),
+        results: visible ? tallyQuestion(question, votes(), hands()).totals : null,
+        // Only once revealed: the room has seen the debrief, and the phone needs the key to work out its own profile.
+        ...(visible ? { answerKey: answerKeyOf(record, question) } : {}),
+      };
+    case 'text': {
+      if (!visible) return { ...base, type: 'text', results: null };
+      // Hidden and held-back answers leave the phones: neither their words nor their number.
+      const answers = openAnswerList(question, votes(), state, heldBackByWordList);
+      return { ...base, type: 'text', results: { answers: cloudAnswersOf(answers).length, words: cloudOf(answers).slice(0, PHONE_WORDS_MAX) } };
+    }
+    case 'scale': {
+      const scale = { ...base, type: 'scale' as const, min: question.min, max: question.max, minLabel: question.minLabel, maxLabel: question.maxLabel };
+      if (!visible) return { ...scale, results: null };
+      const tally = tallyQuestion(question, votes(), hands());
+      return { ...scale, results: { answers: tally.voteCount, counts: tally.totals, mean: scaleMean(question, tally.totals) } };
+    }
+  }
+}
+
+function answerKeyOf(record: SessionRecord, question: Extract<AskedQuestion, { type: 'choice' }>): ParticipantAnswerKey {
   const dimension = record.dimensions.find((d) => d.id === question.dimension);
   return {
     dimension: { id: question.dimension, name: dimension?.name ?? question.dimension },
@@ -114,7 +142,9 @@ export function participantProfileKey(record: SessionRecord): ParticipantProfile
   for (const slide of record.slides) {
     if (slide.kind !== 'scenario' || !isVisible(record, slide.question.id)) continue;
     const question = slide.question;
-    const totals = tallyQuestion(question, byQuestion.get(question.id) ?? [], hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined).totals;
+    // The round now standing: after a vote again, the figures the room saw last (and the vote the phone kept last).
+    const votes = votesOfRound(byQuestion.get(question.id) ?? [], currentRound(record, question.id));
+    const totals = tallyQuestion(question, votes, hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined).totals;
     scenarios.push({
       id: question.id,
       prompt: question.prompt,

@@ -134,6 +134,22 @@ describe('the built-in "Leader or Manager?" workshop', () => {
     expect(after!.slide.question.thenPrompt).toBe('Looking back, where were you before today?');
   });
 
+  it('warms up with an open answer and closes with a 1 to 5 rating labelled at both ends', () => {
+    const warmUp = workshop.slides.find((slide) => slide.kind === 'open');
+    expect(warmUp?.section).toBe('Opening');
+    expect(warmUp?.kind === 'open' && warmUp.question).toMatchObject({ type: 'text', prompt: 'One thing the best person you worked for did' });
+    const rating = workshop.slides.find((slide) => slide.kind === 'rating');
+    expect(rating?.section).toBe('Closing');
+    expect(rating?.kind === 'rating' && rating.question).toMatchObject({ type: 'scale', prompt: 'How useful was this for your work?', min: 1, max: 5 });
+    if (rating?.kind !== 'rating') return;
+    expect(rating.question.minLabel.trim()).not.toBe('');
+    expect(rating.question.maxLabel.trim()).not.toBe('');
+    // The rating comes after the results and the commitment, before the last word.
+    const ids = workshop.slides.map((slide) => slide.id);
+    expect(ids.indexOf(rating.id)).toBeGreaterThan(ids.indexOf('s-results'));
+    expect(ids.indexOf(rating.id)).toBe(ids.length - 2);
+  });
+
   it('opens with a title slide', () => {
     expect(workshop.slides[0]?.kind).toBe('title');
   });
