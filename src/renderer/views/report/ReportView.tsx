@@ -18,6 +18,7 @@ import { useSessionSummary } from '../../app/useSessionSummary';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { contentWidthMm, pageCss, type PaperSize } from './reportData';
 import { ReportAppendix } from './sections/ReportAppendix';
+import { ReportCommitments } from './sections/ReportCommitments';
 import { ReportContrasts } from './sections/ReportContrasts';
 import { ReportCover } from './sections/ReportCover';
 import { ReportGroups } from './sections/ReportGroups';
@@ -92,6 +93,7 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
         {summary.totals.scenarios === 0 && <p>This workshop has no scenarios to vote on.</p>}
         <ReportOtherScenarios questions={summary.questions} />
         <ReportContrasts room={summary.profile.room} />
+        <ReportCommitments commitments={summary.commitments} />
         <ReportNotes session={session} printed={new Set(charted.map((figures) => figures.slideId))} />
         <ReportAppendix summary={summary} />
       </article>
