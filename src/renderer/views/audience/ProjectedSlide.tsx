@@ -15,6 +15,7 @@ import { currentQuestion, type SessionActions } from '../../components/session/u
 import { preloadCharts } from '../../components/charts/lazy';
 import { SlideView } from '../../components/slide/SlideView';
 import { ResultsSlideBody } from '../results/ResultsSlideBody';
+import { CommitmentsPanel } from './CommitmentsPanel';
 import { formatDuration, useNow } from '../present/useClock';
 import styles from './ProjectedSlide.module.css';
 
@@ -62,6 +63,8 @@ export function ProjectedSlide({ session, joinUrl, actions, pendingGroup = null,
             <ScenarioPanel session={session} question={question} actions={preview ? undefined : actions} pendingGroup={pendingGroup} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
           ) : slide.kind === 'results' ? (
             <ResultsSlideBody session={session} />
+          ) : slide.kind === 'commitments' ? (
+            <CommitmentsPanel session={session} questionId={slide.question.id} preview={preview} />
           ) : slide.kind === 'discussion' ? (
             <DiscussionTimer session={session} />
           ) : undefined
