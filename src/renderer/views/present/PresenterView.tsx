@@ -29,6 +29,7 @@ import { SlidePicker } from './SlidePicker';
 import { StatusBar } from './StatusBar';
 import { useNow } from './useClock';
 import { VotingControls } from './VotingControls';
+import { CommitmentsControls } from './CommitmentsControls';
 import styles from './PresenterView.module.css';
 import { optionLetter } from '../../../shared/optionLetter';
 
@@ -98,6 +99,11 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
           {question && (
             <div className={styles.controls}>
               <VotingControls session={session} question={question} actions={actions} pendingGroup={pendingGroup} />
+            </div>
+          )}
+          {slide?.kind === 'commitments' && (
+            <div className={styles.controls}>
+              <CommitmentsControls session={session} questionId={slide.question.id} />
             </div>
           )}
         </div>
