@@ -3,7 +3,7 @@
  * own (src/shared/participant.ts, types only: nothing of them reaches the bundle);
  * this file reads the server's JSON defensively into them.
  */
-import type { ParticipantFrame, ParticipantQuestion } from '../../shared/participant';
+import type { ParticipantAnswerKey, ParticipantFrame, ParticipantQuestion, ParticipantTextQuestion } from '../../shared/participant';
 
 export type { ParticipantFrame, ParticipantGroup, ParticipantOption, ParticipantQuestion } from '../../shared/participant';
 /** What the page holds: the last frame it read (with `ended` once the session is over). */
@@ -37,6 +37,26 @@ function parseResults(value: unknown): Record<string, number> | null {
   return results;
 }
 
+function parseAnswerKey(value: unknown): ParticipantAnswerKey | null {
+  if (!isObject(value) || !isObject(value.dimension) || !isObject(value.styles)) return null;
+  const styles = Object.create(null) as ParticipantAnswerKey['styles'];
+  for (const key of Object.keys(value.styles)) {
+    const style = value.styles[key];
+    if (style === 'leader' || style === 'manager' || style === 'neutral') styles[key] = style;
+  }
+  return { dimension: { id: str(value.dimension.id), name: str(value.dimension.name) }, styles };
+}
+
+function parseTextResults(value: unknown): ParticipantTextQuestion['results'] {
+  if (!isObject(value)) return null;
+  const count = (n: unknown) => (typeof n === 'number' && isFinite(n) && n > 0 ? n : 0);
+  const words = Array.isArray(value.words) ? value.words.filter(isObject).map((w) => ({ text: str(w.text), count: count(w.count) })) : [];
+  const themes = Array.isArray(value.themes)
+    ? value.themes.filter(isObject).map((t) => ({ dimensionId: str(t.dimensionId), name: str(t.name), count: count(t.count) }))
+    : undefined;
+  return { answers: count(value.answers), words, ...(themes ? { themes } : {}) };
+}
+
 /** Reads the server's JSON defensively: null when it is not a participant state. */
 export function parseState(json: unknown): ParticipantState | null {
   if (!isObject(json) || !isObject(json.session)) return null;
@@ -46,7 +66,17 @@ export function parseState(json: unknown): ParticipantState | null {
   };
   const q = json.question;
   let question: ParticipantQuestion | null = null;
-  if (isObject(q) && typeof q.id === 'string') {
+  if (isObject(q) && typeof q.id === 'string' && q.type === 'text') {
+    question = {
+      id: q.id,
+      type: 'text',
+      prompt: str(q.prompt),
+      status: q.status === 'open' ? 'open' : 'closed',
+      results: parseTextResults(q.results),
+      ...(Array.isArray(q.dimensions) ? { dimensions: idLabelList(q.dimensions, 'name').map(({ id, text }) => ({ id, name: text })) } : {}),
+    };
+  } else if (isObject(q) && typeof q.id === 'string') {
+    const answerKey = parseAnswerKey(q.answerKey);
     question = {
       id: q.id,
       type: 'choice',
@@ -54,6 +84,7 @@ export function parseState(json: unknown): ParticipantState | null {
       options: idLabelList(q.options, 'label').map(({ id, text }) => ({ id, label: text })),
       status: q.status === 'open' ? 'open' : 'closed',
       results: parseResults(q.results),
+      ...(answerKey ? { answerKey } : {}),
     };
   }
   return json.ended === true ? { session, question: null, ended: true } : { session, question };
