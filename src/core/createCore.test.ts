@@ -90,9 +90,11 @@ describe('a session of the built-in workshop', () => {
       expect(styles, question.id).toContain('leader');
       expect(styles, question.id).toContain('manager');
     }
-    // Every question is in the session's state, idle.
+    // Every question is in the session's state, idle: the scenarios', the open question's, the rating's and the two self-checks'.
     const selfChecks = session.slides.flatMap((slide) => (slide.kind === 'selfCheck' ? [slide.question.id] : []));
+    expect(selfChecks).toHaveLength(2);
     expect(Object.keys(session.questions).sort()).toEqual([...askedQuestionsOf(session.slides).map((q) => q.id), ...selfChecks].sort());
+    expect(askedQuestionsOf(session.slides).map((q) => q.type).filter((type) => type !== 'choice')).toEqual(['text', 'text', 'scale']);
     expect(Object.values(session.questions).every((q) => q.status === 'idle' && !q.revealed)).toBe(true);
   });
 

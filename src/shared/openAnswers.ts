@@ -31,7 +31,8 @@ export function answerTextProblem(tidied: string): string | null {
 /**
  * The phrase an answer counts as in the cloud: case-folded (NFKC, then lower
  * case, so "Listened", "LISTENED" and full-width letters agree), trimmed of white
- * space and of punctuation at its ends ("Listened!" is "listened"). An answer of
+ * space and of sentence punctuation at its ends ("Listened!" is "listened";
+ * quotes and brackets stay, so they stay paired). An answer of
  * a few words stays one phrase: "gave me room" is counted whole, never as three
  * words. Empty when nothing but punctuation was given.
  */
@@ -40,7 +41,7 @@ export function phraseOf(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/\s+/gu, ' ')
-    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
+    .replace(/^[\s.,;:!?¡¿…。、！？，．]+|[\s.,;:!?¡¿…。、！？，．]+$/gu, '')
     .trim();
 }
 

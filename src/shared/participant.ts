@@ -58,6 +58,11 @@ export interface ProfileKeyScenario {
 export interface ParticipantProfileKey {
   dimensions: { id: string; name: string }[];
   scenarios: ProfileKeyScenario[];
+  /**
+   * The room's self-check means per dimension, of the self-checks revealed (null
+   * where not revealed, or resting on fewer ratings than the privacy floor).
+   */
+  selfCheck?: { dimensionId: string; before: number | null; after: number | null; then: number | null }[];
 }
 
 /** A word of the revealed cloud: an answer (case-folded, trimmed; a few words count as one phrase) and how many gave it. */

@@ -159,7 +159,7 @@ function selfCheckRows(record: SessionRecord, options: ExportOptions): (string |
     for (const [value, count] of Object.entries(figure.counts)) {
       if (count <= 0) continue;
       const label = then ? `then: ${value}` : value;
-      rows.push([selfCheckItemId(selfCheckId, dimension, then), 'room', value, '', 'self-check', count, 'room', '', '', label, '', dimension, statement, revealed ? 'yes' : 'no']);
+      rows.push([selfCheckItemId(selfCheckId, dimension, then), 'room', value, '', 'self-check', count, 'room', '', '', label, '', dimension, statement, revealed ? 'yes' : 'no', 'selfCheck', '', Number(value), '', '', 1]);
     }
   };
   for (const line of figures.dimensions) {

@@ -40,6 +40,12 @@ export function selfCheckQuestionView(record: SessionRecord, question: SelfCheck
   const count = voterIds.length + phones;
   return {
     ...state,
+    // A self-check is answered as ratings (PROTOCOL.md: a phone sees a "scale"); its figures are the summary's selfCheck.
+    type: 'scale',
+    words: null,
+    hiddenCount: 0,
+    heldBackCount: 0,
+    mean: null,
     voterIds,
     phoneVotes: phones,
     voteCount: count,
@@ -54,12 +60,6 @@ export function selfCheckQuestionView(record: SessionRecord, question: SelfCheck
       phonesVoted: phones,
       phonesByGroup,
     },
-    // Issue 19's fields: a self-check is kept as ratings, but its figures never ride on the view.
-    type: 'scale',
-    words: null,
-    hiddenCount: 0,
-    heldBackCount: 0,
-    mean: null,
   };
 }
 

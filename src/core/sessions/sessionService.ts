@@ -606,9 +606,11 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       if (questionStateOf(record, questionId)?.status !== 'open') throw new ApiError('conflict', 'Votes can be undone only while voting is open.');
       const round = currentRound(record, questionId);
       // A self-check's answers are kept under its statements' ids: undo takes back the latest of them.
+      // Otherwise the round's last answer: an earlier round's votes are its record, not something to take back.
       const items = selfCheckItemIndex(record.slides);
-      // The round's last answer: an earlier round's votes are its record, not something to take back.
-      const belongs = (vote: Vote) => (vote.questionId === questionId && (vote.round ?? 1) === round) || items.get(vote.questionId)?.question.id === questionId;
+      const belongs = findSelfCheck(record, questionId)
+        ? (v: Vote) => items.get(v.questionId)?.question.id === questionId
+        : (v: Vote) => v.questionId === questionId && (v.round ?? 1) === round;
       const last = record.votes.findLastIndex(belongs);
       if (last < 0) throw new ApiError('conflict', 'There is no vote to undo.');
       return announce('vote.undone', await update(record, (r) => void r.votes.splice(last, 1)));
@@ -705,7 +707,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
   return {
     handlers,
     participantState: (code) => participantState(activeByCode(code), store.settings().reportMinGroupSize),
-    profileKey: (code) => participantProfileKey(activeByCode(code)),
+    profileKey: (code) => participantProfileKey(activeByCode(code), store.settings().reportMinGroupSize),
     sessionIdForCode: (code) => activeByCode(code).id,
     phoneFrame: (sessionId) => {
       const record = store.session(sessionId);

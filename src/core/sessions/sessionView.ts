@@ -11,10 +11,26 @@ import { cloudAnswersOf, cloudOf, currentRound, isRevealed, openAnswerList, ques
 import { tallyQuestion, votesByQuestion, votesOfRound } from '../../shared/tally';
 import { shippedWordList } from './wordList';
 import { commitmentsParticipantQuestion, commitmentsQuestionView } from './commitmentsView';
+import { selfCheckFigures } from '../../shared/selfCheck';
 import { selfCheckParticipantQuestion, selfCheckQuestionView } from './selfCheckView';
 
-/** The word list's verdict on an answer: what every view, phone and export of the core holds back. */
-export const heldBackByWordList = (text: string): boolean => shippedWordList().matches(text);
+/**
+ * The word list's verdict on an answer: what every view, phone and export of the
+ * core holds back. Remembered per text: every vote event and session view asks
+ * again for each answer of the question, and answers repeat ("listened").
+ */
+const verdicts = new Map<string, boolean>();
+const VERDICTS_KEPT = 20_000;
+export function heldBackByWordList(text: string): boolean {
+  let verdict = verdicts.get(text);
+  if (verdict === undefined) {
+    verdict = shippedWordList().matches(text);
+    // Past the bound it starts afresh: simpler than an LRU, and a session has far fewer answers.
+    if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+    verdicts.set(text, verdict);
+  }
+  return verdict;
+}
 
 /**
  * Whether a question's choices may be shown: the facilitator revealed it. Ending
@@ -136,7 +152,7 @@ function answerKeyOf(record: SessionRecord, question: Extract<AskedQuestion, { t
  * scenario with its options' leans and the room's totals. The same for every
  * phone: the phone works out its own person's profile from its own stored votes.
  */
-export function participantProfileKey(record: SessionRecord): ParticipantProfileKey {
+export function participantProfileKey(record: SessionRecord, privacyFloor = 0): ParticipantProfileKey {
   const byQuestion = votesByQuestion(record.votes);
   const scenarios: ProfileKeyScenario[] = [];
   for (const slide of record.slides) {
@@ -153,5 +169,10 @@ export function participantProfileKey(record: SessionRecord): ParticipantProfile
       totals,
     });
   }
-  return { dimensions: record.dimensions.map(({ id, name }) => ({ id, name })), scenarios };
+  const selfCheck = selfCheckFigures(record, { privacyFloor });
+  return {
+    dimensions: record.dimensions.map(({ id, name }) => ({ id, name })),
+    scenarios,
+    selfCheck: (selfCheck?.dimensions ?? []).map((line) => ({ dimensionId: line.dimensionId, before: line.before?.mean ?? null, after: line.after?.mean ?? null, then: line.then?.mean ?? null })),
+  };
 }

@@ -49,7 +49,8 @@ export function buildWordList(lists: Readonly<Record<string, readonly string[]>>
         continue;
       }
       const words = wordsOf(folded);
-      if (words.length === 0) continue;
+      // "13." (on the Chinese list beside "13点") would hold back every "13 years": numbers alone are no word.
+      if (words.length === 0 || words.every((word) => /^\p{N}+$/u.test(word))) continue;
       if (language !== 'en' && LATIN_ONLY.test(folded) && words.length === 1 && folded.length < 5) continue;
       phrases.add(words.join(' '));
       longest = Math.max(longest, words.length);

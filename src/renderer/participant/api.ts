@@ -15,7 +15,9 @@ export type VoteOutcome = 'received' | 'closed' | 'slow' | 'full' | 'invalid' | 
 export interface VoteBody {
   deviceId: string;
   questionId: string;
-  optionId: string;
+  optionId?: string;
+  /** A rating (a self-check's statement): docs/protocol.md's scale body. */
+  value?: number;
   groupId?: string;
 }
 

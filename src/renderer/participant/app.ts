@@ -5,7 +5,8 @@
 import { fetchState, hasEventSource, openStream, sendVote, type Stream, type VoteBody } from './api';
 import { codeFromPath, isWellFormedCode, joinPath, normaliseCode } from './code';
 import { emptyVotes, initialState, ownVote, toViewModel, validGroup, type AppState } from './model';
-import { deviceIdFrom, groupKey, NO_GROUP, openStorage, voteKey } from './storage';
+import { deviceIdFrom, groupKey, keepOwnRating, NO_GROUP, openStorage, readOwnSelfChecks, voteKey } from './storage';
+import { initialSelfCheckState } from './selfCheckModel';
 import type { ParticipantState } from './types';
 import { createView } from './view';
 
@@ -33,6 +34,11 @@ export function startApp(root: HTMLElement): { stop(): void } {
     pickGroup,
     changeGroup: () => set({ choosingGroup: true }),
     join,
+    rate,
+    retryRating: () => {
+      const failed = state.selfCheck.failed;
+      if (failed) rate(failed.itemId, failed.value);
+    },
   });
 
   function set(patch: Partial<AppState>): void {
@@ -144,6 +150,44 @@ export function startApp(root: HTMLElement): { stop(): void } {
     });
   }
 
+  /**
+   * One self-check answer: sent as the ordinary scale body; kept on this phone once
+   * the host confirmed it. A phone that taps faster than the host takes (429) sends
+   * it again a moment later, as the person would.
+   */
+  function rate(itemId: string, value: number, attempt = 0): void {
+    const question = state.server ? state.server.question : null;
+    if (!question || question.type !== 'scale' || !question.items || question.status !== 'open' || state.phase !== 'live') return;
+    const item = question.items.find((entry) => entry.id === itemId);
+    if (!item) return;
+    const selfCheckId = question.id;
+    const phase = question.phase === 'after' ? 'after' : 'before';
+    const body: VoteBody = { deviceId, questionId: itemId, value };
+    const group = validGroup(state);
+    if (group !== null && group !== NO_GROUP) body.groupId = group;
+    const pending = Object.assign(Object.create(null) as Record<string, number>, state.selfCheck.pending);
+    pending[itemId] = value;
+    set({ selfCheck: { ...state.selfCheck, pending, failed: null } });
+    void sendVote(code, body).then((outcome) => {
+      const current = state.selfCheck;
+      // A later tap on the same statement took over.
+      if (!Object.prototype.hasOwnProperty.call(current.pending, itemId) || current.pending[itemId] !== value) return;
+      if (outcome === 'slow' && attempt < 5) {
+        setTimeout(() => rate(itemId, value, attempt + 1), 1000);
+        return;
+      }
+      const left = Object.assign(Object.create(null) as Record<string, number>, current.pending);
+      delete left[itemId];
+      if (outcome === 'received') {
+        const own = keepOwnRating(storage, code, current.own, { selfCheckId, phase, dimension: item.dimension, then: item.then === true, value });
+        set({ selfCheck: { own, pending: left, failed: null } });
+      } else {
+        set({ selfCheck: { ...current, pending: left, failed: { itemId, value, outcome } } });
+        if (outcome === 'closed' || outcome === 'not-found') void load();
+      }
+    });
+  }
+
   function pickGroup(groupId: string): void {
     storage.set(groupKey(code), groupId);
     const before = validGroup(state);
@@ -173,7 +217,7 @@ export function startApp(root: HTMLElement): { stop(): void } {
   } else if (!isWellFormedCode(code)) {
     set({ phase: 'join', joinError: 'no-session' });
   } else {
-    set({ group: storage.get(groupKey(code)) });
+    set({ group: storage.get(groupKey(code)), selfCheck: initialSelfCheckState(readOwnSelfChecks(storage, code)) });
     void load();
   }
 

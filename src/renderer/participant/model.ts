@@ -3,9 +3,10 @@
  * model). No DOM here, so it is tested on its own.
  */
 import type { VoteOutcome } from './api';
-import { NO_GROUP } from './storage';
+import { NO_GROUP, type StoredSelfChecks } from './storage';
 import type { ParticipantState } from './types';
 import type { ParticipantChoiceQuestion } from '../../shared/participant';
+import { initialSelfCheckState, selfCheckScreen, type SelfCheckScreenView, type SelfCheckState } from './selfCheckModel';
 import { optionLetter } from '../../shared/optionLetter';
 
 export type Phase = 'loading' | 'join' | 'unreachable' | 'live' | 'ended';
@@ -33,6 +34,8 @@ export interface AppState {
   votes: Record<string, string>;
   /** The latest vote sent, and how it went. */
   feedback: VoteFeedback | null;
+  /** The person's own self-check answers, kept on this phone, and those on their way. */
+  selfCheck: SelfCheckState;
 }
 
 export function initialState(code: string): AppState {
@@ -46,6 +49,7 @@ export function initialState(code: string): AppState {
     choosingGroup: false,
     votes: emptyVotes(),
     feedback: null,
+    selfCheck: initialSelfCheckState({ checks: Object.create(null) as StoredSelfChecks['checks'], order: [] }),
   };
 }
 
@@ -121,6 +125,7 @@ export type Screen =
   | { kind: 'groups'; groups: { id: string; name: string; pressed: boolean }[] }
   | { kind: 'waiting' }
   | { kind: 'question'; question: QuestionView }
+  | { kind: 'selfCheck'; selfCheck: SelfCheckScreenView }
   | { kind: 'ended' };
 
 export interface ViewModel {
@@ -261,6 +266,11 @@ export function toViewModel(state: AppState): ViewModel {
     return { title, banner, status, statusKind, group: null, screen: { kind: 'groups', groups: choices } };
   }
   const group = groups.length > 0 && picked !== null ? groupName(state, picked) : null;
-  const screen: Screen = question?.type === 'choice' ? { kind: 'question', question: questionView(state, question) } : { kind: 'waiting' };
+  const screen: Screen =
+    question?.type === 'choice'
+      ? { kind: 'question', question: questionView(state, question) }
+      : question?.type === 'scale' && question.items
+        ? { kind: 'selfCheck', selfCheck: selfCheckScreen(question, state.selfCheck) }
+        : { kind: 'waiting' };
   return { title, banner, status, statusKind, group, screen };
 }

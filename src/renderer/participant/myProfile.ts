@@ -156,6 +156,7 @@ export function mergeProfileKey(kept: ParticipantProfileKey | null, fresh: Parti
   return {
     dimensions: fresh.dimensions.length > 0 ? fresh.dimensions : kept.dimensions,
     scenarios: [...kept.scenarios.filter((s) => !freshIds.has(s.id)), ...fresh.scenarios],
+    ...(fresh.selfCheck ? { selfCheck: fresh.selfCheck } : kept.selfCheck ? { selfCheck: kept.selfCheck } : {}),
   };
 }
 
@@ -180,7 +181,13 @@ export function parseProfileKey(json: unknown): ParticipantProfileKey | null {
     }
     scenarios.push({ id: s.id, prompt: typeof s.prompt === 'string' ? s.prompt : '', dimensionId: s.dimensionId, options, totals });
   }
-  return { dimensions, scenarios };
+  const mean = (n: unknown) => (typeof n === 'number' && isFinite(n) ? n : null);
+  const selfCheck = Array.isArray((value as { selfCheck?: unknown }).selfCheck)
+    ? ((value as { selfCheck: unknown[] }).selfCheck as { dimensionId?: unknown; before?: unknown; after?: unknown; then?: unknown }[])
+        .filter((line) => typeof line?.dimensionId === 'string')
+        .map((line) => ({ dimensionId: line.dimensionId as string, before: mean(line.before), after: mean(line.after), then: mean(line.then) }))
+    : undefined;
+  return { dimensions, scenarios, ...(selfCheck ? { selfCheck } : {}) };
 }
 
 /** A revealed scenario as its frame tells it (results and answer key), for the kept profile key; null before the reveal. */

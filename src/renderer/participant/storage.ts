@@ -3,6 +3,8 @@
  * throw), and the device's id, made once and kept.
  */
 
+import type { OwnSelfChecks } from '../../shared/selfCheck';
+
 export interface SimpleStorage {
   get(key: string): string | null;
   set(key: string, value: string): void;
@@ -112,4 +114,78 @@ export function groupKey(code: string): string {
 
 export function voteKey(code: string, questionId: string): string {
   return 'plenary.vote.' + code + '.' + questionId;
+}
+
+// ---- the person's own self-check (issue 17)
+
+/**
+ * Where the phone keeps its person's own self-check answers for a session:
+ * `plenary.selfCheck.<code>` → JSON of src/shared/selfCheck.ts `OwnSelfChecks`:
+ * `{ "<self-check id>": { "phase": "before" | "after", "now": { "<dimension>": 4 }, "then": { "<dimension>": 2 } } }`,
+ * with "order", the self-check ids in the order answered. Only answers the host
+ * confirmed are kept. They never leave the phone except as the answers themselves;
+ * the phone's own profile (ownSelfCheckProfile) is worked out from them.
+ */
+export function selfCheckKey(code: string): string {
+  return 'plenary.selfCheck.' + code;
+}
+
+export interface StoredSelfChecks {
+  checks: OwnSelfChecks;
+  /** Self-check ids, first answered first. */
+  order: string[];
+}
+
+function numberRecord(value: unknown): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  for (const key of Object.keys(value)) {
+    const n = (value as Record<string, unknown>)[key];
+    if (typeof n === 'number' && isFinite(n)) out[key] = n;
+  }
+  return out;
+}
+
+/** The kept self-checks for a session; empty when none or unreadable (never throws). */
+export function readOwnSelfChecks(storage: SimpleStorage, code: string): StoredSelfChecks {
+  const checks = Object.create(null) as OwnSelfChecks;
+  const order: string[] = [];
+  const raw = storage.get(selfCheckKey(code));
+  if (raw === null) return { checks, order };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { checks, order };
+  }
+  if (typeof json !== 'object' || json === null) return { checks, order };
+  const list = (json as { checks?: unknown }).checks;
+  const kept = (json as { order?: unknown }).order;
+  if (typeof list !== 'object' || list === null) return { checks, order };
+  for (const id of Array.isArray(kept) ? kept : []) {
+    if (typeof id !== 'string' || !Object.prototype.hasOwnProperty.call(list, id)) continue;
+    const entry = (list as Record<string, unknown>)[id] as { phase?: unknown; now?: unknown; then?: unknown } | null;
+    if (!entry || (entry.phase !== 'before' && entry.phase !== 'after')) continue;
+    checks[id] = { phase: entry.phase, now: numberRecord(entry.now), then: numberRecord(entry.then) };
+    order.push(id);
+  }
+  return { checks, order };
+}
+
+/** Keeps one confirmed answer. */
+export function keepOwnRating(
+  storage: SimpleStorage,
+  code: string,
+  kept: StoredSelfChecks,
+  answer: { selfCheckId: string; phase: 'before' | 'after'; dimension: string; then: boolean; value: number },
+): StoredSelfChecks {
+  const checks = Object.assign(Object.create(null) as OwnSelfChecks, kept.checks);
+  const has = Object.prototype.hasOwnProperty.call(checks, answer.selfCheckId);
+  const earlier = has ? checks[answer.selfCheckId]! : { phase: answer.phase, now: Object.create(null) as Record<string, number>, then: Object.create(null) as Record<string, number> };
+  const entry = { phase: answer.phase, now: Object.assign(Object.create(null) as Record<string, number>, earlier.now), then: Object.assign(Object.create(null) as Record<string, number>, earlier.then) };
+  (answer.then ? entry.then : entry.now)[answer.dimension] = answer.value;
+  checks[answer.selfCheckId] = entry;
+  const order = has ? kept.order.slice() : kept.order.concat([answer.selfCheckId]);
+  storage.set(selfCheckKey(code), JSON.stringify({ checks, order }));
+  return { checks, order };
 }

@@ -3,7 +3,7 @@
  * own (src/shared/participant.ts, types only: nothing of them reaches the bundle);
  * this file reads the server's JSON defensively into them.
  */
-import type { ParticipantAnswerKey, ParticipantFrame, ParticipantQuestion, ParticipantTextQuestion } from '../../shared/participant';
+import type { ParticipantAnswerKey, ParticipantFrame, ParticipantQuestion, ParticipantScaleQuestion, ParticipantSelfCheckItem, ParticipantTextQuestion } from '../../shared/participant';
 
 export type { ParticipantFrame, ParticipantGroup, ParticipantOption, ParticipantQuestion } from '../../shared/participant';
 /** What the page holds: the last frame it read (with `ended` once the session is over). */
@@ -57,6 +57,39 @@ function parseTextResults(value: unknown): ParticipantTextQuestion['results'] {
   return { answers: count(value.answers), words, ...(themes ? { themes } : {}) };
 }
 
+function num(value: unknown, fallback: number): number {
+  return typeof value === 'number' && isFinite(value) ? value : fallback;
+}
+
+function parseScaleResults(value: unknown): { answers: number; counts: Record<string, number>; mean: number | null } | null {
+  if (!isObject(value)) return null;
+  return { answers: num(value.answers, 0), counts: parseResults(value.counts) ?? (Object.create(null) as Record<string, number>), mean: typeof value.mean === 'number' && isFinite(value.mean) ? value.mean : null };
+}
+
+/** A self-check (docs/protocol.md): a scale question with its statements as `items`. */
+function parseSelfCheck(q: Record<string, unknown>, id: string): ParticipantScaleQuestion {
+  const items: ParticipantSelfCheckItem[] = [];
+  for (const item of q.items as unknown[]) {
+    if (!isObject(item) || typeof item.id !== 'string' || item.id === '') continue;
+    items.push({ id: item.id, prompt: str(item.prompt), dimension: str(item.dimension), ...(item.then === true ? { then: true as const } : {}), results: parseScaleResults(item.results) });
+  }
+  const min = num(q.min, 1);
+  return {
+    id,
+    type: 'scale',
+    prompt: str(q.prompt),
+    status: q.status === 'open' ? 'open' : 'closed',
+    min,
+    max: Math.max(min + 1, num(q.max, 5)),
+    minLabel: str(q.minLabel),
+    maxLabel: str(q.maxLabel),
+    results: parseScaleResults(q.results),
+    phase: q.phase === 'after' ? 'after' : 'before',
+    thenPrompt: str(q.thenPrompt),
+    items,
+  };
+}
+
 /** Reads the server's JSON defensively: null when it is not a participant state. */
 export function parseState(json: unknown): ParticipantState | null {
   if (!isObject(json) || !isObject(json.session)) return null;
@@ -66,7 +99,9 @@ export function parseState(json: unknown): ParticipantState | null {
   };
   const q = json.question;
   let question: ParticipantQuestion | null = null;
-  if (isObject(q) && typeof q.id === 'string' && q.type === 'text') {
+  if (isObject(q) && typeof q.id === 'string' && q.type === 'scale' && Array.isArray(q.items)) {
+    question = parseSelfCheck(q, q.id);
+  } else if (isObject(q) && typeof q.id === 'string' && q.type === 'text') {
     question = {
       id: q.id,
       type: 'text',

@@ -5,8 +5,9 @@
  * and focus stays on the button the participant is using.
  */
 import { TEXT, type OptionView, type QuestionView, type Screen, type ViewModel } from './model';
+import { buildSelfCheckScreen, selfCheckStructureKey, type SelfCheckHandlers, type SelfCheckScreenParts } from './selfCheckView';
 
-export interface ViewHandlers {
+export interface ViewHandlers extends SelfCheckHandlers {
   vote(optionId: string): void;
   /** Sends the last vote again (it did not reach the host). */
   retry(): void;
@@ -90,6 +91,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
 
   let screenKey = '';
   let question: QuestionParts | null = null;
+  let selfCheck: SelfCheckScreenParts | null = null;
 
   /** Rebuilds the screen; moves focus to `target` if the focus was inside the old one. */
   function replaceScreen(key: string, content: Node[], target: HTMLElement | null): void {
@@ -99,6 +101,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     for (const node of content) screen.appendChild(node);
     screenKey = key;
     question = null;
+    selfCheck = null;
     if (hadFocus && target) target.focus();
   }
 
@@ -256,6 +259,16 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
       case 'groups':
         groupsScreen(s.groups);
         return;
+      case 'selfCheck': {
+        const key = 'selfCheck:' + selfCheckStructureKey(s.selfCheck);
+        if (screenKey !== key || !selfCheck) {
+          const parts = buildSelfCheckScreen(doc, s.selfCheck, handlers);
+          replaceScreen(key, [parts.root], parts.heading);
+          selfCheck = parts;
+        }
+        selfCheck.update(s.selfCheck);
+        return;
+      }
       case 'question': {
         if (screenKey !== 'question' || !question) {
           const parts = buildQuestion();

@@ -8,7 +8,7 @@
  * refused with a message that says so, and the message goes once it is back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Question, Session } from '../../../shared/model';
+import type { Question, SelfCheckQuestion, Session } from '../../../shared/model';
 import { useApi } from '../../app/ApiContext';
 import { nextTarget, revealRefusal, type SlideCursor } from './keymap';
 import { optionLetter } from '../../../shared/optionLetter';
@@ -17,6 +17,12 @@ import { optionLetter } from '../../../shared/optionLetter';
 export function currentQuestion(session: Session): Question | null {
   const slide = session.slides[session.slideIndex];
   return slide?.kind === 'scenario' ? slide.question : null;
+}
+
+/** The self-check on the current slide, if it is one (issue 17): voting on it is run by its own id. */
+export function currentSelfCheck(session: Session): SelfCheckQuestion | null {
+  const slide = session.slides[session.slideIndex];
+  return slide?.kind === 'selfCheck' ? slide.question : null;
 }
 
 /** A problem to show the facilitator; `offline` ones clear when the host is back. */
@@ -94,7 +100,9 @@ export function useSessionActions(session: Session | undefined) {
 
   return useMemo(() => {
     const sessionId = session?.id ?? '';
-    const question = session ? currentQuestion(session) : null;
+    // What V, R and undo act on: the scenario's question, or the self-check (same commands, its own id).
+    const question: { id: string } | null = session ? (currentQuestion(session) ?? currentSelfCheck(session)) : null;
+    const scenario = session ? currentQuestion(session) : null;
     const state = question && session ? session.questions[question.id] : undefined;
     const move = (what: string, to: Parameters<typeof nextTarget>[3]) => {
       if (!session || session.status === 'ended') return;
@@ -140,13 +148,21 @@ export function useSessionActions(session: Session | undefined) {
       /** A group's vote by its number (1-based, as on its tile) and the option's index. */
       vote: (groupNumber: number, optionIndex: number) => {
         const group = session?.groups[groupNumber - 1];
-        const option = question?.options[optionIndex];
-        if (!question) return setProblem('This slide has no question to vote on.');
+        const option = scenario?.options[optionIndex];
+        if (!scenario) return setProblem('This slide has no question to vote on.');
         if (!group) return setProblem(`There is no group ${groupNumber}: nothing was recorded.`);
         if (!option) return setProblem(`There is no option ${optionLetter(optionIndex)}: nothing was recorded.`);
         enqueue(`${group.name} votes ${optionLetter(optionIndex)}`, () =>
-          api.call('voting.cast', { sessionId, questionId: question.id, voterId: group.id, optionId: option.id }),
+          api.call('voting.cast', { sessionId, questionId: scenario.id, voterId: group.id, optionId: option.id }),
         );
+      },
+      /** A group's self-check at the laptop: its ratings, item id → value, in one go. */
+      rateSelfCheck: (groupId: string, ratings: { itemId: string; value: number }[]) => {
+        const selfCheck = session ? currentSelfCheck(session) : null;
+        const group = session?.groups.find((g) => g.id === groupId);
+        if (!selfCheck || !group) return setProblem('This slide has no self-check.');
+        if (ratings.length === 0) return setProblem(`${group.name} has not rated any statement yet.`);
+        enqueue(`${group.name}’s self-check`, () => api.call('voting.castSelfCheck', { sessionId, selfCheckId: selfCheck.id, voterId: group.id, ratings }));
       },
       setCount: (optionId: string, count: number) =>
         question && enqueue('Hand count', () => api.call('voting.setCount', { sessionId, questionId: question.id, optionId, count: Math.max(0, Math.floor(count)) })),

@@ -173,6 +173,19 @@ function SlideBody({ slide, body }: { slide: Slide; body?: ReactNode }) {
           {body}
         </>
       );
+    case 'selfCheck':
+      return (
+        <>
+          <p className={styles.kicker}>{slide.question.phase === 'after' ? 'Self-check · after' : 'Self-check · before'}</p>
+          <h1 className={styles.title}>{slide.title || slide.question.prompt}</h1>
+          {body ?? (
+            <p className={styles.subtitle}>
+              {slide.question.statements.length} statements, each rated from {slide.question.min} ({slide.question.minLabel || 'low'}) to {slide.question.max} ({slide.question.maxLabel || 'high'})
+              {slide.question.phase === 'after' ? ', now and looking back' : ''}
+            </p>
+          )}
+        </>
+      );
     case 'results':
       return (
         <>

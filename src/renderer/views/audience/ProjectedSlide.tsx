@@ -17,6 +17,7 @@ import { SlideView } from '../../components/slide/SlideView';
 import { ResultsSlideBody } from '../results/ResultsSlideBody';
 import { CommitmentsPanel } from './CommitmentsPanel';
 import { formatDuration, useNow } from '../present/useClock';
+import { SelfCheckPanel } from './SelfCheckPanel';
 import styles from './ProjectedSlide.module.css';
 
 interface ProjectedSlideProps {
@@ -61,6 +62,8 @@ export function ProjectedSlide({ session, joinUrl, actions, pendingGroup = null,
         body={
           question ? (
             <ScenarioPanel session={session} question={question} actions={preview ? undefined : actions} pendingGroup={pendingGroup} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
+          ) : slide.kind === 'selfCheck' ? (
+            <SelfCheckPanel session={session} selfCheck={slide.question} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
           ) : slide.kind === 'results' ? (
             <ResultsSlideBody session={session} />
           ) : slide.kind === 'commitments' ? (

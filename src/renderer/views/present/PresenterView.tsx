@@ -30,6 +30,7 @@ import { StatusBar } from './StatusBar';
 import { useNow } from './useClock';
 import { VotingControls } from './VotingControls';
 import { CommitmentsControls } from './CommitmentsControls';
+import { SelfCheckControls } from './SelfCheckControls';
 import styles from './PresenterView.module.css';
 import { optionLetter } from '../../../shared/optionLetter';
 
@@ -104,6 +105,11 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
           {slide?.kind === 'commitments' && (
             <div className={styles.controls}>
               <CommitmentsControls session={session} questionId={slide.question.id} />
+            </div>
+          )}
+          {slide?.kind === 'selfCheck' && (
+            <div className={styles.controls}>
+              <SelfCheckControls session={session} selfCheck={slide.question} actions={actions} />
             </div>
           )}
         </div>

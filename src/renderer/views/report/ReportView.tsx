@@ -22,6 +22,7 @@ import { ReportCommitments } from './sections/ReportCommitments';
 import { ReportContrasts } from './sections/ReportContrasts';
 import { ReportCover } from './sections/ReportCover';
 import { ReportGroups } from './sections/ReportGroups';
+import { ReportLearning } from './sections/ReportLearning';
 import { ReportNotes } from './sections/ReportNotes';
 import { ReportOtherScenarios } from './sections/ReportOtherScenarios';
 import { ReportScenario } from './sections/ReportScenario';
@@ -72,6 +73,7 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
         <ReportCover session={session} summary={summary} />
         <ReportSummary summary={summary} nameOf={(questionId) => headings.get(questionId) ?? questionId} radarDrawn={radarDrawn} />
         <ReportGroups summary={summary} />
+        <ReportLearning summary={summary} />
         {charted.length > 0 && (
           <section className={`${shared.section} ${shared.newPage}`} aria-labelledby="report-scenarios">
             <h2 id="report-scenarios">

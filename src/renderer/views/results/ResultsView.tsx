@@ -15,12 +15,15 @@ import { formatLean, formatShare, type QuestionSummary } from '../../../shared/p
 import type { QuestionFigures, SessionSummaryReport } from '../../../shared/summary';
 import { useLiveSession } from '../../app/hooks';
 import { useSessionSummary } from '../../app/useSessionSummary';
+import { SelfCheckChart } from '../../components/selfCheck/SelfCheckChart';
+import { hasLearning, learningSummary } from '../../components/selfCheck/learningStory';
+import type { SelfCheckFigures } from '../../../shared/selfCheck';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { LazyConsensusChart, LazyGroupLeanChart, LazyLeaderAnswerChart, LazyQuestionResultChart, LazyRoomRadar } from '../../components/charts/lazy';
 import { UnrevealedScenarios } from './UnrevealedScenarios';
 import styles from './ResultsView.module.css';
 
-const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', scenarios: 'results-scenarios' } as const;
+const sectionIds = { room: 'results-room', groups: 'results-groups', consensus: 'results-consensus', learning: 'results-learning', scenarios: 'results-scenarios' } as const;
 const scenarioAnchor = (questionId: string) => `results-scenario-${questionId}`;
 
 /** Scrolls to a part of the page. Hash links are routes in this app, so anchors cannot be used. */
@@ -107,6 +110,7 @@ function EmptyState({ session, summary }: { session: Session; summary: SessionSu
         )}
       </section>
       <UnrevealedScenarios session={session} questions={summary.questions} />
+      {hasLearning(summary.selfCheck) && <LearningSection figures={summary.selfCheck} />}
     </main>
   );
 }
@@ -136,6 +140,11 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         <button type="button" onClick={() => scrollToId(sectionIds.consensus)}>
           Consensus
         </button>
+        {hasLearning(summary.selfCheck) && (
+          <button type="button" onClick={() => scrollToId(sectionIds.learning)}>
+            Self-check
+          </button>
+        )}
         <button type="button" onClick={() => scrollToId(sectionIds.scenarios)}>
           Each scenario
         </button>
@@ -202,6 +211,8 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         <LazyConsensusChart ranked={consensus} size="screen" animate={false} onSelect={(summary) => scrollToId(scenarioAnchor(summary.questionId))} />
       </Section>
 
+      {hasLearning(summary.selfCheck) && <LearningSection figures={summary.selfCheck} />}
+
       <Section id={sectionIds.scenarios} title="Each scenario" lead="The revealed results, in the order of the session.">
         <div className={styles.scenarios}>
           {scenarios.map((figures) =>
@@ -223,6 +234,15 @@ function ResultsBody({ session, summary }: { session: Session; summary: SessionS
         <UnrevealedScenarios session={session} questions={summary.questions} />
       </Section>
     </main>
+  );
+}
+
+/** Learning (issue 17): the self-check per dimension, before, then and after, with n; room figures only. */
+function LearningSection({ figures }: { figures: SelfCheckFigures }) {
+  return (
+    <Section id={sectionIds.learning} title="Learning: the self-check" lead={learningSummary(figures)}>
+      <SelfCheckChart figures={figures} showTable />
+    </Section>
   );
 }
 

@@ -1,0 +1,35 @@
+/**
+ * The self-check's story in words (issue 17): where the room moved most and
+ * least, for Results and the report. From the core's figures; nothing counted here.
+ */
+import type { SelfCheckDimensionFigures, SelfCheckFigures } from '../../../shared/selfCheck';
+import { formatShift } from './SelfCheckChart';
+
+/** Whether there is anything to show: a revealed (or asked-for) self-check with at least one mean. */
+export function hasLearning(figures: SelfCheckFigures | null | undefined): figures is SelfCheckFigures {
+  if (!figures) return false;
+  return figures.dimensions.some((line) => [line.before, line.after, line.then].some((figure) => figure !== null && figure.n > 0));
+}
+
+/** Dimensions with a shift, largest rise first. */
+export function rankedShifts(figures: SelfCheckFigures): SelfCheckDimensionFigures[] {
+  return figures.dimensions.filter((line) => line.shift.afterMinusBefore !== null).sort((a, b) => b.shift.afterMinusBefore! - a.shift.afterMinusBefore!);
+}
+
+/** One or two sentences: the largest and smallest move, and the then-rating's lesson. */
+export function learningSummary(figures: SelfCheckFigures): string {
+  const ranked = rankedShifts(figures);
+  if (ranked.length === 0) {
+    if (figures.after === null) return 'The self-check was asked before the workshop only; there is no “after” to compare with.';
+    if (!figures.after.shown) return 'The “after” self-check has not been revealed yet.';
+    return 'Too few people rated both times to compare before and after.';
+  }
+  const top = ranked[0]!;
+  const bottom = ranked[ranked.length - 1]!;
+  const parts = [`The room’s own rating rose most on ${top.dimensionName} (${formatShift(top.shift.afterMinusBefore)} from before to after)`];
+  if (bottom !== top) parts.push(`least on ${bottom.dimensionName} (${formatShift(bottom.shift.afterMinusBefore)})`);
+  let text = `${parts.join(', and ')}.`;
+  const lowerThen = figures.dimensions.filter((line) => line.then?.mean != null && line.before?.mean != null && line.then.mean < line.before.mean).length;
+  if (lowerThen > 0) text += ` On ${lowerThen} of ${figures.dimensions.length} dimensions, people rated their past selves lower looking back than they did at the start: their yardstick moved.`;
+  return text;
+}
