@@ -5,6 +5,8 @@
 import type { VoteOutcome } from './api';
 import { NO_GROUP, type StoredSelfChecks } from './storage';
 import type { ParticipantState } from './types';
+import type { KeptCommitment } from './mine';
+import type { ParticipantTextQuestion } from '../../shared/participant';
 import type { ParticipantChoiceQuestion } from '../../shared/participant';
 import { initialSelfCheckState, selfCheckScreen, type SelfCheckScreenView, type SelfCheckState } from './selfCheckModel';
 import { optionLetter } from '../../shared/optionLetter';
@@ -36,6 +38,11 @@ export interface AppState {
   feedback: VoteFeedback | null;
   /** The person's own self-check answers, kept on this phone, and those on their way. */
   selfCheck: SelfCheckState;
+  /** The commitments written on this phone for this session (its storage's), and how the last one went. */
+  commitments: KeptCommitment[];
+  commitmentFeedback: { text: string; kind: 'ok' | 'error' | '' };
+  /** The person is looking at "My profile" rather than the vote. */
+  showingMine: boolean;
 }
 
 export function initialState(code: string): AppState {
@@ -50,6 +57,9 @@ export function initialState(code: string): AppState {
     votes: emptyVotes(),
     feedback: null,
     selfCheck: initialSelfCheckState({ checks: Object.create(null) as StoredSelfChecks['checks'], order: [] }),
+    commitments: [],
+    commitmentFeedback: { text: '', kind: '' },
+    showingMine: false,
   };
 }
 
@@ -124,6 +134,7 @@ export type Screen =
   | { kind: 'unreachable' }
   | { kind: 'groups'; groups: { id: string; name: string; pressed: boolean }[] }
   | { kind: 'waiting' }
+  | { kind: 'commitments'; question: ParticipantTextQuestion; kept: KeptCommitment[]; feedback: { text: string; kind: 'ok' | 'error' | '' } }
   | { kind: 'question'; question: QuestionView }
   | { kind: 'selfCheck'; selfCheck: SelfCheckScreenView }
   | { kind: 'ended' };
@@ -269,7 +280,9 @@ export function toViewModel(state: AppState): ViewModel {
   const screen: Screen =
     question?.type === 'choice'
       ? { kind: 'question', question: questionView(state, question) }
-      : question?.type === 'scale' && question.items
+      : question?.type === 'text' && question.dimensions
+        ? { kind: 'commitments', question, kept: state.commitments, feedback: state.commitmentFeedback }
+        : question?.type === 'scale' && question.items
         ? { kind: 'selfCheck', selfCheck: selfCheckScreen(question, state.selfCheck) }
         : { kind: 'waiting' };
   return { title, banner, status, statusKind, group, screen };

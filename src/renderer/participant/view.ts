@@ -5,9 +5,10 @@
  * and focus stays on the button the participant is using.
  */
 import { TEXT, type OptionView, type QuestionView, type Screen, type ViewModel } from './model';
+import { commitmentsView, type CommitmentsView, type MineHandlers } from './mineView';
 import { buildSelfCheckScreen, selfCheckStructureKey, type SelfCheckHandlers, type SelfCheckScreenParts } from './selfCheckView';
 
-export interface ViewHandlers extends SelfCheckHandlers {
+export interface ViewHandlers extends SelfCheckHandlers, MineHandlers {
   vote(optionId: string): void;
   /** Sends the last vote again (it did not reach the host). */
   retry(): void;
@@ -92,6 +93,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
   let screenKey = '';
   let question: QuestionParts | null = null;
   let selfCheck: SelfCheckScreenParts | null = null;
+  let commitments: CommitmentsView | null = null;
 
   /** Rebuilds the screen; moves focus to `target` if the focus was inside the old one. */
   function replaceScreen(key: string, content: Node[], target: HTMLElement | null): void {
@@ -102,6 +104,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     screenKey = key;
     question = null;
     selfCheck = null;
+    commitments = null;
     if (hadFocus && target) target.focus();
   }
 
@@ -259,6 +262,16 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
       case 'groups':
         groupsScreen(s.groups);
         return;
+      case 'commitments': {
+        const key = 'commitments:' + s.question.id;
+        if (screenKey !== key || !commitments) {
+          const parts = commitmentsView(doc, handlers);
+          replaceScreen(key, [parts.root], null);
+          commitments = parts;
+        }
+        commitments.update(s.question, s.kept, s.feedback);
+        return;
+      }
       case 'selfCheck': {
         const key = 'selfCheck:' + selfCheckStructureKey(s.selfCheck);
         if (screenKey !== key || !selfCheck) {
