@@ -65,8 +65,8 @@ export type Question = z.infer<typeof questionSchema>;
 // ---- Beyond multiple choice (issue 19): open answers and rating scales ----
 
 /** Open answers: each phone gives up to OPEN_ANSWERS_PER_VOTER, each 1 to OPEN_ANSWER_MAX characters after trimming. */
-export const OPEN_ANSWERS_PER_VOTER = 3;
-export const OPEN_ANSWER_MAX = 140;
+import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER } from './limits';
+export { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER };
 /** A rating scale has 2 to 10 points (PROTOCOL.md). */
 export const SCALE_POINTS_MIN = 2;
 export const SCALE_POINTS_MAX = 10;

@@ -117,3 +117,13 @@ test('two phones: each profile shows its own figures only; commitments reach the
   expect(section).toContain(`${risk.name} (1) I will try one small pilot before the big plan`);
   await Promise.all(phones.map((context) => context.close()));
 });
+
+test('the phone page stays small: its scripts and styles under 60 KB gzipped', async ({ host }) => {
+  const { gzipSync } = await import('node:zlib');
+  const html = await (await fetch(`${host.origin}/p/`)).text();
+  const assets = [...html.matchAll(/(?:src|href)="(?:\.\/|\/)?(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+  expect(assets.length).toBeGreaterThan(0);
+  let gzipped = 0;
+  for (const asset of assets) gzipped += gzipSync(Buffer.from(await (await fetch(`${host.origin}/${asset}`)).arrayBuffer())).length;
+  expect(gzipped).toBeLessThan(60 * 1024);
+});

@@ -3,7 +3,7 @@
  * a commitments slide, and "My profile", this person's profile, before and after,
  * and commitments, worked out here and shown only here.
  */
-import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER } from '../../shared/model';
+import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER } from '../../shared/limits';
 import type { ParticipantTextQuestion } from '../../shared/participant';
 import type { KeptCommitment } from './mine';
 import { dimensionText, type MyProfile } from './myProfile';

@@ -3,7 +3,7 @@
  * (storage.ts readOwnSelfChecks; src/shared/selfCheck.ts ownSelfCheckProfile),
  * beside the room's means when the host gave them. Worked out and shown here only.
  */
-import { ownSelfCheckProfile } from '../../shared/selfCheck';
+import { ownSelfCheckProfile } from '../../shared/ownSelfCheck';
 import type { ParticipantProfileKey } from '../../shared/participant';
 import type { StoredSelfChecks } from './storage';
 
