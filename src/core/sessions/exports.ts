@@ -123,7 +123,7 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
     }
   }
   // Rows of the room as a whole: the trailing columns (type, text, value, hidden, held back, round) filled where they mean something.
-  for (const row of selfCheckRows(record, options)) rows.push([...row, 'scale', '', row[2]!, '', '', 1]);
+  rows.push(...selfCheckRows(record, options));
   for (const row of commitmentRows(record, options)) rows.push([...row, 'text', row[9]!, '', 'no', '', 1]);
   return toCsv(CSV_HEADER, rows);
 }
