@@ -84,6 +84,7 @@ export function headingOf(slide: Slide): string | null {
     case 'scenario':
     case 'open':
     case 'rating':
+    case 'commitments':
       return slide.question.prompt;
     case 'discussion':
       return slide.prompt;

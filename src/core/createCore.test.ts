@@ -94,7 +94,7 @@ describe('a session of the built-in workshop', () => {
     const selfChecks = session.slides.flatMap((slide) => (slide.kind === 'selfCheck' ? [slide.question.id] : []));
     expect(selfChecks).toHaveLength(2);
     expect(Object.keys(session.questions).sort()).toEqual([...askedQuestionsOf(session.slides).map((q) => q.id), ...selfChecks].sort());
-    expect(askedQuestionsOf(session.slides).map((q) => q.type).filter((type) => type !== 'choice')).toEqual(['text', 'scale']);
+    expect(askedQuestionsOf(session.slides).map((q) => q.type).filter((type) => type !== 'choice')).toEqual(['text', 'text', 'scale']);
     expect(Object.values(session.questions).every((q) => q.status === 'idle' && !q.revealed)).toBe(true);
   });
 

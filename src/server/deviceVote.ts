@@ -21,7 +21,10 @@ export const deviceVoteSchema = z
     optionId: idSchema.optional(),
     // The body is at most 4 KiB; the core trims and allows 1 to 140 characters.
     text: z.string().optional(),
+    /** A rating (scale, and a self-check's statements): its range is the question's. */
     value: z.number().optional(),
+    /** A commitment's dimension (commitments slides only). */
+    dimensionId: idSchema.optional(),
     groupId: idSchema.optional(),
   })
   .strict()
@@ -73,13 +76,14 @@ export function parseDeviceVote(body: unknown): DeviceVote {
   const parsed = deviceVoteSchema.safeParse(body);
   if (!parsed.success) throw invalidInput(parsed.error, 'The vote');
   // Only the fields given: an absent answer stays absent, as the quick path's does.
-  const { deviceId, questionId, optionId, text, value, groupId } = parsed.data;
+  const { deviceId, questionId, optionId, text, value, dimensionId, groupId } = parsed.data;
   return {
     deviceId,
     questionId,
     ...(optionId === undefined ? {} : { optionId }),
     ...(text === undefined ? {} : { text }),
     ...(value === undefined ? {} : { value }),
+    ...(dimensionId === undefined ? {} : { dimensionId }),
     ...(groupId === undefined ? {} : { groupId }),
   };
 }

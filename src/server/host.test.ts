@@ -304,9 +304,9 @@ describe('the facilitator RPC', () => {
     const results = await rpc<{ questions: { questionId: string; totals: Record<string, number> }[] }>('results.get', { sessionId: session.id });
     expect(results.status).toBe(200);
     expect(results.body.questions.find((r) => r.questionId === q.id)!.totals).toEqual({ [q.options[0]!.id]: 1, [q.options[1]!.id]: 4 });
-    // Every question: the scenarios' choices, the warm-up's open question and the closing rating.
+    // Every question: the scenarios' choices, the warm-up's open question the closing rating and the commitments.
     expect(results.body.questions.length).toBe(askedQuestionsOf(session.slides).length);
-    expect(results.body.questions.length).toBe(scenarios(session).length + 2);
+    expect(results.body.questions.length).toBe(scenarios(session).length + 3);
 
     const csv = await rpc<{ filename: string; csv: string }>('reports.csv', { sessionId: session.id });
     expect(csv.status).toBe(200);

@@ -205,6 +205,12 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     return reply.header('Cache-Control', 'no-store').send(state);
   });
 
+  // What a phone needs to work out its own person's profile: the same for every phone, revealed scenarios only.
+  app.get<{ Params: { code: string } }>('/api/p/:code/profile-key', async (request, reply) => {
+    const key = core.sessions.profileKey(codeOf(request));
+    return reply.header('Cache-Control', 'no-store').send(key);
+  });
+
   app.post<{ Params: { code: string } }>('/api/p/:code/vote', { bodyLimit: VOTE_BODY_LIMIT }, async (request, reply) => {
     const code = codeOf(request);
     const vote = parseDeviceVote(request.body);

@@ -329,7 +329,7 @@ describe('GET /api/p/<code>/events', () => {
     expect((await openPhoneStream('ZZZZZZ')).status).toBe(404);
   });
 
-  it('never carries other devices, their votes or the style tags', async () => {
+  it('never carries other devices or their votes, nor the style tags before the reveal', async () => {
     const { session, code, q } = await room();
     const phone = await openPhoneStream(code);
     await phone.states(1);
@@ -356,9 +356,17 @@ describe('GET /api/p/<code>/events', () => {
     ]);
     expect(states.at(-1)!.data.question!.results).toEqual({ [q.options[0]!.id]: 4, [q.options[1]!.id]: 2 });
     const everything = phone.raw();
-    for (const leak of ['other-device', 'mine-device', '"style"', '"leader"', '"manager"', 'voterIds', '"votes"', 'optionId', 'handCounts', 'debrief']) {
+    for (const leak of ['other-device', 'mine-device', '"style"', 'voterIds', '"votes"', 'optionId', 'handCounts', 'debrief']) {
       expect(everything, leak).not.toContain(leak);
     }
+    // Which answer is "leader" comes only with the reveal, as the answer key (docs/protocol.md).
+    const beforeReveal = states.slice(0, -1).map((s) => JSON.stringify(s.data)).join('');
+    for (const leak of ['"leader"', '"manager"', 'answerKey']) expect(beforeReveal, leak).not.toContain(leak);
+    const revealed = states.at(-1)!.data.question;
+    expect(revealed?.type === 'choice' && revealed.answerKey).toEqual({
+      dimension: { id: q.dimension, name: expect.any(String) },
+      styles: Object.fromEntries(q.options.map((o) => [o.id, o.style])),
+    });
     const snapshot = JSON.stringify((await phoneGet(code)).body);
     for (const leak of ['other-device', '"style"', 'voterIds', 'debrief']) expect(snapshot, leak).not.toContain(leak);
   });

@@ -154,6 +154,8 @@ export const commandInputs = {
       optionId: idSchema.optional(),
       text: z.string().max(1000).optional(),
       value: z.number().optional(),
+      /** A commitment's dimension (commitments slides only): one of the session's dimension ids. */
+      dimensionId: idSchema.optional(),
     })
     .strict(),
   /**

@@ -66,8 +66,8 @@ export type Question = z.infer<typeof questionSchema>;
 // ---- Beyond multiple choice (issue 19): open answers and rating scales ----
 
 /** Open answers: each phone gives up to OPEN_ANSWERS_PER_VOTER, each 1 to OPEN_ANSWER_MAX characters after trimming. */
-export const OPEN_ANSWERS_PER_VOTER = 3;
-export const OPEN_ANSWER_MAX = 140;
+import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER } from './limits';
+export { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER };
 /** A rating scale has 2 to 10 points (PROTOCOL.md). */
 export const SCALE_POINTS_MIN = 2;
 export const SCALE_POINTS_MAX = 10;
@@ -204,6 +204,19 @@ export const ratingSlideSchema = z.object({
   title: optionalText(200).default(''),
   question: scaleQuestionSchema,
 });
+/**
+ * Commitments (the learning loop, issue 17): each phone or group writes one to
+ * three "I will ..." actions, each tied to one of the workshop's dimensions. The
+ * question is an open one (`type: "text"`): every commitment is an open answer
+ * whose vote carries its `dimensionId`. The projector, the facilitator and the
+ * exports see them by dimension, never by who wrote them.
+ */
+export const commitmentsSlideSchema = z.object({
+  ...slideBase,
+  kind: z.literal('commitments'),
+  title: optionalText(200).default(''),
+  question: textQuestionSchema,
+});
 /** One statement of a self-check: how the person sees themselves on one of the workshop's dimensions. */
 export const selfCheckStatementSchema = z.object({
   /** The dimension it speaks to: a key of the workshop's dimensions, once per self-check. */
@@ -298,6 +311,7 @@ export const slideSchema = z.discriminatedUnion('kind', [
   resultsSlideSchema,
   openSlideSchema,
   ratingSlideSchema,
+  commitmentsSlideSchema,
   selfCheckSlideSchema,
 ]);
 export type Slide = z.infer<typeof slideSchema>;
@@ -334,7 +348,7 @@ export const savedWorkshopContentSchema = z
         ctx.addIssue({ code: 'custom', path: ['slides', index, 'id'], message: `repeats the slide id "${slide.id}"` });
       }
       slideIds.add(slide.id);
-      if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' || slide.kind === 'selfCheck') {
+      if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' || slide.kind === 'commitments' || slide.kind === 'selfCheck') {
         // A self-check's statements are answered under ids of their own (selfCheckItemId): none may meet another question's.
         const ids = slide.kind === 'selfCheck' ? [slide.question.id, ...selfCheckItemIdsOf(slide.question)] : [slide.question.id];
         for (const id of ids) {
@@ -464,6 +478,8 @@ export const voteSchema = z.object({
   text: z.string().max(OPEN_ANSWER_MAX).optional(),
   /** Voting again (PROTOCOL.md): the round this vote belongs to; absent means 1. */
   round: z.number().int().min(1).optional(),
+  /** A commitment's dimension (commitments slides only): one of the session's dimension ids. */
+  dimensionId: idSchema.optional(),
   at: z.string(),
 });
 export type Vote = z.infer<typeof voteSchema>;
@@ -652,14 +668,22 @@ export function questionsOf(slides: readonly Slide[]): Question[] {
   return slides.flatMap((slide) => (slide.kind === 'scenario' ? [slide.question] : []));
 }
 
-/** Every question a slide list asks (choices, open answers, ratings), in slide order. */
+/** Every question a slide list asks (choices, open answers, ratings, commitments), in slide order. */
 export function askedQuestionsOf(slides: readonly Slide[]): AskedQuestion[] {
-  return slides.flatMap((slide) => (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' ? [slide.question] : []));
+  return slides.flatMap((slide) => {
+    const question = questionOfSlide(slide);
+    return question ? [question] : [];
+  });
 }
 
 /** The question a slide asks, if any. */
 export function questionOfSlide(slide: Slide | undefined): AskedQuestion | null {
-  return slide && (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating') ? slide.question : null;
+  return slide && (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' || slide.kind === 'commitments') ? slide.question : null;
+}
+
+/** The ids of the questions that collect commitments (commitments slides), in slide order. */
+export function commitmentQuestionIds(slides: readonly Slide[]): Set<string> {
+  return new Set(slides.flatMap((slide) => (slide.kind === 'commitments' ? [slide.question.id] : [])));
 }
 
 // ---------------------------------------------------------------- settings

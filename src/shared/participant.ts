@@ -34,6 +34,45 @@ export interface ParticipantChoiceQuestion extends ParticipantQuestionBase {
   options: ParticipantOption[];
   /** Totals by option id, null until the facilitator reveals them. */
   results: Record<string, number> | null;
+  /**
+   * Once revealed only (absent before): the contrast this scenario probes and how
+   * the workshop tags each option, so the phone can work out its own person's
+   * profile by itself (docs/protocol.md, "Each person's own profile").
+   */
+  answerKey?: ParticipantAnswerKey;
+}
+
+/** How a revealed scenario counts towards a profile: its dimension, and each option's lean. */
+export interface ParticipantAnswerKey {
+  dimension: { id: string; name: string };
+  /** Option id → the workshop's tag for it. Prototype-free when the core makes it. */
+  styles: Record<string, 'leader' | 'manager' | 'neutral'>;
+}
+
+/** One revealed scenario in `GET /api/p/<code>/profile-key`. */
+export interface ProfileKeyScenario {
+  id: string;
+  prompt: string;
+  dimensionId: string;
+  options: { id: string; label: string; style: 'leader' | 'manager' | 'neutral' }[];
+  /** The room's totals by option id (hand counts included), as revealed. */
+  totals: Record<string, number>;
+}
+
+/**
+ * `GET /api/p/<code>/profile-key`: what a phone needs to work out its own
+ * person's profile, the same for every phone (it names no device and takes none):
+ * the workshop's dimensions and the scenarios the facilitator has revealed, with
+ * each option's lean and the room's totals. Nothing of a question not revealed.
+ */
+export interface ParticipantProfileKey {
+  dimensions: { id: string; name: string }[];
+  scenarios: ProfileKeyScenario[];
+  /**
+   * The room's self-check means per dimension, of the self-checks revealed (null
+   * where not revealed, or resting on fewer ratings than the privacy floor).
+   */
+  selfCheck?: { dimensionId: string; before: number | null; after: number | null; then: number | null }[];
 }
 
 /** A word of the revealed cloud: an answer (case-folded, trimmed; a few words count as one phrase) and how many gave it. */
@@ -45,8 +84,23 @@ export interface ParticipantWord {
 /** An open answer: up to 3 short answers per phone. */
 export interface ParticipantTextQuestion extends ParticipantQuestionBase {
   type: 'text';
-  /** Most frequent first, at most 50, answers the facilitator hid left out; null until revealed. */
-  results: { answers: number; words: ParticipantWord[] } | null;
+  /**
+   * Most frequent first, at most 50, answers the facilitator hid left out; null until revealed.
+   * On a commitments slide also `themes`: per dimension written about, how many (docs/protocol.md "Commitments").
+   */
+  results: { answers: number; words: ParticipantWord[]; themes?: ParticipantTheme[] } | null;
+  /**
+   * Commitments only (absent on a plain open question): the workshop's dimensions,
+   * one of which each answer names as `dimensionId` in its body.
+   */
+  dimensions?: { id: string; name: string }[];
+}
+
+/** One theme of the revealed commitments: a dimension and how many commitments are about it. */
+export interface ParticipantTheme {
+  dimensionId: string;
+  name: string;
+  count: number;
 }
 
 /** A rating from `min` to `max`, labelled at both ends. */
@@ -126,6 +180,8 @@ export interface ParticipantVote {
   text?: string;
   /** A rating: an integer from the question's `min` to `max`; a second replaces the first. */
   value?: number;
+  /** A commitment's dimension (commitments slides only): one of the question's `dimensions`. */
+  dimensionId?: string;
   groupId?: string;
 }
 

@@ -28,6 +28,7 @@ import { scaleValues, type AskedQuestion, type Group, type QuestionState, type Q
 import { emptyRecord, recordOf } from './records';
 import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionProfile } from './profile';
 import { optionLetter } from './optionLetter';
+import { summarizeCommitments, type CommitmentFigures } from './commitments';
 import { answerKeys, tallyQuestion, votesByQuestion, votesOfRound, type QuestionTally, type VoteSource } from './tally';
 import { countPhrases, scaleMean } from './openAnswers';
 import { movementBetween, type GroupRoundCounts, type LeaderCount, type Movement } from './rounds';
@@ -316,6 +317,8 @@ export interface SessionSummaryReport {
   questions: QuestionFigures[];
   /** The open (text) and rating (scale) questions, in slide order; not part of `totals` or `profile`, which are about scenarios. */
   answerQuestions: AnswerQuestionFigures[];
+  /** The commitments slides (commitments.ts): by dimension, never by who wrote them; a split by group after the floor. */
+  commitments: CommitmentFigures[];
   participants: ParticipantFigures;
   totals: SessionTotals;
   /** Lean, leader shares and consensus over the shown scenarios; groups after the floor. */
@@ -771,7 +774,11 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
   const selfCheck = selfCheckFigures(source, { includeUnrevealed, privacyFloor });
-  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor), selfCheck };
+  return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, commitments: summarizeCommitments(source, {
+    includeUnrevealed,
+    heldBack: options.heldBack,
+    floor: { kept: groups.filter((group) => floor.kept.has(group.id)), merged: floor.merged, othersShown: floor.othersShown, othersName: OTHERS_NAME, restName: ungroupedName(floor) },
+  }), participants, totals, profile, breakdownGroups, ungroupedName: ungroupedName(floor), selfCheck };
 }
 
 /** Answers and leader-tagged answers in some counts, by the question's option order. */

@@ -94,7 +94,7 @@ describe('sessions.exportJson', () => {
     const archive = JSON.parse((await core.call('sessions.exportJson', { sessionId: session.id })).json) as Archive;
     const record = sessionRecordSchema.parse(archive.session);
     expect(record.handCounts).toEqual({ [first!.question.id]: { [first!.question.options[0]!.id]: 7 } });
-    expect(archive.withheld).toEqual({ questions: 1, answers: 7, selfCheckAnswers: 0 });
+    expect(archive.withheld).toEqual({ questions: 1, answers: 7, selfCheckAnswers: 0, commitmentAnswers: 0 });
     expect(archive.summary.totals).toMatchObject({ votes: 14, votedOn: 2, revealed: 1, shownVotes: 7 });
   });
 

@@ -5,13 +5,13 @@
  * rest (`includeUnrevealed`), and then the file says so.
  */
 import { toCsv } from '../../shared/csv';
-import { askedQuestionsOf, type AskedQuestion, type SessionRecord, type Vote } from '../../shared/model';
+import { askedQuestionsOf, commitmentQuestionIds, selfCheckItemId, type AskedQuestion, type SessionRecord, type Vote } from '../../shared/model';
+import { summarizeCommitments } from '../../shared/commitments';
 import { emptyRecord, recordOf } from '../../shared/records';
 import { currentRound, handCountsOfRound, isRevealed, summarizeSession } from '../../shared/summary';
 import { answerKeys } from '../../shared/tally';
 import { heldBackByWordList } from './sessionView';
 import { anyRoundRevealed, isRoundRevealed, roundOfVote } from '../../shared/rounds';
-import { selfCheckItemId } from '../../shared/model';
 import { isSelfCheckVote, selfCheckFigures, type RatingFigure } from '../../shared/selfCheck';
 
 export interface ExportOptions {
@@ -104,9 +104,11 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
       vote.round ?? 1,
     ];
   };
+  // Commitments never appear as a phone's or a group's rows: commitmentRows lists them by no one.
+  const commitmentIds = commitmentQuestionIds(record.slides);
   for (const vote of record.votes) {
     const question = byId.get(vote.questionId);
-    if (!question || !included.has(question.id)) continue;
+    if (!question || !included.has(question.id) || commitmentIds.has(question.id)) continue;
     if (!everything && !isRoundRevealed(record, question.id, roundOfVote(vote))) continue;
     if (question.type === 'text' ? vote.text === undefined : !keysOf.get(question.id)!.has(vote.optionId)) continue;
     rows.push(voteRow(question, vote));
@@ -126,8 +128,27 @@ export function sessionCsv(record: SessionRecord, options: ExportOptions = {}): 
       }
     }
   }
+  // Rows of the room as a whole: the trailing columns (type, text, value, hidden, held back, round) filled where they mean something.
   rows.push(...selfCheckRows(record, options));
+  for (const row of commitmentRows(record, options)) rows.push([...row, 'text', row[9]!, '', 'no', '', 1]);
   return toCsv(CSV_HEADER, rows);
+}
+
+/**
+ * Commitments in the CSV: one row each, by no one (`voterId` "room", `source`
+ * "commitment", no time, no group), the words under `optionLabel`, grouped by
+ * dimension and sorted by their words, so no row can be tied to a phone, a group
+ * or a moment. Only once shown (revealed, or asked for); hidden ones never.
+ */
+function commitmentRows(record: SessionRecord, options: ExportOptions): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const figures of summarizeCommitments(record, { includeUnrevealed: options.includeUnrevealed === true, heldBack: heldBackByWordList })) {
+    if (!figures.shown) continue;
+    for (const theme of figures.themes) {
+      for (const text of theme.texts ?? []) rows.push([figures.questionId, 'room', '', '', 'commitment', 1, 'room', '', '', text, '', theme.dimensionId, figures.prompt, figures.revealed ? 'yes' : 'no']);
+    }
+  }
+  return rows;
 }
 
 /**
@@ -171,6 +192,10 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
   // A person's self-check never leaves the core: the file has the room's figures (summary.selfCheck), not the answers.
   session.votes = session.votes.filter((vote) => !isSelfCheckVote(record.slides, vote));
   const selfCheckAnswers = record.votes.length - session.votes.length;
+  // Nor are commitments tied to their writers: the file has them by dimension (summary.commitments), not as votes.
+  const commitmentIds = commitmentQuestionIds(record.slides);
+  session.votes = session.votes.filter((vote) => !commitmentIds.has(vote.questionId));
+  const commitments = record.votes.length - selfCheckAnswers - session.votes.length;
   if (!includeUnrevealed) {
     session.votes = session.votes.filter((vote) => {
       if (isRevealed(record, vote.questionId)) return true;
@@ -197,7 +222,7 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
     version: 2,
     exportedAt,
     includesUnrevealed: includeUnrevealed,
-    withheld: { questions: withheldQuestions.size, answers: withheldVotes, selfCheckAnswers },
+    withheld: { questions: withheldQuestions.size, answers: withheldVotes, selfCheckAnswers, commitmentAnswers: commitments },
     // The self-check's figures with the privacy floor, whatever the rest of the summary's breakdowns show.
     summary: { ...summarizeSession(record, { includeUnrevealed, heldBack: heldBackByWordList }), selfCheck: selfCheckFigures(record, { includeUnrevealed, privacyFloor: options.privacyFloor }) },
     session,

@@ -29,14 +29,15 @@ import type { StorePort } from '../store/store';
 import type { WorkshopService } from '../workshops/workshopService';
 import { buildGroups, defaultGroupNames, makeJoinCode, normaliseJoinCode } from './groups';
 import { createTimerHandlers, initialRunOfShow, moveToSlide, stopRunOfShow } from './runOfShow';
-import { endedState, type ParticipantFrame, type ParticipantState, type ParticipantVote } from '../../shared/participant';
+import { endedState, type ParticipantProfileKey, type ParticipantFrame, type ParticipantState, type ParticipantVote } from '../../shared/participant';
 import { sessionArchive, sessionCsv } from './exports';
 import { PhoneGate } from './phoneAdmission';
-import { heldBackByWordList, participantState, questionView, sessionView } from './sessionView';
+import { heldBackByWordList, participantProfileKey, participantState, questionView, sessionView } from './sessionView';
 import { resultsOf } from './results';
 import { startNextRound } from './rounds';
 import { selfCheckFigures, selfCheckItemIndex, selfCheckSlidesOf } from '../../shared/selfCheck';
 import { selfCheckQuestionView } from './selfCheckView';
+import { checkCommitment, commitmentsQuestionView, commitmentsSlideOf, type CommitmentsSlide } from './commitmentsView';
 import type { SelfCheckQuestion } from '../../shared/model';
 
 type SessionHandlers = Pick<
@@ -90,6 +91,8 @@ export interface SessionService {
   handlers: SessionHandlers;
   /** The participant state for a join code; not_found when no running session has it. */
   participantState(code: string): ParticipantState;
+  /** What phones need to work out their own profile (revealed scenarios only); not_found like participantState. */
+  profileKey(code: string): ParticipantProfileKey;
   /** The session id behind a join code (running sessions only). */
   sessionIdForCode(code: string): string;
   /** What a session's phones should see now: its state, or the last frame once it ended or is gone. */
@@ -164,7 +167,20 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     selfCheckSlidesOf(record.slides).find(({ slide }) => slide.question.id === questionId)?.slide.question;
   /** A question whose voting the facilitator runs (open, close, reveal, undo): a scenario's or a self-check's. */
   const findRunQuestion = (record: SessionRecord, questionId: string): void => {
-    if (!findSelfCheck(record, questionId)) findQuestion(record, questionId);
+    if (!findSelfCheck(record, questionId) && !commitmentsSlideOf(record, questionId)) findQuestion(record, questionId);
+  };
+  /** Keeps a commitment (checked), from a group or a phone, and tells the presenter how many there are. */
+  const castCommitment = async (record: SessionRecord, slide: CommitmentsSlide, vote: Omit<Vote, 'optionId' | 'text' | 'dimensionId' | 'at'>, given: { text?: string | undefined; dimensionId?: string | undefined }, phoneCheck?: () => AdmittedPhone | null) => {
+    const question = slide.question;
+    const text = checkCommitment(record, question, vote, given.text, given.dimensionId);
+    if (questionStateOf(record, question.id)?.status !== 'open') throw new ApiError('conflict', 'Commitments are not being taken now.');
+    const phone = phoneCheck?.() ?? null;
+    const round = questionStateOf(record, question.id)?.round;
+    // The answer's id is random: nothing of the device (or the moment) can be read from it.
+    const written = store.castVote(record.id, { ...vote, optionId: deps.newId('a'), text, dimensionId: given.dimensionId!, ...(round && round > 1 ? { round } : {}), at: stamp() }, phone ?? undefined);
+    if (phone) gate.admitted(record, phone);
+    await written;
+    throttledProgress(record, question.id, () => events.emit('vote.cast', { sessionId: record.id, questionId: question.id, question: commitmentsQuestionView(record, question) }));
   };
   /** Applies a change durably, then returns the fresh view. */
   const update = async (record: SessionRecord, change: (record: SessionRecord) => void) => {
@@ -545,7 +561,16 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       });
       return announce('voting.revealed', view);
     },
-    'voting.cast': async ({ sessionId, questionId, voterId, optionId, text, value }) => {
+    'voting.cast': async ({ sessionId, questionId, voterId, optionId, text, value, dimensionId }) => {
+      const commitments = commitmentsSlideOf(find(sessionId), questionId);
+      if (commitments) {
+        const record = find(sessionId);
+        const group = record.groups.find((g) => g.id === voterId);
+        if (!group) throw new ApiError('not_found', `There is no group ${voterId} in this session.`);
+        if (record.status === 'ended') throw new ApiError('conflict', 'This session has ended.');
+        await castCommitment(record, commitments, { questionId, voterId, voterKind: 'group', groupId: group.id }, { text, dimensionId });
+        return { ok: true };
+      }
       const record = find(sessionId);
       const question = findQuestion(record, questionId);
       const group = record.groups.find((g) => g.id === voterId);
@@ -629,7 +654,11 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const question = findQuestion(record, questionId);
       if (question.type !== 'text') throw new ApiError('invalid_input', 'Only an open question has answers to list.', 'questionId');
       const votes = record.votes.filter((v) => v.questionId === questionId);
-      return { questionId, answers: openAnswerList(question, votes, questionStateOf(record, questionId), heldBackByWordList) };
+      const answers = openAnswerList(question, votes, questionStateOf(record, questionId), heldBackByWordList);
+      if (!commitmentsSlideOf(record, questionId)) return { questionId, answers };
+      // Commitments: sorted by their words, with no time and no phone's group, so none can be matched to a phone's arrival.
+      const anonymous = answers.map((answer) => ({ ...answer, at: '', groupId: answer.source === 'group' ? answer.groupId : null }));
+      return { questionId, answers: anonymous.sort((a, b) => a.text.localeCompare(b.text, 'en')) };
     },
     'voting.setAnswerHidden': async ({ sessionId, questionId, answerId, hidden }) => {
       const record = find(sessionId);
@@ -673,6 +702,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
   return {
     handlers,
     participantState: (code) => participantState(activeByCode(code), store.settings().reportMinGroupSize),
+    profileKey: (code) => participantProfileKey(activeByCode(code), store.settings().reportMinGroupSize),
     sessionIdForCode: (code) => activeByCode(code).id,
     phoneFrame: (sessionId) => {
       const record = store.session(sessionId);
@@ -686,9 +716,19 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
         return false;
       }
     },
-    castFromDevice: async (code, { deviceId, questionId, optionId, text, value, groupId }, from = {}) => {
+    castFromDevice: async (code, { deviceId, questionId, optionId, text, value, dimensionId, groupId }, from = {}) => {
       const record = activeByCode(code);
       const current = record.slides[record.slideIndex];
+      if (current?.kind === 'commitments') {
+        if (current.question.id !== questionId) throw new ApiError('conflict', 'That question is not on the screen now.');
+        if (groupId !== undefined && !record.groups.some((g) => g.id === groupId)) throw new ApiError('invalid_input', 'That group is not in this session.', 'groupId');
+        await castCommitment(record, current, { questionId, voterId: deviceId, voterKind: 'device', groupId: groupId ?? null }, { text, dimensionId }, () => {
+          const phone = gate.check(record, deviceId, from.address ?? '');
+          from.allow?.();
+          return phone;
+        });
+        return;
+      }
       if (current?.kind === 'selfCheck') {
         // A self-check's statement: the ordinary scale body under the statement's own id.
         const selfCheck = current.question;

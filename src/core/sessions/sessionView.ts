@@ -5,12 +5,14 @@
  */
 import { questionOfSlide, type AskedQuestion, type QuestionView, type Session, type SessionRecord } from '../../shared/model';
 import { emptyRecord, hasKey, recordOf } from '../../shared/records';
-import type { ParticipantQuestion, ParticipantState } from '../../shared/participant';
+import type { ParticipantAnswerKey, ParticipantProfileKey, ParticipantQuestion, ParticipantState, ProfileKeyScenario } from '../../shared/participant';
 import { PHONE_WORDS_MAX, scaleMean } from '../../shared/openAnswers';
 import { cloudAnswersOf, cloudOf, currentRound, isRevealed, openAnswerList, questionProgress } from '../../shared/summary';
 import { tallyQuestion, votesByQuestion, votesOfRound } from '../../shared/tally';
 import { shippedWordList } from './wordList';
 import { earlierRoundTallies } from './rounds';
+import { commitmentsParticipantQuestion, commitmentsQuestionView } from './commitmentsView';
+import { selfCheckFigures } from '../../shared/selfCheck';
 import { selfCheckParticipantQuestion, selfCheckQuestionView } from './selfCheckView';
 
 /**
@@ -86,7 +88,9 @@ export function sessionView(record: SessionRecord): Session {
   const questions = emptyRecord<QuestionView>();
   for (const slide of record.slides) {
     const question = questionOfSlide(slide);
-    if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
+    // Commitments first: they are open answers, but their view counts them without a cloud.
+    if (slide.kind === 'commitments') questions[slide.question.id] = commitmentsQuestionView(record, slide.question);
+    else if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
     else if (slide.kind === 'selfCheck') questions[slide.question.id] = selfCheckQuestionView(record, slide.question);
   }
   const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
@@ -100,6 +104,7 @@ export function participantState(record: SessionRecord, privacyFloor = 0): Parti
   const question = questionOfSlide(slide);
   const session = { title: record.title, groups: record.groups.map(({ id, name }) => ({ id, name })) };
   if (slide?.kind === 'selfCheck' && record.status !== 'ended') return { session, question: selfCheckParticipantQuestion(record, slide, privacyFloor) };
+  if (slide?.kind === 'commitments' && record.status !== 'ended') return { session, question: commitmentsParticipantQuestion(record, slide) };
   if (!question || record.status === 'ended') return { session, question: null };
   const asked = participantQuestion(record, question);
   // The slide's picture (hash and alt text only): the phone loads it from /api/p/<code>/picture/<hash>.
@@ -124,6 +129,8 @@ function participantQuestion(record: SessionRecord, question: AskedQuestion): Pa
         // The style tags stay out: a phone must not see which answer the workshop calls "leader".
         options: question.options.map(({ id, label }) => ({ id, label })),
         results: visible ? tallyQuestion(question, votes(), hands()).totals : null,
+        // Only once revealed: the room has seen the debrief, and the phone needs the key to work out its own profile.
+        ...(visible ? { answerKey: answerKeyOf(record, question) } : {}),
       };
     case 'text': {
       if (!visible) return { ...base, type: 'text', results: null };
@@ -138,4 +145,42 @@ function participantQuestion(record: SessionRecord, question: AskedQuestion): Pa
       return { ...scale, results: { answers: tally.voteCount, counts: tally.totals, mean: scaleMean(question, tally.totals) } };
     }
   }
+}
+
+function answerKeyOf(record: SessionRecord, question: Extract<AskedQuestion, { type: 'choice' }>): ParticipantAnswerKey {
+  const dimension = record.dimensions.find((d) => d.id === question.dimension);
+  return {
+    dimension: { id: question.dimension, name: dimension?.name ?? question.dimension },
+    styles: recordOf(question.options.map((option) => [option.id, option.style] as const)),
+  };
+}
+
+/**
+ * The profile key for phones (docs/protocol.md): the dimensions and every revealed
+ * scenario with its options' leans and the room's totals. The same for every
+ * phone: the phone works out its own person's profile from its own stored votes.
+ */
+export function participantProfileKey(record: SessionRecord, privacyFloor = 0): ParticipantProfileKey {
+  const byQuestion = votesByQuestion(record.votes);
+  const scenarios: ProfileKeyScenario[] = [];
+  for (const slide of record.slides) {
+    if (slide.kind !== 'scenario' || !isVisible(record, slide.question.id)) continue;
+    const question = slide.question;
+    // The round now standing: after a vote again, the figures the room saw last (and the vote the phone kept last).
+    const votes = votesOfRound(byQuestion.get(question.id) ?? [], currentRound(record, question.id));
+    const totals = tallyQuestion(question, votes, hasKey(record.handCounts, question.id) ? record.handCounts[question.id] : undefined).totals;
+    scenarios.push({
+      id: question.id,
+      prompt: question.prompt,
+      dimensionId: question.dimension,
+      options: question.options.map(({ id, label, style }) => ({ id, label, style })),
+      totals,
+    });
+  }
+  const selfCheck = selfCheckFigures(record, { privacyFloor });
+  return {
+    dimensions: record.dimensions.map(({ id, name }) => ({ id, name })),
+    scenarios,
+    selfCheck: (selfCheck?.dimensions ?? []).map((line) => ({ dimensionId: line.dimensionId, before: line.before?.mean ?? null, after: line.after?.mean ?? null, then: line.then?.mean ?? null })),
+  };
 }

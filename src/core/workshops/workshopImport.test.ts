@@ -181,7 +181,7 @@ describe('importing a workshop file', () => {
     );
     expect(await broken((f) => void delete f.workshop.title)).toBe('The workshop: its title is missing.');
     expect(await broken((f) => void (f.workshop.slides[0]!.kind = 'video'))).toBe(
-      'Slide 1: its kind must be title, bullets, comparison, quote, scenario, discussion, results, open, rating or selfCheck.',
+      'Slide 1: its kind must be title, bullets, comparison, quote, scenario, discussion, results, open, rating, commitments or selfCheck.',
     );
     expect(await broken((f) => void (f.workshop.slides[1]!.minutes = 'five'))).toBe('Slide 2: its minutes must be a number.');
     expect(await broken((f) => void (f.workshop.slides[1]!.minutes = 999))).toBe('Slide 2: its minutes must be at most 240.');

@@ -72,7 +72,16 @@ export function voteOutcomeOf(status: number, json: unknown): VoteOutcome {
   return 'failed';
 }
 
-export async function sendVote(code: string, body: VoteBody): Promise<VoteOutcome> {
+/** A commitment: its words and the dimension it is about (docs/protocol.md "Commitments"). */
+export interface CommitmentBody {
+  deviceId: string;
+  questionId: string;
+  text: string;
+  dimensionId: string;
+  groupId?: string;
+}
+
+export async function sendVote(code: string, body: VoteBody | CommitmentBody): Promise<VoteOutcome> {
   let response: Response;
   try {
     response = await fetchWithTimeout(base(code) + '/vote', {
@@ -92,6 +101,16 @@ export async function sendVote(code: string, body: VoteBody): Promise<VoteOutcom
     if (response.status === 200) return 'network';
   }
   return voteOutcomeOf(response.status, json);
+}
+
+/** `GET /api/p/<code>/profile-key`: the revealed scenarios' leans and the room's totals, or null when it cannot be had. */
+export async function fetchProfileKey(code: string): Promise<unknown> {
+  try {
+    const response = await fetchWithTimeout(base(code) + '/profile-key', { cache: 'no-store', headers: { Accept: 'application/json' } });
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface StreamHandlers {

@@ -2,13 +2,19 @@
  * The page's controller: joins the session in the address, follows it live and
  * sends votes (docs/protocol.md's participant part). State in, view model out.
  */
-import { fetchState, hasEventSource, openStream, sendVote, type Stream, type VoteBody } from './api';
+import { fetchProfileKey, fetchState, hasEventSource, openStream, sendVote, type CommitmentBody, type Stream, type VoteBody } from './api';
 import { codeFromPath, isWellFormedCode, joinPath, normaliseCode } from './code';
 import { ANSWER_MAX, emptyAnswers, emptyVotes, initialState, ownAnswers, ownVote, toViewModel, validGroup, voteMemoryKey, type AppState } from './model';
-import { answersKey, deviceIdFrom, groupKey, keepOwnRating, NO_GROUP, openStorage, parseStoredAnswers, readOwnSelfChecks, voteKey } from './storage';
+import { answersKey, deviceIdFrom, groupKey, keepOwnRating, makeDeviceId, NO_GROUP, openStorage, parseStoredAnswers, readOwnSelfChecks, voteKey } from './storage';
 import { initialSelfCheckState } from './selfCheckModel';
 import type { ParticipantState } from './types';
 import { createView } from './view';
+import { commitmentsFileName, commitmentsText, reminderCalendar } from './calendar';
+import { keepCommitment, keepProfileKey, keepRevealedFrame, keptCommitments, keptProfileKey } from './mine';
+import { mineNav, mineView, type MineHandlers } from './mineView';
+import { myProfile, parseProfileKey } from './myProfile';
+import { mySelfCheck } from './mySelfCheck';
+import { downloadFile } from './download';
 
 const RETRY_MS = 3000;
 
@@ -17,7 +23,15 @@ export function startApp(root: HTMLElement): { stop(): void } {
   const storage = openStorage();
   const deviceId = deviceIdFrom(storage);
   const code = codeFromPath(location.pathname);
-  let state: AppState = initialState(code);
+  let state: AppState = Object.assign(initialState(code), { commitments: code ? keptCommitments(storage, code) : [] });
+  const mineHandlers: MineHandlers = {
+    addCommitment: (text, dimensionId) => addCommitment(text, dimensionId),
+    downloadText: () => downloadFile(commitmentsFileName(sessionTitle(), 'txt'), commitmentsText(sessionTitle(), commitmentLines(), new Date()), 'text/plain;charset=utf-8'),
+    downloadCalendar: () =>
+      downloadFile(commitmentsFileName(sessionTitle(), 'ics'), reminderCalendar({ sessionTitle: sessionTitle(), commitments: commitmentLines(), now: new Date(), uid: makeDeviceId() }), 'text/calendar;charset=utf-8'),
+    showMine: () => showMine(true),
+    showVote: () => showMine(false),
+  };
   let stream: Stream | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let loading = false;
@@ -45,11 +59,78 @@ export function startApp(root: HTMLElement): { stop(): void } {
       const failed = state.selfCheck.failed;
       if (failed) rateStatement(failed.itemId, failed.value);
     },
+    ...mineHandlers,
   });
+  // "My profile": this person's own figures, worked out here; the switch sits under the header.
+  const nav = mineNav(document, mineHandlers);
+  const mine = mineView(document, mineHandlers);
+  const header = root.querySelector('header');
+  if (header) header.appendChild(nav.root);
+  root.appendChild(mine.root);
+  nav.set(false);
 
   function set(patch: Partial<AppState>): void {
     state = Object.assign({}, state, patch);
     view.update(toViewModel(state));
+    if (state.showingMine) drawMine();
+  }
+
+  function drawMine(): void {
+    const key = keptProfileKey(storage, code) ?? { dimensions: [], scenarios: [] };
+    mine.update(
+      myProfile(key, (questionId) => storage.get(voteKey(code, questionId))),
+      mySelfCheck(readOwnSelfChecks(storage, code), key),
+      state.commitments,
+    );
+  }
+
+  function showMine(on: boolean): void {
+    const main = root.querySelector<HTMLElement>('#main');
+    if (main) main.hidden = on;
+    mine.root.hidden = !on;
+    nav.set(on);
+    set({ showingMine: on });
+    if (on) {
+      const heading = mine.root.querySelector<HTMLElement>('h2');
+      if (heading) heading.focus();
+      // The freshest figures while the session runs; what was kept otherwise.
+      if (state.phase === 'live') {
+        void fetchProfileKey(code).then((json) => {
+          const fresh = parseProfileKey(json);
+          if (fresh) keepProfileKey(storage, code, fresh);
+          if (state.showingMine) drawMine();
+        });
+      }
+    }
+  }
+
+  function addCommitment(text: string, dimensionId: string): void {
+    const question = state.server ? state.server.question : null;
+    if (!question || question.type !== 'text' || !question.dimensions || state.phase !== 'live') return;
+    const dimension = question.dimensions.find((d) => d.id === dimensionId);
+    if (!dimension) return;
+    const words = text.trim();
+    const body: CommitmentBody = { deviceId, questionId: question.id, text: words, dimensionId };
+    const group = validGroup(state);
+    if (group !== null && group !== NO_GROUP) body.groupId = group;
+    set({ commitmentFeedback: { text: 'Sending…', kind: '' } });
+    void sendVote(code, body).then((outcome) => {
+      if (outcome === 'received') {
+        const commitments = keepCommitment(storage, code, { text: words, dimensionId, dimensionName: dimension.name, at: new Date().toISOString() });
+        set({ commitments, commitmentFeedback: { text: 'Kept: it is on your list below', kind: 'ok' } });
+        return;
+      }
+      const why = outcome === 'closed' ? 'Not kept: commitments are closed, or you have written three' : outcome === 'network' ? 'Not sent: check the Wi-Fi' : outcome === 'invalid' ? 'Not kept: write 1 to 140 characters and pick a contrast' : 'Not kept: try again';
+      set({ commitmentFeedback: { text: why, kind: 'error' } });
+    });
+  }
+
+  function commitmentLines() {
+    return state.commitments.map((c) => ({ text: c.text, dimension: c.dimensionName }));
+  }
+
+  function sessionTitle(): string {
+    return state.server && state.server.session.title ? state.server.session.title : 'Plenary';
   }
 
   function closeStream(): void {
@@ -66,6 +147,8 @@ export function startApp(root: HTMLElement): { stop(): void } {
   }
 
   function applyState(next: ParticipantState): void {
+    // A revealed scenario's answer key is kept here, so this person's profile still shows once the session has ended.
+    if (!('ended' in next)) keepRevealedFrame(storage, code, next.question);
     if ('ended' in next) {
       closeStream();
       set({ phase: 'ended', server: next, reconnecting: false });

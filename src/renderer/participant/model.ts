@@ -5,6 +5,7 @@
 import type { VoteOutcome } from './api';
 import { NO_GROUP, type StoredSelfChecks } from './storage';
 import type { ParticipantState } from './types';
+import type { KeptCommitment } from './mine';
 import type { ParticipantChoiceQuestion, ParticipantScaleQuestion, ParticipantTextQuestion } from '../../shared/participant';
 import { initialSelfCheckState, selfCheckScreen, type SelfCheckScreenView, type SelfCheckState } from './selfCheckModel';
 import { optionLetter } from '../../shared/optionLetter';
@@ -45,6 +46,11 @@ export interface AppState {
   feedback: VoteFeedback | null;
   /** The person's own self-check answers, kept on this phone, and those on their way. */
   selfCheck: SelfCheckState;
+  /** The commitments written on this phone for this session (its storage's), and how the last one went. */
+  commitments: KeptCommitment[];
+  commitmentFeedback: { text: string; kind: 'ok' | 'error' | '' };
+  /** The person is looking at "My profile" rather than the vote. */
+  showingMine: boolean;
 }
 
 export function initialState(code: string): AppState {
@@ -60,6 +66,9 @@ export function initialState(code: string): AppState {
     answers: emptyAnswers(),
     feedback: null,
     selfCheck: initialSelfCheckState({ checks: Object.create(null) as StoredSelfChecks['checks'], order: [] }),
+    commitments: [],
+    commitmentFeedback: { text: '', kind: '' },
+    showingMine: false,
   };
 }
 
@@ -193,6 +202,7 @@ export type Screen =
   | { kind: 'unreachable' }
   | { kind: 'groups'; groups: { id: string; name: string; pressed: boolean }[] }
   | { kind: 'waiting' }
+  | { kind: 'commitments'; question: ParticipantTextQuestion; kept: KeptCommitment[]; feedback: { text: string; kind: 'ok' | 'error' | '' } }
   | { kind: 'question'; question: QuestionView }
   | { kind: 'text'; question: TextQuestionView }
   | { kind: 'scale'; question: ScaleQuestionView }
@@ -453,10 +463,12 @@ export function toViewModel(state: AppState): ViewModel {
     ? { kind: 'waiting' }
     : question.type === 'scale' && question.items
       ? { kind: 'selfCheck', selfCheck: selfCheckScreen(question, state.selfCheck) }
-      : question.type === 'text'
-        ? { kind: 'text', question: textQuestionView(state, question) }
-        : question.type === 'scale'
-          ? { kind: 'scale', question: scaleQuestionView(state, question) }
-          : { kind: 'question', question: questionView(state, question) };
+      : question.type === 'text' && question.dimensions
+        ? { kind: 'commitments', question, kept: state.commitments, feedback: state.commitmentFeedback }
+        : question.type === 'text'
+          ? { kind: 'text', question: textQuestionView(state, question) }
+          : question.type === 'scale'
+            ? { kind: 'scale', question: scaleQuestionView(state, question) }
+            : { kind: 'question', question: questionView(state, question) };
   return { title, banner, status, statusKind, group, screen };
 }

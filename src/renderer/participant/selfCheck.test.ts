@@ -104,7 +104,7 @@ describe('the self-check screen (DOM)', () => {
   });
 
   it('puts every statement on one screen; a tap rates it; progress reads "n of 12 answered"', () => {
-    const handlers: ViewHandlers = { vote: vi.fn(), retry: vi.fn(), reload: vi.fn(), pickGroup: vi.fn(), changeGroup: vi.fn(), join: vi.fn(), answer: vi.fn(), rate: vi.fn(), rateStatement: vi.fn(), retryRating: vi.fn() };
+    const handlers: ViewHandlers = { vote: vi.fn(), retry: vi.fn(), reload: vi.fn(), pickGroup: vi.fn(), changeGroup: vi.fn(), join: vi.fn(), answer: vi.fn(), rate: vi.fn(), rateStatement: vi.fn(), retryRating: vi.fn(), addCommitment: vi.fn(), downloadText: vi.fn(), downloadCalendar: vi.fn(), showMine: vi.fn(), showVote: vi.fn() };
     const view = createView(root, handlers);
     view.update(toViewModel(live(selfCheck())));
     const groups = Array.from(root.querySelectorAll('.self-points'));

@@ -3,7 +3,7 @@
  * throw), and the device's id, made once and kept.
  */
 
-import type { OwnSelfChecks } from '../../shared/selfCheck';
+import type { OwnSelfChecks } from '../../shared/ownSelfCheck';
 
 export interface SimpleStorage {
   get(key: string): string | null;

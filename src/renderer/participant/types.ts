@@ -3,7 +3,7 @@
  * own (src/shared/participant.ts, types only: nothing of them reaches the bundle);
  * this file reads the server's JSON defensively into them.
  */
-import type { ParticipantFrame, ParticipantQuestion, ParticipantScaleQuestion, ParticipantSelfCheckItem, ParticipantTextQuestion, ParticipantWord } from '../../shared/participant';
+import type { ParticipantAnswerKey, ParticipantFrame, ParticipantQuestion, ParticipantScaleQuestion, ParticipantSelfCheckItem, ParticipantTextQuestion, ParticipantWord } from '../../shared/participant';
 
 export type { ParticipantFrame, ParticipantGroup, ParticipantOption, ParticipantQuestion } from '../../shared/participant';
 /** What the page holds: the last frame it read (with `ended` once the session is over). */
@@ -37,6 +37,16 @@ function parseResults(value: unknown): Record<string, number> | null {
   return results;
 }
 
+function parseAnswerKey(value: unknown): ParticipantAnswerKey | null {
+  if (!isObject(value) || !isObject(value.dimension) || !isObject(value.styles)) return null;
+  const styles = Object.create(null) as ParticipantAnswerKey['styles'];
+  for (const key of Object.keys(value.styles)) {
+    const style = value.styles[key];
+    if (style === 'leader' || style === 'manager' || style === 'neutral') styles[key] = style;
+  }
+  return { dimension: { id: str(value.dimension.id), name: str(value.dimension.name) }, styles };
+}
+
 function int(value: unknown, fallback: number): number {
   return typeof value === 'number' && Math.floor(value) === value && value >= 0 && value <= 100 ? value : fallback;
 }
@@ -52,7 +62,10 @@ function parseTextResults(value: unknown): ParticipantTextQuestion['results'] {
   if (Array.isArray(value.words)) {
     for (const word of value.words) if (isObject(word) && typeof word.text === 'string' && word.text !== '') words.push({ text: word.text, count: count(word.count) });
   }
-  return { answers: count(value.answers), words };
+  const themes = Array.isArray(value.themes)
+    ? value.themes.filter(isObject).map((t) => ({ dimensionId: str(t.dimensionId), name: str(t.name), count: count(t.count) }))
+    : undefined;
+  return { answers: count(value.answers), words, ...(themes ? { themes } : {}) };
 }
 
 /** A revealed rating: answers per value and their mean. */
@@ -110,17 +123,25 @@ export function parseState(json: unknown): ParticipantState | null {
   } else if (isObject(q) && typeof q.id === 'string') {
     const common = { id: q.id, prompt: str(q.prompt), status: q.status === 'open' ? ('open' as const) : ('closed' as const) };
     if (q.type === 'text') {
-      question = { ...common, type: 'text', results: parseTextResults(q.results) };
+      question = {
+        ...common,
+        type: 'text',
+        results: parseTextResults(q.results),
+        // A commitments slide: each answer is tied to one of these (docs/protocol.md).
+        ...(Array.isArray(q.dimensions) ? { dimensions: idLabelList(q.dimensions, 'name').map(({ id, text }) => ({ id, name: text })) } : {}),
+      };
     } else if (q.type === 'scale') {
       const min = int(q.min, 1);
       const max = Math.max(min + 1, int(q.max, 5));
       question = { ...common, type: 'scale', min, max, minLabel: str(q.minLabel), maxLabel: str(q.maxLabel), results: parseScaleResults(q.results) };
     } else {
+      const answerKey = parseAnswerKey(q.answerKey);
       question = {
         ...common,
         type: 'choice',
         options: idLabelList(q.options, 'label').map(({ id, text }) => ({ id, label: text })),
         results: parseResults(q.results),
+        ...(answerKey ? { answerKey } : {}),
       };
     }
     const picture = parsePicture(q.picture);

@@ -16,7 +16,7 @@ function live(patch: Partial<AppState> = {}, s: ParticipantState = server({})): 
 }
 
 function handlers(): ViewHandlers {
-  return { vote: vi.fn(), answer: vi.fn(), rate: vi.fn(), rateStatement: vi.fn(), retry: vi.fn(), reload: vi.fn(), pickGroup: vi.fn(), changeGroup: vi.fn(), join: vi.fn(), retryRating: vi.fn() };
+  return { vote: vi.fn(), answer: vi.fn(), rate: vi.fn(), rateStatement: vi.fn(), retry: vi.fn(), reload: vi.fn(), pickGroup: vi.fn(), changeGroup: vi.fn(), join: vi.fn(), retryRating: vi.fn(), addCommitment: vi.fn(), downloadText: vi.fn(), downloadCalendar: vi.fn(), showMine: vi.fn(), showVote: vi.fn() };
 }
 
 const $ = (selector: string) => document.querySelector<HTMLElement>(selector);

@@ -5,9 +5,10 @@
  * and focus stays on the button the participant is using.
  */
 import { ANSWER_MAX, TEXT, type OptionView, type QuestionView, type ScaleQuestionView, type Screen, type TextQuestionView, type ViewModel } from './model';
+import { commitmentsView, type CommitmentsView, type MineHandlers } from './mineView';
 import { buildSelfCheckScreen, selfCheckStructureKey, type SelfCheckHandlers, type SelfCheckScreenParts } from './selfCheckView';
 
-export interface ViewHandlers extends SelfCheckHandlers {
+export interface ViewHandlers extends SelfCheckHandlers, MineHandlers {
   vote(optionId: string): void;
   /** Sends an open answer (as typed; the app trims it). */
   answer(text: string): void;
@@ -138,6 +139,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
   let textParts: TextParts | null = null;
   let scaleParts: ScaleParts | null = null;
   let selfCheck: SelfCheckScreenParts | null = null;
+  let commitments: CommitmentsView | null = null;
 
   /** Rebuilds the screen; moves focus to `target` if the focus was inside the old one. */
   function replaceScreen(key: string, content: Node[], target: HTMLElement | null): void {
@@ -150,6 +152,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
     textParts = null;
     scaleParts = null;
     selfCheck = null;
+    commitments = null;
     if (hadFocus && target) target.focus();
   }
 
@@ -501,6 +504,16 @@ export function createView(root: HTMLElement, handlers: ViewHandlers): View {
       case 'groups':
         groupsScreen(s.groups);
         return;
+      case 'commitments': {
+        const key = 'commitments:' + s.question.id;
+        if (screenKey !== key || !commitments) {
+          const parts = commitmentsView(doc, handlers);
+          replaceScreen(key, [parts.root], null);
+          commitments = parts;
+        }
+        commitments.update(s.question, s.kept, s.feedback);
+        return;
+      }
       case 'selfCheck': {
         const key = 'selfCheck:' + selfCheckStructureKey(s.selfCheck);
         if (screenKey !== key || !selfCheck) {

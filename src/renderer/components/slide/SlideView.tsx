@@ -194,6 +194,14 @@ function SlideBody({ slide, body }: { slide: Slide; body?: ReactNode }) {
           {body}
         </>
       );
+    case 'commitments':
+      return (
+        <>
+          <p className={styles.kicker}>{slide.title || 'Commitments'}</p>
+          <h1 className={styles.prompt}>{slide.question.prompt}</h1>
+          {body}
+        </>
+      );
     case 'selfCheck':
       return (
         <>

@@ -17,6 +17,7 @@ import { preloadCharts } from '../../components/charts/lazy';
 import { SlideView } from '../../components/slide/SlideView';
 import { ResultsSlideBody } from '../results/ResultsSlideBody';
 import { AnswerPanel } from './AnswerPanel';
+import { CommitmentsPanel } from './CommitmentsPanel';
 import { formatDuration, useNow } from '../present/useClock';
 import { SelfCheckPanel } from './SelfCheckPanel';
 import styles from './ProjectedSlide.module.css';
@@ -69,6 +70,8 @@ export function ProjectedSlide({ session, joinUrl, actions, pendingGroup = null,
             <SelfCheckPanel session={session} selfCheck={slide.question} joinUrl={phonesMatter ? joinUrl : undefined} preview={preview} />
           ) : slide.kind === 'results' ? (
             <ResultsSlideBody session={session} />
+          ) : slide.kind === 'commitments' ? (
+            <CommitmentsPanel session={session} questionId={slide.question.id} preview={preview} />
           ) : slide.kind === 'discussion' ? (
             <DiscussionTimer session={session} />
           ) : undefined

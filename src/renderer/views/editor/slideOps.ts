@@ -1,5 +1,5 @@
 /** Pure operations on the slide list: new slides, copies, moves, and their names. */
-import { SELF_CHECK_THEN_PROMPT, type Dimension, type Option, type Slide, type SlideKind, type WorkshopContent } from '../../../shared/model';
+import { questionOfSlide, SELF_CHECK_THEN_PROMPT, type Dimension, type Option, type Slide, type SlideKind, type WorkshopContent } from '../../../shared/model';
 import { newId } from './ids';
 
 export const kindLabels: Record<SlideKind, string> = {
@@ -12,6 +12,7 @@ export const kindLabels: Record<SlideKind, string> = {
   results: 'Results',
   open: 'Open question',
   rating: 'Rating',
+  commitments: 'Commitments',
   selfCheck: 'Self-check',
 };
 
@@ -25,11 +26,12 @@ export const kindDescriptions: Record<SlideKind, string> = {
   results: "The room's results so far",
   open: 'Short answers, shown as a word cloud',
   rating: 'A statement rated on a scale',
+  commitments: 'Each person writes what they will do, by dimension',
   selfCheck: 'Each person rates themselves, one statement per dimension (before or after)',
 };
 
 /** The order the "Add slide" menu offers. */
-export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'open', 'rating', 'selfCheck', 'discussion', 'results'];
+export const addableKinds: SlideKind[] = ['title', 'bullets', 'comparison', 'quote', 'scenario', 'open', 'rating', 'selfCheck', 'discussion', 'results', 'commitments'];
 
 export const kindLabel = (kind: SlideKind) => kindLabels[kind];
 
@@ -48,6 +50,7 @@ export function slideSummary(slide: Slide, max = 60): string {
     case 'scenario':
     case 'open':
     case 'rating':
+    case 'commitments':
       text = slide.title || slide.question.prompt;
       break;
     case 'discussion':
@@ -70,7 +73,9 @@ export function takenIds(content: WorkshopContent): Set<string> {
   const ids = new Set<string>();
   for (const slide of content.slides) {
     ids.add(slide.id);
-    if (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' || slide.kind === 'selfCheck') ids.add(slide.question.id);
+    const question = questionOfSlide(slide);
+    if (question) ids.add(question.id);
+    else if (slide.kind === 'selfCheck') ids.add(slide.question.id);
   }
   return ids;
 }
@@ -134,6 +139,14 @@ export function blankSlide(kind: SlideKind, taken: Set<string>, defaultDimension
         title: '',
         question: { id: newId('q', [...taken, id]), type: 'scale', prompt: 'How useful was this for your work?', min: 1, max: 5, minLabel: 'Not at all', maxLabel: 'Very', debrief: '' },
       };
+    case 'commitments':
+      return {
+        ...base,
+        minutes: 8,
+        kind,
+        title: 'What will you do?',
+        question: { id: newId('q', [...taken, id]), type: 'text', prompt: 'Write one to three things you will do, each beginning "I will …", and pick the contrast each one is about.', debrief: '' },
+      };
     case 'selfCheck': {
       // One statement per dimension of the workshop, for the author to word.
       const named = dimensions.length > 0 ? dimensions : [{ id: defaultDimension || 'general', name: 'General' }];
@@ -163,7 +176,7 @@ export function duplicateSlide(slide: Slide, taken: Set<string>): Slide {
   const id = newId('s', taken);
   const copy = structuredClone(slide);
   copy.id = id;
-  if (copy.kind === 'scenario' || copy.kind === 'open' || copy.kind === 'rating' || copy.kind === 'selfCheck') copy.question.id = newId('q', [...taken, id]);
+  if (copy.kind === 'scenario' || copy.kind === 'open' || copy.kind === 'rating' || copy.kind === 'commitments' || copy.kind === 'selfCheck') copy.question.id = newId('q', [...taken, id]);
   return copy;
 }
 

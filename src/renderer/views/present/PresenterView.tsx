@@ -30,6 +30,7 @@ import { StatusBar } from './StatusBar';
 import { useNow } from './useClock';
 import { VotingControls } from './VotingControls';
 import { AnswerControls } from './AnswerControls';
+import { CommitmentsControls } from './CommitmentsControls';
 import { SelfCheckControls } from './SelfCheckControls';
 import styles from './PresenterView.module.css';
 import { optionLetter } from '../../../shared/optionLetter';
@@ -105,6 +106,11 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
           {(slide?.kind === 'open' || slide?.kind === 'rating') && (
             <div className={styles.controls}>
               <AnswerControls session={session} slide={slide} actions={actions} />
+            </div>
+          )}
+          {slide?.kind === 'commitments' && (
+            <div className={styles.controls}>
+              <CommitmentsControls session={session} questionId={slide.question.id} />
             </div>
           )}
           {slide?.kind === 'selfCheck' && (

@@ -23,6 +23,7 @@ export function slideText(slide: Slide): string {
     case 'scenario':
     case 'open':
     case 'rating':
+    case 'commitments':
       return `${slide.title} ${slide.question.prompt}`;
     case 'discussion':
       return slide.prompt;

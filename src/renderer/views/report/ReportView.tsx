@@ -19,6 +19,7 @@ import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { contentWidthMm, pageCss, type PaperSize } from './reportData';
 import { ReportAnswers } from './sections/ReportAnswers';
 import { ReportAppendix } from './sections/ReportAppendix';
+import { ReportCommitments } from './sections/ReportCommitments';
 import { ReportContrasts } from './sections/ReportContrasts';
 import { ReportCover } from './sections/ReportCover';
 import { ReportGroups } from './sections/ReportGroups';
@@ -104,6 +105,7 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
           debriefs={new Map(session.slides.flatMap((slide) => (slide.kind === 'open' || slide.kind === 'rating' ? [[slide.question.id, slide.question.debrief] as [string, string]] : [])))}
         />
         <ReportContrasts room={summary.profile.room} />
+        <ReportCommitments commitments={summary.commitments} />
         <ReportNotes session={session} printed={new Set([...charted.map((figures) => figures.slideId), ...summary.answerQuestions.filter((figures) => figures.shown && figures.votes > 0).map((figures) => figures.slideId)])} />
         <ReportPictures session={session} printed={new Set(charted.map((figures) => figures.slideId))} />
         <ReportAppendix summary={summary} />
