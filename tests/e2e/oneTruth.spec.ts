@@ -263,7 +263,7 @@ for (const mode of Object.keys(PLANS) as Mode[]) {
       session: { votes: { questionId: string }[]; handCounts: Record<string, Record<string, number>> };
     };
     expect(archive.includesUnrevealed).toBe(false);
-    expect(archive.withheld).toEqual({ questions: 1, answers: reference.question(hidden.id), selfCheckAnswers: 0 });
+    expect(archive.withheld).toEqual({ questions: 1, answers: reference.question(hidden.id), selfCheckAnswers: 0, commitmentAnswers: 0 });
     expect(archive.session.votes.some((vote) => vote.questionId === hidden.id)).toBe(false);
     expect(Object.keys(archive.session.handCounts)).not.toContain(hidden.id);
     expect(archive.session.votes.length + Object.values(archive.session.handCounts).reduce((s, counts) => s + Object.values(counts).reduce((a, b) => a + b, 0), 0)).toBe(shownVotes);
