@@ -21,10 +21,10 @@ import { useOpenAnswers } from './useOpenAnswers';
 import { formatDuration, useNow } from './useClock';
 import styles from './PresenterView.module.css';
 import own from './AnswerControls.module.css';
+import { CountdownSelect } from './CountdownSelect';
 
 type AnswerSlide = Extract<Slide, { kind: 'open' | 'rating' }>;
 
-const COUNTDOWNS = [0, 30, 60, 90, 120, 180];
 
 interface AnswerControlsProps {
   session: Session;
@@ -66,16 +66,7 @@ export function AnswerControls({ session, slide, actions }: AnswerControlsProps)
               <Button size="small" intent="primary" onClick={() => actions.openVoting(countdown || undefined)}>
                 {view.status === 'closed' ? 'Reopen voting (V)' : 'Open voting (V)'}
               </Button>
-              <label>
-                <span className="visually-hidden">Countdown</span>
-                <select value={countdown} onChange={(e) => setCountdown(Number(e.target.value))} aria-label="Close voting automatically after">
-                  {COUNTDOWNS.map((s) => (
-                    <option key={s} value={s}>
-                      {s ? `closes after ${s} s` : 'no countdown'}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <CountdownSelect value={countdown} onChange={setCountdown} />
             </>
           )}
           <Button size="small" onClick={actions.reveal} disabled={view.revealed} title={revealRefusal(view, session.votingMode) ?? 'Show the room the answers'}>

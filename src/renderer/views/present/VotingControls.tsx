@@ -17,8 +17,8 @@ import { formatDuration, useNow } from './useClock';
 import styles from './PresenterView.module.css';
 import { optionLetter } from '../../../shared/optionLetter';
 import { ownValue } from '../../../shared/records';
+import { CountdownSelect } from './CountdownSelect';
 
-const COUNTDOWNS = [0, 30, 60, 90, 120, 180];
 
 export function VotingControls({ session, question, actions, pendingGroup }: { session: Session; question: Question; actions: SessionActions; pendingGroup: number | null }) {
   const view = session.questions[question.id];
@@ -60,16 +60,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
               >
                 {view.revealed ? 'Reopen this round (V)' : view.status === 'closed' ? 'Reopen voting (V)' : 'Open voting (V)'}
               </Button>
-              <label>
-                <span className="visually-hidden">Countdown</span>
-                <select value={countdown} onChange={(e) => setCountdown(Number(e.target.value))} aria-label="Close voting automatically after">
-                  {COUNTDOWNS.map((s) => (
-                    <option key={s} value={s}>
-                      {s ? `closes after ${s} s` : 'no countdown'}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <CountdownSelect value={countdown} onChange={setCountdown} />
             </>
           )}
           <Button size="small" onClick={actions.reveal} disabled={view.revealed} title={revealRefusal(view, session.votingMode) ?? 'Show the room what it chose'}>
