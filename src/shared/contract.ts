@@ -25,6 +25,7 @@ import type { OpenAnswer, SessionSummaryReport, WordCount } from './summary';
 import type { Movement } from './rounds';
 import type { SelfCheckFigures } from './selfCheck';
 import type { MenuCommandData } from './menu';
+import { PULSE_FILE_MAX_BYTES, type FollowUpStatus } from './followUp';
 
 const empty = z.object({}).strict();
 const sessionRef = z.object({ sessionId: idSchema }).strict();
@@ -202,6 +203,16 @@ export const commandInputs = {
   'reports.csv': exportRef,
   /** The session as JSON for the facilitator's archive, with its summary; unrevealed choices only when asked for (the file then says so). */
   'sessions.exportJson': exportRef,
+
+  // Follow-up pack (src/shared/followUp.ts): `sessionId` is always the workshop's session, never its pulse.
+  /** Where the session's follow-up stands: its statements, this laptop's pulse (join code, addresses, respondents) and imported pulses. */
+  'pulses.get': sessionRef,
+  /** Makes the session's pulse (a session of one open self-check, `followUpOf` the session), or returns the one it has; the session must have a self-check. */
+  'pulses.create': sessionRef,
+  /** This laptop's pulse as a pulse file (totals per statement, the privacy floor applied), to import on another laptop. */
+  'pulses.export': sessionRef,
+  /** Takes in a pulse file of this session: its totals join the session's follow-up figures; the same pulse again replaces itself. */
+  'pulses.import': z.object({ sessionId: idSchema, text: z.string().max(PULSE_FILE_MAX_BYTES), fileName: z.string().max(260).optional() }).strict(),
 } as const;
 
 export type CommandName = keyof typeof commandInputs;
@@ -384,6 +395,10 @@ export interface CommandOutputs {
   'reports.get': SessionSummaryReport;
   'reports.csv': ExportedFile & { csv: string };
   'sessions.exportJson': ExportedFile & { json: string };
+  'pulses.get': FollowUpStatus;
+  'pulses.create': FollowUpStatus;
+  'pulses.export': ExportedFile & { text: string };
+  'pulses.import': FollowUpStatus;
 }
 
 export type CommandOutput<N extends CommandName> = CommandOutputs[N];

@@ -9,13 +9,10 @@ import { PHONE_LIMIT_MAX } from './phoneLimits';
 import { emptyRecord } from './records';
 import type { QuestionProgress, WordCount } from './summary';
 import type { RoundTally } from './rounds';
+import { idSchema } from './idSchema';
+import { importedPulseSchema } from './followUp';
 
-/** Ids are short, URL-safe strings; the core makes them, imports may bring their own. */
-export const idSchema = z
-  .string()
-  .min(1, 'needs an id')
-  .max(64, 'an id is at most 64 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'an id uses letters, digits, "-" and "_" only');
+export { idSchema };
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what} cannot be empty`).max(max, `${what} is at most ${max} characters`);
@@ -590,6 +587,10 @@ export const sessionRecordSchema = z.object({
   phones: z.array(admittedPhoneSchema).default([]),
   /** Phones the facilitator removed: their votes went, and they are not let back in. */
   removedDevices: z.array(z.string()).default([]),
+  /** A follow-up pulse (src/shared/followUp.ts): the workshop's session this one asks again, weeks later. */
+  followUpOf: idSchema.optional(),
+  /** Pulses of this session taken in from pulse files: totals only, one per pulse id. */
+  importedPulses: z.array(importedPulseSchema).optional(),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
@@ -597,7 +598,7 @@ export type SessionRecord = z.infer<typeof sessionRecordSchema>;
  * A session as the outside sees it. Which option anyone chose stays out until the
  * question is revealed (or the session has ended): only who has voted shows.
  */
-export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'questions' | 'phones' | 'removedDevices'> {
+export interface Session extends Omit<SessionRecord, 'votes' | 'handCounts' | 'questions' | 'phones' | 'removedDevices' | 'importedPulses'> {
   questions: Record<string, QuestionView>;
   /** How many phones the session admitted (the list itself: sessions.admittedPhones). */
   phonesAdmitted: number;
@@ -661,6 +662,10 @@ export interface SessionSummary {
   scenarioCount: number;
   /** People counted (the summary's participants). */
   participants: number;
+  /** A follow-up pulse (src/shared/followUp.ts): the session it follows up; null for a workshop's own session. */
+  followUpOf: string | null;
+  /** It has a self-check to ask again in a follow-up pulse (and is not a pulse itself). */
+  canFollowUp: boolean;
 }
 
 /** Convenience: the scenarios' (choice) questions of a slide list, in slide order. */

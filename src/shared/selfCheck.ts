@@ -118,8 +118,24 @@ export interface SelfCheckDimensionFigures {
   before: RatingFigure | null;
   after: RatingFigure | null;
   then: RatingFigure | null;
-  /** after − before and after − then (means), null when either is missing. */
-  shift: { afterMinusBefore: number | null; afterMinusThen: number | null };
+  /**
+   * The follow-up pulse weeks later (src/shared/followUp.ts): this laptop's pulse
+   * session and imported pulse files, merged; null when there is none yet.
+   */
+  followUp: RatingFigure | null;
+  /** after − before and after − then (means), and followUp − before; null when either is missing. */
+  shift: { afterMinusBefore: number | null; afterMinusThen: number | null; followUpMinusBefore: number | null };
+}
+
+/** The follow-up pulses merged into the figures: how many, on how many people, over which days. */
+export interface FollowUpPhaseFigures {
+  /** Pulses counted: this laptop's pulse session (if it has answers) and each imported file. */
+  pulses: number;
+  /** People who answered, summed over the pulses. */
+  respondents: number;
+  /** The days of the first and last answers (YYYY-MM-DD), over all pulses; null without answers. */
+  firstAnswerOn: string | null;
+  lastAnswerOn: string | null;
 }
 
 export interface SelfCheckPhaseFigures {
@@ -143,6 +159,8 @@ export interface SelfCheckFigures {
   /** The self-checks compared: the first "before" and the last "after" (null when the session has none). */
   before: SelfCheckPhaseFigures | null;
   after: SelfCheckPhaseFigures | null;
+  /** The follow-up pulses (src/shared/followUp.ts), null when there is none. */
+  followUp: FollowUpPhaseFigures | null;
   /** Per dimension, in the workshop's dimension order, then any others in statement order. */
   dimensions: SelfCheckDimensionFigures[];
   /** The privacy floor applied (ratings); 0 when none. */
@@ -243,10 +261,12 @@ export function selfCheckFigures(source: SelfCheckSource, options: SelfCheckOpti
       before: beforeFigure,
       after: afterFigure,
       then: thenFigure,
-      shift: { afterMinusBefore: difference(afterFigure, beforeFigure), afterMinusThen: difference(afterFigure, thenFigure) },
+      // The follow-up pulse (src/shared/followUp.ts) joins these figures in the follow-up pack's change.
+      followUp: null,
+      shift: { afterMinusBefore: difference(afterFigure, beforeFigure), afterMinusThen: difference(afterFigure, thenFigure), followUpMinusBefore: null },
     };
   });
-  return { min: scale.min, max: scale.max, minLabel: scale.minLabel, maxLabel: scale.maxLabel, before, after, dimensions, privacyFloor };
+  return { min: scale.min, max: scale.max, minLabel: scale.minLabel, maxLabel: scale.maxLabel, before, after, followUp: null, dimensions, privacyFloor };
 }
 
 export * from './ownSelfCheck';

@@ -127,6 +127,8 @@ export function summarizeSession(record: SessionRecord): SessionSummary {
     revealed: totals.revealed,
     scenarioCount: totals.scenarios,
     participants: participants.count,
+    followUpOf: record.followUpOf ?? null,
+    canFollowUp: record.followUpOf === undefined && record.slides.some((slide) => slide.kind === 'selfCheck'),
   };
 }
 

@@ -19,6 +19,8 @@ const summary = (over: Partial<SessionSummary>): SessionSummary => ({
   revealed: 3,
   scenarioCount: 15,
   participants: 12,
+  followUpOf: null,
+  canFollowUp: false,
   ...over,
 });
 
