@@ -68,14 +68,7 @@ export function createCore(store: StorePort, deps: CoreDeps = systemDeps): CoreW
   const workshops = createWorkshopService(store, deps, events, assets);
   const phones = new PhonePresence();
   const sessions = createSessionService(store, deps, events, workshops, phones);
-  const notYet = async (): Promise<never> => {
-    throw new ApiError('unavailable', 'The follow-up pack is being built: this command does not work yet.');
-  };
   const handlers: ApiHandlers = {
-    'pulses.get': notYet,
-    'pulses.create': notYet,
-    'pulses.export': notYet,
-    'pulses.import': notYet,
     'app.info': async () => ({ version: APP_VERSION, dataDir: store.dataDir, recoveries: [...store.recoveries] }),
     'settings.get': async () => ({ ...store.settings() }),
     'settings.update': async (change) => {

@@ -110,5 +110,14 @@ export interface FollowUpStatus {
     createdAt: string;
   } | null;
   /** Pulses taken in from files, oldest first. */
-  imported: { pulseId: string; importedAt: string; fileName: string; respondents: number; firstAnswerOn: string | null; lastAnswerOn: string | null }[];
+  imported: {
+    pulseId: string;
+    importedAt: string;
+    fileName: string;
+    respondents: number;
+    firstAnswerOn: string | null;
+    lastAnswerOn: string | null;
+    /** It is this laptop's own pulse (its export, imported back): counted once, from the live pulse. */
+    sameAsLocal: boolean;
+  }[];
 }

@@ -27,6 +27,7 @@
  */
 import { selfCheckItemId, type SelfCheckQuestion, type SessionRecord, type Slide, type Vote } from './model';
 import { ownValue, recordOf } from './records';
+import type { PulseTotals } from './followUp';
 
 /** One answer a self-check asks for: a statement now, or its then-rating. */
 export interface SelfCheckItem {
@@ -172,6 +173,13 @@ export type SelfCheckSource = Pick<SessionRecord, 'slides' | 'dimensions' | 'que
 export interface SelfCheckOptions {
   includeUnrevealed?: boolean | undefined;
   privacyFloor?: number | undefined;
+  /**
+   * The follow-up pulses' totals (src/shared/followUp.ts): this laptop's pulse
+   * (`pulseTotalsOf`) and imported pulse files, each pulse id once (the caller
+   * keeps the local one over an import of it; here a repeated id counts once too).
+   * They count whatever the pulse's reveal state: they are totals, under the floor.
+   */
+  followUp?: readonly PulseTotals[] | undefined;
 }
 
 function isShown(source: Pick<SessionRecord, 'questions'>, id: string, includeUnrevealed: boolean): { revealed: boolean; shown: boolean } {
@@ -195,19 +203,33 @@ function ratingsByItem(question: SelfCheckQuestion, votes: readonly Vote[]): Map
   return new Map([...latest].map(([id, byVoter]) => [id, [...byVoter.values()]]));
 }
 
-function ratingFigure(question: SelfCheckQuestion, values: readonly number[] | undefined, floor: number): RatingFigure {
-  const list = values ?? [];
-  const n = list.length;
-  const withheld = n > 0 && floor > 1 && n < floor;
-  if (n === 0 || withheld) return { n, mean: null, counts: null, withheld };
+/** Whether a figure on n ratings stays out under the privacy floor. */
+export const isBelowFloor = (n: number, floor: number): boolean => n > 0 && floor > 1 && n < floor;
+
+/** Every point of the scale, at 0: a prototype-free record. */
+function emptyCounts(scale: Pick<SelfCheckQuestion, 'min' | 'max'>): Record<string, number> {
   const counts = recordOf<number>([]);
-  for (let value = question.min; value <= question.max; value += 1) counts[String(value)] = 0;
+  for (let value = scale.min; value <= scale.max; value += 1) counts[String(value)] = 0;
+  return counts;
+}
+
+/** A figure from counts per value (every point of the scale present), the floor applied to its n. */
+function figureOfCounts(counts: Record<string, number>, floor: number): RatingFigure {
+  let n = 0;
   let sum = 0;
-  for (const value of list) {
-    sum += value;
-    counts[String(value)] = (counts[String(value)] ?? 0) + 1;
+  for (const [value, count] of Object.entries(counts)) {
+    n += count;
+    sum += Number(value) * count;
   }
+  const withheld = isBelowFloor(n, floor);
+  if (n === 0 || withheld) return { n, mean: null, counts: null, withheld };
   return { n, mean: sum / n, counts, withheld: false };
+}
+
+function ratingFigure(question: SelfCheckQuestion, values: readonly number[] | undefined, floor: number): RatingFigure {
+  const counts = emptyCounts(question);
+  for (const value of values ?? []) counts[String(value)] = (counts[String(value)] ?? 0) + 1;
+  return figureOfCounts(counts, floor);
 }
 
 const difference = (a: RatingFigure | null, b: RatingFigure | null): number | null => (a?.mean != null && b?.mean != null ? a.mean - b.mean : null);
@@ -248,6 +270,8 @@ export function selfCheckFigures(source: SelfCheckSource, options: SelfCheckOpti
   const names = new Map(source.dimensions.map((dimension) => [dimension.id, dimension.name]));
   const order = [...source.dimensions.map((dimension) => dimension.id).filter((id) => statements.has(id)), ...[...statements.keys()].filter((id) => !names.has(id))];
 
+  const followUp = mergePulses(options.followUp ?? [], scale, order, privacyFloor);
+
   const dimensions = order.map((dimensionId): SelfCheckDimensionFigures => {
     const asks = (entry: typeof beforeSlide) => entry !== null && entry.slide.question.statements.some((statement) => statement.dimension === dimensionId);
     const beforeFigure = beforeSlide && beforeRatings && asks(beforeSlide) ? ratingFigure(beforeSlide.slide.question, beforeRatings.get(selfCheckItemId(beforeSlide.slide.question.id, dimensionId)), privacyFloor) : null;
@@ -261,12 +285,108 @@ export function selfCheckFigures(source: SelfCheckSource, options: SelfCheckOpti
       before: beforeFigure,
       after: afterFigure,
       then: thenFigure,
-      // The follow-up pulse (src/shared/followUp.ts) joins these figures in the follow-up pack's change.
-      followUp: null,
-      shift: { afterMinusBefore: difference(afterFigure, beforeFigure), afterMinusThen: difference(afterFigure, thenFigure), followUpMinusBefore: null },
+      followUp: followUp?.figures.get(dimensionId) ?? null,
+      shift: {
+        afterMinusBefore: difference(afterFigure, beforeFigure),
+        afterMinusThen: difference(afterFigure, thenFigure),
+        followUpMinusBefore: difference(followUp?.figures.get(dimensionId) ?? null, beforeFigure),
+      },
     };
   });
-  return { min: scale.min, max: scale.max, minLabel: scale.minLabel, maxLabel: scale.maxLabel, before, after, followUp: null, dimensions, privacyFloor };
+  return { min: scale.min, max: scale.max, minLabel: scale.minLabel, maxLabel: scale.maxLabel, before, after, followUp: followUp?.phase ?? null, dimensions, privacyFloor };
+}
+
+// ------------------------------------------------------------------ follow-up pulses
+
+/**
+ * The pulses merged (src/shared/followUp.ts): per dimension the counts added up
+ * across pulses, the floor applied to the MERGED n (several small pulses make one
+ * figure the room can see, as several groups do). Only pulses on the session's
+ * scale count; a pulse whose statement came with its counts withheld (fewer
+ * ratings than the exporting laptop's floor: only n travelled) adds nothing to
+ * that statement's figure, whose n is then the ratings its mean rests on. Null
+ * when no pulse has answers. Each pulse id counts once (the first given).
+ */
+export function mergePulses(pulses: readonly PulseTotals[], scale: Pick<SelfCheckQuestion, 'min' | 'max'>, dimensionIds: readonly string[], privacyFloor: number): { phase: FollowUpPhaseFigures; figures: Map<string, RatingFigure> } | null {
+  const seen = new Set<string>();
+  const counted = pulses.filter((pulse) => {
+    if (seen.has(pulse.pulseId) || pulse.min !== scale.min || pulse.max !== scale.max || pulse.respondents === 0) return false;
+    seen.add(pulse.pulseId);
+    return true;
+  });
+  if (counted.length === 0) return null;
+  const days = (pick: (pulse: PulseTotals) => string | null) => counted.map(pick).filter((day): day is string => day !== null).sort();
+  const first = days((pulse) => pulse.firstAnswerOn);
+  const last = days((pulse) => pulse.lastAnswerOn);
+  const phase: FollowUpPhaseFigures = {
+    pulses: counted.length,
+    respondents: counted.reduce((sum, pulse) => sum + pulse.respondents, 0),
+    firstAnswerOn: first[0] ?? null,
+    lastAnswerOn: last[last.length - 1] ?? null,
+  };
+  const figures = new Map<string, RatingFigure>();
+  for (const dimensionId of dimensionIds) {
+    const counts = emptyCounts(scale);
+    let asked = false;
+    for (const pulse of counted) {
+      const line = pulse.dimensions.find((dimension) => dimension.dimensionId === dimensionId);
+      if (!line) continue;
+      asked = true;
+      for (const [value, count] of Object.entries(line.counts ?? {})) {
+        // A value off the scale cannot be one (the import refuses such a file): left out rather than trusted.
+        if (ratingOf(scale, value) !== null && count > 0) counts[value] = (counts[value] ?? 0) + count;
+      }
+    }
+    if (asked) figures.set(dimensionId, figureOfCounts(counts, privacyFloor));
+  }
+  return { phase, figures };
+}
+
+/** The day (YYYY-MM-DD) of an ISO time. */
+const dayOf = (at: string): string => at.slice(0, 10);
+
+/**
+ * A pulse session's totals (src/shared/followUp.ts): per statement of its
+ * self-check how many rated each value, how many people answered, and the days
+ * of the first and last answers. Raw counts: an export applies the floor to each
+ * statement, the figures to the merged n. Null when the session has no self-check.
+ */
+export function pulseTotalsOf(record: Pick<SessionRecord, 'id' | 'slides' | 'votes'>): PulseTotals | null {
+  const entry = selfCheckSlidesOf(record.slides)[0];
+  if (!entry) return null;
+  const question = entry.slide.question;
+  const ratings = ratingsByItem(question, record.votes);
+  const index = selfCheckItemIndex(record.slides);
+  let firstAnswerOn: string | null = null;
+  let lastAnswerOn: string | null = null;
+  for (const vote of record.votes) {
+    if (index.get(vote.questionId)?.question.id !== question.id || ratingOf(question, vote.optionId) === null) continue;
+    const day = dayOf(vote.at);
+    if (firstAnswerOn === null || day < firstAnswerOn) firstAnswerOn = day;
+    if (lastAnswerOn === null || day > lastAnswerOn) lastAnswerOn = day;
+  }
+  return {
+    pulseId: record.id,
+    min: question.min,
+    max: question.max,
+    respondents: selfCheckRespondents(record.slides, record.votes, question.id),
+    firstAnswerOn,
+    lastAnswerOn,
+    dimensions: question.statements.map(({ dimension }) => {
+      const counts = emptyCounts(question);
+      const values = ratings.get(selfCheckItemId(question.id, dimension)) ?? [];
+      for (const value of values) counts[String(value)] = (counts[String(value)] ?? 0) + 1;
+      return { dimensionId: dimension, n: values.length, counts };
+    }),
+  };
+}
+
+/** A pulse's totals as a file carries them: each statement's counts withheld (null, n kept) under the floor. */
+export function pulseTotalsForExport(totals: PulseTotals, privacyFloor: number): PulseTotals {
+  return {
+    ...totals,
+    dimensions: totals.dimensions.map((line) => ({ ...line, counts: line.counts === null || line.n === 0 || isBelowFloor(line.n, privacyFloor) ? null : recordOf(Object.entries(line.counts)) })),
+  };
 }
 
 export * from './ownSelfCheck';

@@ -32,7 +32,7 @@ import { summarizeCommitments, type CommitmentFigures } from './commitments';
 import { answerKeys, tallyQuestion, votesByQuestion, votesOfRound, type QuestionTally, type VoteSource } from './tally';
 import { countPhrases, scaleMean } from './openAnswers';
 import { movementBetween, type GroupRoundCounts, type LeaderCount, type Movement } from './rounds';
-import { selfCheckFigures, type SelfCheckFigures } from './selfCheck';
+import { selfCheckFigures, type SelfCheckFigures, type SelfCheckOptions } from './selfCheck';
 
 /** What the summary is built from: the parts of a session record that carry votes. */
 export type SummarySource = Pick<
@@ -50,6 +50,8 @@ export interface SummaryOptions {
    * matcher: the list stays out of every page's bundle). Without it, none is.
    */
   heldBack?: (text: string) => boolean;
+  /** The follow-up pulses' totals (src/shared/selfCheck.ts `SelfCheckOptions.followUp`): the self-check figures' third point in time. */
+  followUp?: SelfCheckOptions['followUp'];
 }
 
 /** The key under which groups below the privacy floor are merged. Not a valid id, so no group can have it. */
@@ -773,7 +775,7 @@ export function summarizeSession(source: SummarySource, options: SummaryOptions 
   if (floor.othersShown) breakdownGroups.push({ id: OTHERS_KEY, name: OTHERS_NAME, color: OTHERS_COLOR });
   const shownQuestions = recordOf(questions.map((figures) => [figures.questionId, { totals: figures.totals, totalsByGroup: figures.totalsByGroup }] as const));
   const profile = sessionProfile({ slides: source.slides, dimensions: source.dimensions, groups: breakdownGroups, questions: shownQuestions, ungroupedName: ungroupedName(floor) });
-  const selfCheck = selfCheckFigures(source, { includeUnrevealed, privacyFloor });
+  const selfCheck = selfCheckFigures(source, { includeUnrevealed, privacyFloor, followUp: options.followUp });
   return { sessionId: source.id, includesUnrevealed: includeUnrevealed, privacyFloor, questions, answerQuestions, commitments: summarizeCommitments(source, {
     includeUnrevealed,
     heldBack: options.heldBack,

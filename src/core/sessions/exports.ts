@@ -12,12 +12,14 @@ import { currentRound, handCountsOfRound, isRevealed, summarizeSession } from '.
 import { answerKeys } from '../../shared/tally';
 import { heldBackByWordList } from './sessionView';
 import { anyRoundRevealed, isRoundRevealed, roundOfVote } from '../../shared/rounds';
-import { isSelfCheckVote, selfCheckFigures, type RatingFigure } from '../../shared/selfCheck';
+import { isSelfCheckVote, selfCheckFigures, type RatingFigure, type SelfCheckOptions } from '../../shared/selfCheck';
 
 export interface ExportOptions {
   includeUnrevealed?: boolean | undefined;
   /** The privacy floor (settings): a self-check figure on fewer ratings stays out. */
   privacyFloor?: number | undefined;
+  /** The follow-up pulses' totals (src/shared/followUp.ts), for the archive's summary. */
+  followUp?: SelfCheckOptions['followUp'];
 }
 
 /**
@@ -224,7 +226,7 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
     includesUnrevealed: includeUnrevealed,
     withheld: { questions: withheldQuestions.size, answers: withheldVotes, selfCheckAnswers, commitmentAnswers: commitments },
     // The self-check's figures with the privacy floor, whatever the rest of the summary's breakdowns show.
-    summary: { ...summarizeSession(record, { includeUnrevealed, heldBack: heldBackByWordList }), selfCheck: selfCheckFigures(record, { includeUnrevealed, privacyFloor: options.privacyFloor }) },
+    summary: { ...summarizeSession(record, { includeUnrevealed, heldBack: heldBackByWordList }), selfCheck: selfCheckFigures(record, { includeUnrevealed, privacyFloor: options.privacyFloor, followUp: options.followUp }) },
     session,
   };
 }

@@ -39,6 +39,7 @@ import { selfCheckFigures, selfCheckItemIndex, selfCheckSlidesOf } from '../../s
 import { selfCheckQuestionView } from './selfCheckView';
 import { checkCommitment, commitmentsQuestionView, commitmentsSlideOf, type CommitmentsSlide } from './commitmentsView';
 import type { SelfCheckQuestion } from '../../shared/model';
+import { createFollowUpHandlers } from './followUp';
 
 type SessionHandlers = Pick<
   ApiHandlers,
@@ -76,6 +77,10 @@ type SessionHandlers = Pick<
   | 'timer.pause'
   | 'timer.extend'
   | 'timer.reset'
+  | 'pulses.get'
+  | 'pulses.create'
+  | 'pulses.export'
+  | 'pulses.import'
 >;
 
 /** A phone's vote, as the participant protocol carries it (already schema-checked). */
@@ -260,6 +265,10 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       if (!taken.has(code)) return code;
     }
   };
+
+  const followUp = createFollowUpHandlers({ store, deps, phones, find, newJoinCode, announce });
+  /** The privacy floor and the follow-up pulses' totals: what every self-check figure of a session is made with. */
+  const figureOptions = (record: SessionRecord) => ({ privacyFloor: store.settings().reportMinGroupSize, followUp: followUp.followUpTotals(record) });
 
   const scheduleCountdown = (sessionId: string, questionId: string, closesAt: string) => {
     const key = `${sessionId}/${questionId}`;
@@ -518,12 +527,15 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       announce('session.updated', view);
       return admissionList(record);
     },
+    /** Deleting a workshop's session deletes its follow-up pulse on this laptop too (each announced as deleted): the UI warns. */
     'sessions.delete': async ({ sessionId }) => {
       const record = find(sessionId);
-      for (const questionId of Object.keys(record.questions)) clearCountdown(sessionId, questionId);
-      await store.deleteSession(sessionId);
-      gate.forget(sessionId);
-      events.emit('session.deleted', { sessionId });
+      for (const doomed of [record, ...followUp.pulsesOf(sessionId)]) {
+        for (const questionId of Object.keys(doomed.questions)) clearCountdown(doomed.id, questionId);
+        await store.deleteSession(doomed.id);
+        gate.forget(doomed.id);
+        events.emit('session.deleted', { sessionId: doomed.id });
+      }
       return { ok: true };
     },
 
@@ -676,10 +688,12 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'results.get': async ({ sessionId }) => {
       const record = find(sessionId);
       // The self-check's means are people's own ratings in aggregate: the privacy floor applies here too.
-      return { ...resultsOf(record, heldBackByWordList), selfCheck: selfCheckFigures(record, { privacyFloor: store.settings().reportMinGroupSize }) };
+      return { ...resultsOf(record, heldBackByWordList), selfCheck: selfCheckFigures(record, figureOptions(record)) };
     },
-    'reports.get': async ({ sessionId, includeUnrevealed }) =>
-      summarizeSessionFigures(find(sessionId), { includeUnrevealed, privacyFloor: store.settings().reportMinGroupSize, heldBack: heldBackByWordList }),
+    'reports.get': async ({ sessionId, includeUnrevealed }) => {
+      const record = find(sessionId);
+      return summarizeSessionFigures(record, { includeUnrevealed, heldBack: heldBackByWordList, ...figureOptions(record) });
+    },
     'reports.csv': async ({ sessionId, includeUnrevealed }) => {
       const record = find(sessionId);
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
@@ -694,11 +708,12 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     'sessions.exportJson': async ({ sessionId, includeUnrevealed }) => {
       const record = find(sessionId);
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
-      const json = JSON.stringify(sessionArchive(record, stamp(), { includeUnrevealed, privacyFloor: store.settings().reportMinGroupSize }), null, 2);
+      const json = JSON.stringify(sessionArchive(record, stamp(), { includeUnrevealed, ...figureOptions(record) }), null, 2);
       const filename = includeUnrevealed ? `${base}-session-including-unrevealed.json` : `${base}-session.json`;
       return { filename, json: `${json}\n` };
     },
     ...createTimerHandlers({ findActive, update, announce: (session) => announce('session.updated', session), stamp }),
+    ...followUp.handlers,
   };
 
   return {

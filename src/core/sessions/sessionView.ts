@@ -93,7 +93,8 @@ export function sessionView(record: SessionRecord): Session {
     else if (question) questions[question.id] = questionView(record, question, byQuestion.get(question.id) ?? []);
     else if (slide.kind === 'selfCheck') questions[slide.question.id] = selfCheckQuestionView(record, slide.question);
   }
-  const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, notes, ...rest } = record;
+  // importedPulses stay in the core: the follow-up's figures come from results.get and pulses.get, not with every event.
+  const { votes: _votes, handCounts: _handCounts, questions: _questions, phones, removedDevices: _removed, importedPulses: _pulses, notes, ...rest } = record;
   // structuredClone makes plain objects again: the notes, keyed by slide ids, are copied prototype-free.
   return { ...structuredClone(rest), notes: recordOf(Object.entries(notes)), questions, phonesAdmitted: phones.length };
 }
