@@ -14,10 +14,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResultsOutput } from '../shared/contract';
 import type { FollowUpStatus, PulseFile } from '../shared/followUp';
 import type { Session } from '../shared/model';
-import type { ParticipantScaleQuestion, ParticipantState } from '../shared/participant';
+import type { ParticipantScaleQuestion } from '../shared/participant';
 import type { SelfCheckFigures } from '../shared/selfCheck';
 import type { SessionSummaryReport } from '../shared/summary';
 import { startNodeHost, type NodeHost } from './host';
+import { hostClient } from './testing/hostClient';
 
 const TOKEN = 'test-token-followup';
 const BUILT_IN = 'leader-or-manager';
@@ -35,36 +36,7 @@ async function startHost(dir?: string): Promise<{ host: NodeHost; dir: string }>
   return { host, dir: dataDir };
 }
 
-const client = (host: NodeHost) => {
-  const base = host.server.origin;
-  const rpc = async <T = unknown>(command: string, input: unknown = {}): Promise<T> => {
-    const res = await fetch(`${base}/api/rpc/${command}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const body = (await res.json()) as T;
-    // The error's own words, as a person would read them.
-    if (res.status !== 200) throw new Error(`${command} answered ${res.status}: ${(body as { error?: { message?: string } }).error?.message ?? JSON.stringify(body)}`);
-    return body;
-  };
-  const phoneGet = async (code: string): Promise<{ status: number; state: ParticipantState }> => {
-    const res = await fetch(`${base}/api/p/${code}`);
-    return { status: res.status, state: (await res.json()) as ParticipantState };
-  };
-  /** A phone's answer as the page sends it; on 429 (too fast) it waits and tries again, as a person would. */
-  const answer = async (code: string, deviceId: string, questionId: string, value: number): Promise<void> => {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const res = await fetch(`${base}/api/p/${code}/vote`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId, questionId, value }) });
-      await res.arrayBuffer();
-      if (res.status === 200) return;
-      if (res.status !== 429) throw new Error(`answer ${questionId}=${value} from ${deviceId} got ${res.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-    }
-    throw new Error(`answer ${questionId} from ${deviceId} kept getting 429`);
-  };
-  return { rpc, phoneGet, answer };
-};
+const client = (host: NodeHost) => hostClient(host.server.origin, TOKEN);
 
 const deviceOf = (phone: number) => `phone-${String(phone).padStart(2, '0')}-followup`;
 // Made-up but fixed ratings: a room that starts low, ends higher, and weeks later has slipped back a little.

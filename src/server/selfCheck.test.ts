@@ -14,6 +14,7 @@ import type { ResultsOutput } from '../shared/contract';
 import type { Session, SelfCheckQuestion } from '../shared/model';
 import type { SessionSummaryReport } from '../shared/summary';
 import { startNodeHost, type NodeHost } from './host';
+import { hostClient } from './testing/hostClient';
 
 const TOKEN = 'test-token-selfcheck';
 const BUILT_IN = 'leader-or-manager';
@@ -23,42 +24,15 @@ let dir: string;
 let host: NodeHost;
 let base: string;
 
-async function rpc<T = unknown>(command: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${base}/api/rpc/${command}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T;
-  if (res.status !== 200) throw new Error(`${command} answered ${res.status}: ${JSON.stringify(body)}`);
-  return body;
-}
-
+const api = () => hostClient(base, TOKEN);
+const rpc = <T = unknown>(command: string, input: unknown = {}) => api().rpc<T>(command, input);
 async function phoneGet(code: string): Promise<ParticipantState> {
-  const res = await fetch(`${base}/api/p/${code}`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as ParticipantState;
+  const { status, state } = await api().phoneGet(code);
+  expect(status).toBe(200);
+  return state;
 }
-
-async function phonePost(code: string, body: unknown): Promise<number> {
-  const res = await fetch(`${base}/api/p/${code}/vote`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await res.arrayBuffer();
-  return res.status;
-}
-
-/**
- * A phone's answer, as the page sends it: on 429 ("slow down", more than 10 a
- * second from one phone) it waits a second and sends it again, as a person would.
- */
-async function answer(code: string, deviceId: string, questionId: string, value: number): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const status = await phonePost(code, { deviceId, questionId, value });
-    if (status === 200) return;
-    if (status !== 429) throw new Error(`answer ${questionId}=${value} from ${deviceId} got ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-  }
-  throw new Error(`answer ${questionId} from ${deviceId} kept getting 429`);
-}
+const phonePost = (code: string, body: unknown) => api().phonePost(code, body);
+const answer = (code: string, deviceId: string, questionId: string, value: number) => api().answer(code, deviceId, questionId, value);
 
 const deviceOf = (phone: number) => `phone-${String(phone).padStart(2, '0')}-selfcheck`;
 // Each phone's ratings, made up but fixed: a room that starts low, rates its past self lower still, and ends higher.
