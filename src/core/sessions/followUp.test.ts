@@ -116,6 +116,24 @@ describe('the follow-up pulse in the core', () => {
     expect((await core.call('pulses.create', { sessionId: session.id })).pulse!.sessionId).toBe(pulse.sessionId);
   });
 
+  it('makes one pulse when asked twice at once, with the statements and scale of the last "after" self-check', async () => {
+    const core = await startCore();
+    const session = await core.call('sessions.create', { workshopId: LEADER_OR_MANAGER_ID, votingMode: 'phones', phoneLimit: 40 });
+    const [first, second] = await Promise.all([core.call('pulses.create', { sessionId: session.id }), core.call('pulses.create', { sessionId: session.id })]);
+    expect(second.pulse!.sessionId).toBe(first.pulse!.sessionId);
+    expect((await core.call('sessions.list', {})).filter((summary) => summary.followUpOf === session.id)).toHaveLength(1);
+    const after = session.slides.flatMap((slide) => (slide.kind === 'selfCheck' && slide.question.phase === 'after' ? [slide.question] : [])).at(-1)!;
+    const pulse = await core.call('sessions.get', { sessionId: first.pulse!.sessionId });
+    expect(pulse).toMatchObject({ phoneLimit: 40, slideIndex: 0, groups: [], votingMode: 'phones' });
+    expect(pulse.slides).toHaveLength(1);
+    const slide = pulse.slides[0]!;
+    if (slide.kind !== 'selfCheck') throw new Error('the pulse asks a self-check');
+    expect(slide.question).toMatchObject({ phase: 'before', min: after.min, max: after.max, minLabel: after.minLabel, maxLabel: after.maxLabel });
+    expect(slide.question.statements).toEqual(after.statements);
+    expect(pulse.questions[slide.question.id]).toMatchObject({ status: 'open', closesAt: null, revealed: false });
+    expect(first.statements.map((line) => line.statement)).toEqual(after.statements.map((line) => line.statement));
+  });
+
   it('deletes the pulse with its workshop session, announcing both', async () => {
     const core = await startCore();
     const session = await core.call('sessions.create', { workshopId: LEADER_OR_MANAGER_ID, votingMode: 'phones' });

@@ -19,9 +19,9 @@ import {
   type PulseFile,
   type PulseTotals,
 } from '../../shared/followUp';
-import { selfCheckItemIdsOf, type SelfCheckQuestion, type SessionRecord, type Slide } from '../../shared/model';
+import { selfCheckItemIdsOf, type SelfCheckQuestion, type SessionRecord } from '../../shared/model';
 import { recordOf } from '../../shared/records';
-import { pulseTotalsForExport, pulseTotalsOf, selfCheckSlidesOf } from '../../shared/selfCheck';
+import { pulseTotalsForExport, pulseTotalsOf, selfCheckSlidesOf, type SelfCheckSlide } from '../../shared/selfCheck';
 import { formatPath } from '../../shared/validation';
 import { workshopFileName } from '../../shared/workshopFile';
 import type { CoreDeps } from '../deps';
@@ -61,7 +61,7 @@ export function followUpUnavailable(record: SessionRecord): string | null {
 }
 
 /** The pulse's one slide: the same statements and scale, now-ratings only, its own prompt. */
-function pulseSlide(source: SelfCheckQuestion): Slide {
+function pulseSlide(source: SelfCheckQuestion): SelfCheckSlide {
   const draft = { id: PULSE_SLIDE_ID, phase: 'before' as const, statements: source.statements.map(({ dimension, statement }) => ({ dimension, statement })) };
   // The source's answer ids fit in 64 characters; "pulse--<dimension>" might not when its id was shorter: then the source's id is kept.
   const id = selfCheckItemIdsOf(draft).every((itemId) => itemId.length <= 64) ? PULSE_SLIDE_ID : source.id;
@@ -193,51 +193,57 @@ export function createFollowUpHandlers(kit: FollowUpKit): { handlers: FollowUpHa
     };
   };
 
+  const creating = new Map<string, Promise<void>>();
+  const makePulse = async (record: SessionRecord): Promise<void> => {
+    const unavailable = followUpUnavailable(record);
+    const source = followUpSource(record);
+    if (unavailable || !source) throw new ApiError('invalid_input', unavailable ?? 'This session has no self-check to follow up.', 'sessionId');
+    const now = stamp();
+    const slide = pulseSlide(source);
+    const pulse: SessionRecord = {
+      id: deps.newId('s'),
+      workshopId: record.workshopId,
+      workshopTitle: record.workshopTitle,
+      title: `Follow-up: ${record.title}`.slice(0, 200),
+      facilitator: record.facilitator,
+      status: 'active',
+      joinCode: kit.newJoinCode(),
+      slideIndex: 0,
+      votingMode: 'phones',
+      groups: [],
+      slides: [slide],
+      dimensions: structuredClone(record.dimensions),
+      // Open from the start, with no countdown: phones answer whenever the laptop lets them in, until the pulse is ended.
+      questions: recordOf([[slide.question.id, { status: 'open', revealed: false, closesAt: null }]]),
+      votes: [],
+      handCounts: recordOf([]),
+      notes: recordOf([]),
+      blackout: false,
+      resultsByGroup: false,
+      runOfShow: initialRunOfShow(slide, now),
+      createdAt: now,
+      startedAt: now,
+      endedAt: null,
+      updatedAt: now,
+      phoneLimit: record.phoneLimit,
+      phoneAddressCapLifted: false,
+      phones: [],
+      removedDevices: [],
+      followUpOf: record.id,
+    };
+    await store.addSession(pulse);
+    kit.announce('session.created', sessionView(pulse));
+  };
+
   const handlers: FollowUpHandlers = {
     'pulses.get': async ({ sessionId }) => status(kit.find(sessionId)),
     'pulses.create': async ({ sessionId }) => {
       const record = findWorkshopSession(sessionId);
-      const existing = localPulse(sessionId);
-      if (existing) return status(record);
-      const unavailable = followUpUnavailable(record);
-      const source = followUpSource(record);
-      if (unavailable || !source) throw new ApiError('invalid_input', unavailable ?? 'This session has no self-check to follow up.', 'sessionId');
-      const now = stamp();
-      const slide = pulseSlide(source);
-      if (slide.kind !== 'selfCheck') throw new Error('the pulse slide is a self-check');
-      const pulse: SessionRecord = {
-        id: deps.newId('s'),
-        workshopId: record.workshopId,
-        workshopTitle: record.workshopTitle,
-        title: `Follow-up: ${record.title}`.slice(0, 200),
-        facilitator: record.facilitator,
-        status: 'active',
-        joinCode: kit.newJoinCode(),
-        slideIndex: 0,
-        votingMode: 'phones',
-        groups: [],
-        slides: [slide],
-        dimensions: structuredClone(record.dimensions),
-        // Open from the start, with no countdown: phones answer whenever the laptop lets them in, until the pulse is ended.
-        questions: recordOf([[slide.question.id, { status: 'open', revealed: false, closesAt: null }]]),
-        votes: [],
-        handCounts: recordOf([]),
-        notes: recordOf([]),
-        blackout: false,
-        resultsByGroup: false,
-        runOfShow: initialRunOfShow(slide, now),
-        createdAt: now,
-        startedAt: now,
-        endedAt: null,
-        updatedAt: now,
-        phoneLimit: record.phoneLimit,
-        phoneAddressCapLifted: false,
-        phones: [],
-        removedDevices: [],
-        followUpOf: record.id,
-      };
-      await store.addSession(pulse);
-      kit.announce('session.created', sessionView(pulse));
+      if (localPulse(sessionId)) return status(record);
+      // Two clicks at once make one pulse: the second waits for the first's write.
+      const pending = creating.get(sessionId) ?? makePulse(record).finally(() => creating.delete(sessionId));
+      creating.set(sessionId, pending);
+      await pending;
       return status(record);
     },
     'pulses.export': async ({ sessionId }) => {

@@ -530,7 +530,8 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
     /** Deleting a workshop's session deletes its follow-up pulse on this laptop too (each announced as deleted): the UI warns. */
     'sessions.delete': async ({ sessionId }) => {
       const record = find(sessionId);
-      for (const doomed of [record, ...followUp.pulsesOf(sessionId)]) {
+      // Its pulses first: should a write fail half-way, deleting again finishes the job, and no pulse is left following nothing.
+      for (const doomed of [...followUp.pulsesOf(sessionId), record]) {
         for (const questionId of Object.keys(doomed.questions)) clearCountdown(doomed.id, questionId);
         await store.deleteSession(doomed.id);
         gate.forget(doomed.id);
