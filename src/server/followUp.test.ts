@@ -153,6 +153,12 @@ describe('the follow-up pulse over HTTP', () => {
     expect(report.selfCheck).toEqual(results.selfCheck);
     const archive = JSON.parse((await api.rpc<{ json: string }>('sessions.exportJson', { sessionId: workshop.id })).json) as { summary: SessionSummaryReport };
     expect(archive.summary.selfCheck).toEqual(results.selfCheck);
+    // The CSV: the follow-up's counts per statement and value, for the room, under followUp--<dimension>.
+    const csvRows = parse((await api.rpc<{ csv: string }>('reports.csv', { sessionId: workshop.id })).csv, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+    const powerFollowUp = csvRows.filter((row) => row['questionId'] === 'followUp--power');
+    expect(powerFollowUp.every((row) => row['voterId'] === 'room' && row['source'] === 'self-check' && row['optionLabel']!.startsWith('follow-up: '))).toBe(true);
+    expect(powerFollowUp.reduce((sum, row) => sum + Number(row['count']), 0)).toBe(PHONES);
+    expect(Number(powerFollowUp.find((row) => row['optionId'] === '3')?.count ?? 0)).toBe(Array.from({ length: PHONES }, (_, phone) => pulseValue(phone, 0)).filter((value) => value === 3).length);
 
     // Its own export, imported back into the same session: listed, not counted twice.
     const exported = await api.rpc<{ filename: string; text: string }>('pulses.export', { sessionId: workshop.id });

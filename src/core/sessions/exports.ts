@@ -153,21 +153,25 @@ function commitmentRows(record: SessionRecord, options: ExportOptions): (string 
   return rows;
 }
 
+/** The questionId prefix of the follow-up pulses' rows in the CSV (`followUp--<dimension>`). */
+export const FOLLOW_UP_CSV_ID = 'followUp';
+
 /**
  * The self-check in the CSV: never a person's rating, only the room's count per
  * value and statement (`voterId` "room", `source` "self-check"), like a hand
  * count; a statement rated by fewer people than the privacy floor is left out.
  */
 function selfCheckRows(record: SessionRecord, options: ExportOptions): (string | number)[][] {
-  const figures = selfCheckFigures(record, { includeUnrevealed: options.includeUnrevealed, privacyFloor: options.privacyFloor });
+  const figures = selfCheckFigures(record, { includeUnrevealed: options.includeUnrevealed, privacyFloor: options.privacyFloor, followUp: options.followUp });
   if (!figures) return [];
   const rows: (string | number)[][] = [];
-  const add = (selfCheckId: string, revealed: boolean, dimension: string, statement: string, then: boolean, figure: RatingFigure | null) => {
+  const add = (selfCheckId: string, revealed: boolean, dimension: string, statement: string, then: boolean, figure: RatingFigure | null, followUp = false) => {
     if (!figure?.counts) return;
     for (const [value, count] of Object.entries(figure.counts)) {
       if (count <= 0) continue;
-      const label = then ? `then: ${value}` : value;
-      rows.push([selfCheckItemId(selfCheckId, dimension, then), 'room', value, '', 'self-check', count, 'room', '', '', label, '', dimension, statement, revealed ? 'yes' : 'no', 'selfCheck', '', Number(value), '', '', 1]);
+      const label = then ? `then: ${value}` : followUp ? `follow-up: ${value}` : value;
+      const questionId = followUp ? `${FOLLOW_UP_CSV_ID}--${dimension}` : selfCheckItemId(selfCheckId, dimension, then);
+      rows.push([questionId, 'room', value, '', 'self-check', count, 'room', '', '', label, '', dimension, statement, revealed ? 'yes' : 'no', 'selfCheck', '', Number(value), '', '', 1]);
     }
   };
   for (const line of figures.dimensions) {
@@ -176,6 +180,8 @@ function selfCheckRows(record: SessionRecord, options: ExportOptions): (string |
       add(figures.after.selfCheckId, figures.after.revealed, line.dimensionId, line.statement, false, line.after);
       add(figures.after.selfCheckId, figures.after.revealed, line.dimensionId, line.statement, true, line.then);
     }
+    // The follow-up pulses' merged counts (docs/follow-up.md): totals that count whatever the pulse's reveal state.
+    if (figures.followUp) add(FOLLOW_UP_CSV_ID, true, line.dimensionId, line.statement, false, line.followUp, true);
   }
   return rows;
 }

@@ -699,7 +699,7 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const record = find(sessionId);
       const base = workshopFileName(record.title).replace(/\.plenary\.json$/, '');
       const filename = includeUnrevealed ? `${base}-votes-including-unrevealed.csv` : `${base}-votes.csv`;
-      return { filename, csv: sessionCsv(record, { includeUnrevealed, privacyFloor: store.settings().reportMinGroupSize }) };
+      return { filename, csv: sessionCsv(record, { includeUnrevealed, ...figureOptions(record) }) };
     },
     /**
      * The session as kept, wrapped with a format name and version so a later reader
