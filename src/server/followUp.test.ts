@@ -117,7 +117,8 @@ function expectArithmetic(figures: SelfCheckFigures) {
   expect(figures.followUp).toMatchObject({ pulses: 1, respondents: PHONES });
 }
 
-describe('the follow-up pulse over HTTP', () => {
+// Sixty phones' worth of answers per test over HTTP: room for a loaded machine (no speed is asserted).
+describe('the follow-up pulse over HTTP', { timeout: 90_000 }, () => {
   it('twenty phones answer the pulse weeks later; the workshop session’s figures carry before, after, then and follow-up, equal to our arithmetic', async () => {
     const api = client(laptop.host);
     const workshop = await runWorkshop(api, 'Leaders in March');
