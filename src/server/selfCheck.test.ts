@@ -222,6 +222,57 @@ describe('the self-check over the participant protocol', () => {
     expect(report.selfCheck!.dimensions[0]!.before!.mean).toBeNull();
   });
 
+  it('a self-check revealed again shows the same figures until the privacy floor more people answered: no one rating can be read off the difference', async () => {
+    await rpc('settings.update', { reportMinGroupSize: 3 });
+    const session = await rpc<Session>('sessions.create', { workshopId: BUILT_IN, title: 'Differencing', votingMode: 'phones' });
+    const { before } = selfChecks(session);
+    const id = { sessionId: session.id, questionId: before.question.id };
+    await rpc('sessions.goTo', { sessionId: session.id, slideIndex: before.index });
+    await rpc('voting.open', id);
+    const items = ((await phoneGet(session.joinCode)).question as ParticipantScaleQuestion).items!;
+    const power = items[0]!.id;
+    for (let phone = 0; phone < 10; phone += 1) await answer(session.joinCode, deviceOf(phone), power, 2);
+    await rpc('voting.reveal', id);
+    const figuresNow = async () => {
+      const results = await rpc<ResultsOutput>('results.get', { sessionId: session.id });
+      const report = await rpc<SessionSummaryReport>('reports.get', { sessionId: session.id, includeUnrevealed: true });
+      const exported = JSON.parse((await rpc<{ json: string }>('sessions.exportJson', { sessionId: session.id, includeUnrevealed: true })).json) as { summary: SessionSummaryReport; session: { questions: Record<string, object> } };
+      expect(exported.session.questions[before.question.id]).not.toHaveProperty('shownFigures');
+      const phone = ((await phoneGet(session.joinCode)).question as ParticipantScaleQuestion).items![0]!.results;
+      const shown = report.selfCheck!.dimensions[0]!.before;
+      expect(exported.summary.selfCheck!.dimensions[0]!.before).toEqual(shown);
+      // While it is open again, the results hide it, as any unrevealed question.
+      expect(results.selfCheck!.dimensions[0]!.before).toEqual(results.selfCheck!.before!.revealed ? shown : null);
+      return { shown, phone };
+    };
+    const first = await figuresNow();
+    expect(first.shown).toMatchObject({ n: 10, mean: 2 });
+    expect(first.phone).toMatchObject({ answers: 10, mean: 2 });
+
+    // Reopened: one more person answers 5, and one of the ten changes 2 to 5.
+    await rpc('voting.open', id);
+    await answer(session.joinCode, deviceOf(10), power, 5);
+    await answer(session.joinCode, deviceOf(0), power, 5);
+    const reopened = await rpc<Session>('sessions.get', { sessionId: session.id });
+    expect(reopened.questions[before.question.id]).toMatchObject({ selfCheckAnswersNeeded: 2 });
+    expect(reopened.questions[before.question.id]).not.toHaveProperty('shownFigures');
+    // While it is open, the report with unrevealed answers shows the kept figures too.
+    expect((await figuresNow()).shown).toEqual(first.shown);
+    await rpc('voting.reveal', id);
+    expect(await figuresNow()).toEqual(first);
+
+    // Two more (three new ratings since the reveal, the floor): the figures move, the change mixed with theirs.
+    await rpc('voting.open', id);
+    await answer(session.joinCode, deviceOf(11), power, 4);
+    await answer(session.joinCode, deviceOf(12), power, 4);
+    await rpc('voting.reveal', id);
+    const moved = await figuresNow();
+    expect(moved.shown).toMatchObject({ n: 13, mean: (8 * 2 + 5 + 5 + 4 + 4 + 2) / 13 });
+    expect(moved.phone).toMatchObject({ answers: 13 });
+    const after = await rpc<Session>('sessions.get', { sessionId: session.id });
+    expect(after.questions[before.question.id]).toMatchObject({ selfCheckAnswersNeeded: 3 });
+  });
+
   it('refuses a rating off the scale, a choice body, a statement not on the screen, and any answer once closed', async () => {
     const session = await rpc<Session>('sessions.create', { workshopId: BUILT_IN, title: 'Refusals', votingMode: 'phones' });
     const code = session.joinCode;

@@ -451,6 +451,18 @@ export const questionStateSchema = z.object({
   hiddenAnswers: z.array(z.string()).optional(),
   /** Open answers the word list held back that the facilitator let through (answer ids). */
   releasedAnswers: z.array(z.string()).optional(),
+  /**
+   * A self-check's figures as last revealed (src/shared/selfCheck.ts "Differencing"):
+   * per answer id, how many ratings it rested on and their count per value (null
+   * when the privacy floor withheld them). Kept by the core; never sent to a view.
+   */
+  shownFigures: z
+    .object({
+      /** How many more ratings a statement needs before its figure may move: the privacy floor when last revealed. */
+      step: z.number().int().min(1),
+      ratings: idKeyedRecord(z.object({ n: z.number().int().min(0), counts: idKeyedRecord(z.number().int().min(0)).nullable() })),
+    })
+    .optional(),
 });
 export type QuestionState = z.infer<typeof questionStateSchema>;
 
@@ -630,6 +642,12 @@ export interface QuestionView extends QuestionState {
   progress: QuestionProgress;
   /** Voting again (src/shared/rounds.ts): the rounds before the one now running, each revealed already; absent in round 1. */
   earlierRounds?: RoundTally[];
+  /**
+   * A self-check revealed before (src/shared/selfCheck.ts "Differencing"): how many
+   * more answers are needed before its room figures can change at the next reveal;
+   * absent when they can, or when it was never revealed.
+   */
+  selfCheckAnswersNeeded?: number;
   /**
    * Open questions: the cloud's phrases once revealed, most frequent first (hidden
    * and held-back answers left out); null before, and for other types. The

@@ -22,10 +22,23 @@
  * core, and a mean resting on fewer ratings than the privacy floor is withheld
  * (null, with its n), so a figure of one or two people never names them.
  *
+ * Differencing: two figures of the same room, shown before and after one more
+ * person answered (or changed an answer), would name that person's rating by
+ * their difference. So once a self-check is revealed, each statement's figure
+ * is kept as shown (its state's `shownFigures`), and a later reveal replaces it
+ * only when it rests on at least the privacy floor more ratings than the one
+ * kept; else the kept figure is shown again. Any two figures ever shown of a
+ * statement then differ by at least that many people's ratings. Counting
+ * ratings, not changes, is the simplest rule that holds: an answer changed (or
+ * a phone removed) never adds a rating, so it moves nothing by itself, and when
+ * the figure does move its change is mixed with at least the floor's new ones.
+ * Every view (projector, phones, results, report, exports, with or without
+ * unrevealed answers) reads the kept figure once there is one.
+ *
  * WARNING: dimension ids are user data (`__proto__` is valid): Maps and
  * prototype-free records only.
  */
-import { selfCheckItemId, type SelfCheckQuestion, type SessionRecord, type Slide, type Vote } from './model';
+import { selfCheckItemId, type QuestionState, type SelfCheckQuestion, type SessionRecord, type Slide, type Vote } from './model';
 import { ownValue, recordOf } from './records';
 import type { PulseTotals } from './followUp';
 
@@ -226,10 +239,77 @@ function figureOfCounts(counts: Record<string, number>, floor: number): RatingFi
   return { n, mean: sum / n, counts, withheld: false };
 }
 
-function ratingFigure(question: SelfCheckQuestion, values: readonly number[] | undefined, floor: number): RatingFigure {
+function ratingFigure(question: Pick<SelfCheckQuestion, 'min' | 'max'>, values: readonly number[] | undefined, floor: number): RatingFigure {
   const counts = emptyCounts(question);
   for (const value of values ?? []) counts[String(value)] = (counts[String(value)] ?? 0) + 1;
   return figureOfCounts(counts, floor);
+}
+
+// ------------------------------------------------------------------ differencing (see the header)
+
+type ShownFigures = NonNullable<QuestionState['shownFigures']>;
+
+/** A statement's figure may move once it rests on this many more ratings: the privacy floor, and never fewer than one. */
+const moveStep = (privacyFloor: number): number => Math.max(1, Math.floor(privacyFloor));
+
+/** A figure as kept at a reveal, read with the floor in force now (its counts were kept only when it was shown). */
+function keptFigure(kept: ShownFigures['ratings'][string] | undefined, floor: number): RatingFigure {
+  const n = kept?.n ?? 0;
+  const counts = kept?.counts ?? null;
+  if (n === 0 || counts === null || (floor > 1 && n < floor)) return { n, mean: null, counts: null, withheld: n > 0 };
+  let sum = 0;
+  for (const [value, count] of Object.entries(counts)) sum += Number(value) * count;
+  return { n, mean: sum / n, counts: recordOf(Object.entries(counts)), withheld: false };
+}
+
+/**
+ * The figures of a self-check's statements as every view shows them: the kept
+ * ones once it has been revealed, else its live ratings (the floor applied).
+ */
+export function shownItemFigures(source: Pick<SessionRecord, 'questions' | 'votes'>, question: SelfCheckQuestion, privacyFloor: number): Map<string, RatingFigure> {
+  const kept = ownValue(source.questions, question.id)?.shownFigures;
+  const items = selfCheckItems(question);
+  if (kept) return new Map(items.map((item) => [item.id, keptFigure(ownValue(kept.ratings, item.id), privacyFloor)]));
+  const ratings = ratingsByItem(question, source.votes);
+  return new Map(items.map((item) => [item.id, ratingFigure(question, ratings.get(item.id), privacyFloor)]));
+}
+
+/**
+ * What a reveal keeps as shown: per statement, its live figure when it rests on
+ * at least the floor more ratings than the one kept (or none was kept), else the
+ * kept one. The core stores it in the self-check's state at every reveal.
+ */
+export function figuresToKeep(source: Pick<SessionRecord, 'questions' | 'votes'>, question: SelfCheckQuestion, privacyFloor: number): ShownFigures {
+  const kept = ownValue(source.questions, question.id)?.shownFigures;
+  const ratings = ratingsByItem(question, source.votes);
+  const step = moveStep(privacyFloor);
+  const keep = recordOf<ShownFigures['ratings'][string]>([]);
+  for (const item of selfCheckItems(question)) {
+    const before = kept ? ownValue(kept.ratings, item.id) : undefined;
+    const live = ratingFigure(question, ratings.get(item.id), privacyFloor);
+    const moves = !kept || live.n >= (before?.n ?? 0) + kept.step;
+    keep[item.id] = moves ? { n: live.n, counts: live.counts } : (before ?? { n: 0, counts: null });
+  }
+  return { step, ratings: keep };
+}
+
+/**
+ * How many more answers a revealed-before self-check needs before the figures of
+ * all its rated statements can move at the next reveal; null when they can, or it
+ * was never revealed.
+ */
+export function answersNeededToMove(source: Pick<SessionRecord, 'questions' | 'votes'>, question: SelfCheckQuestion): number | null {
+  const kept = ownValue(source.questions, question.id)?.shownFigures;
+  if (!kept) return null;
+  const ratings = ratingsByItem(question, source.votes);
+  let needed = 0;
+  for (const item of selfCheckItems(question)) {
+    const given = ratings.get(item.id)?.length ?? 0;
+    const shown = ownValue(kept.ratings, item.id)?.n ?? 0;
+    // A statement no one has rated yet holds nothing back.
+    if (given > 0 || shown > 0) needed = Math.max(needed, shown + kept.step - given);
+  }
+  return needed > 0 ? needed : null;
 }
 
 const difference = (a: RatingFigure | null, b: RatingFigure | null): number | null => (a?.mean != null && b?.mean != null ? a.mean - b.mean : null);
@@ -261,8 +341,8 @@ export function selfCheckFigures(source: SelfCheckSource, options: SelfCheckOpti
   };
   const before = phase(beforeSlide);
   const after = phase(afterSlide);
-  const beforeRatings = beforeSlide && before?.shown ? ratingsByItem(beforeSlide.slide.question, source.votes) : null;
-  const afterRatings = afterSlide && after?.shown ? ratingsByItem(afterSlide.slide.question, source.votes) : null;
+  const beforeFigures = beforeSlide && before?.shown ? shownItemFigures(source, beforeSlide.slide.question, privacyFloor) : null;
+  const afterFigures = afterSlide && after?.shown ? shownItemFigures(source, afterSlide.slide.question, privacyFloor) : null;
 
   // Dimensions in the workshop's order, then any a statement names that the workshop does not (an older file).
   const statements = new Map<string, string>();
@@ -274,10 +354,10 @@ export function selfCheckFigures(source: SelfCheckSource, options: SelfCheckOpti
 
   const dimensions = order.map((dimensionId): SelfCheckDimensionFigures => {
     const asks = (entry: typeof beforeSlide) => entry !== null && entry.slide.question.statements.some((statement) => statement.dimension === dimensionId);
-    const beforeFigure = beforeSlide && beforeRatings && asks(beforeSlide) ? ratingFigure(beforeSlide.slide.question, beforeRatings.get(selfCheckItemId(beforeSlide.slide.question.id, dimensionId)), privacyFloor) : null;
-    const afterAsks = afterSlide !== null && afterRatings !== null && asks(afterSlide);
-    const afterFigure = afterAsks ? ratingFigure(afterSlide.slide.question, afterRatings.get(selfCheckItemId(afterSlide.slide.question.id, dimensionId)), privacyFloor) : null;
-    const thenFigure = afterAsks ? ratingFigure(afterSlide.slide.question, afterRatings.get(selfCheckItemId(afterSlide.slide.question.id, dimensionId, true)), privacyFloor) : null;
+    const beforeFigure = beforeSlide && beforeFigures && asks(beforeSlide) ? (beforeFigures.get(selfCheckItemId(beforeSlide.slide.question.id, dimensionId)) ?? null) : null;
+    const afterAsks = afterSlide !== null && afterFigures !== null && asks(afterSlide);
+    const afterFigure = afterAsks ? (afterFigures.get(selfCheckItemId(afterSlide.slide.question.id, dimensionId)) ?? null) : null;
+    const thenFigure = afterAsks ? (afterFigures.get(selfCheckItemId(afterSlide.slide.question.id, dimensionId, true)) ?? null) : null;
     return {
       dimensionId,
       dimensionName: names.get(dimensionId) ?? dimensionId,

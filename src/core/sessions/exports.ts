@@ -197,6 +197,8 @@ export function sessionArchive(record: SessionRecord, exportedAt: string, option
   const withheldQuestions = new Set<string>();
   let withheldVotes = 0;
   const session = structuredClone(record);
+  // A self-check's kept figures are the core's (src/shared/selfCheck.ts "Differencing"): the file has them as summary.selfCheck.
+  for (const state of Object.values(session.questions)) delete state.shownFigures;
   // A person's self-check never leaves the core: the file has the room's figures (summary.selfCheck), not the answers.
   session.votes = session.votes.filter((vote) => !isSelfCheckVote(record.slides, vote));
   const selfCheckAnswers = record.votes.length - session.votes.length;

@@ -8,7 +8,7 @@ import type { QuestionView, SelfCheckQuestion, SessionRecord } from '../../share
 import type { ParticipantScaleQuestion } from '../../shared/participant';
 import { emptyRecord, ownValue } from '../../shared/records';
 import { isRevealed } from '../../shared/summary';
-import { ratingOf, selfCheckItems, type SelfCheckSlide } from '../../shared/selfCheck';
+import { answersNeededToMove, selfCheckItems, shownItemFigures, type SelfCheckSlide } from '../../shared/selfCheck';
 
 /** The self-check's answer ids, and who answered any of them (voter key → the vote's group). */
 function respondents(record: SessionRecord, question: SelfCheckQuestion) {
@@ -22,7 +22,9 @@ function respondents(record: SessionRecord, question: SelfCheckQuestion) {
 
 /** The self-check's state and progress for the presenter: how many people answered (a group once, a phone once); never totals. */
 export function selfCheckQuestionView(record: SessionRecord, question: SelfCheckQuestion): QuestionView {
-  const state = ownValue(record.questions, question.id) ?? { status: 'idle' as const, revealed: false, closesAt: null };
+  // The figures kept at the last reveal are the core's to apply, not the presenter's to read.
+  const { shownFigures: _kept, ...state } = ownValue(record.questions, question.id) ?? { status: 'idle' as const, revealed: false, closesAt: null };
+  const needed = answersNeededToMove(record, question);
   const voters = respondents(record, question);
   const voterIds: string[] = [];
   const answered = new Set<string>();
@@ -40,6 +42,7 @@ export function selfCheckQuestionView(record: SessionRecord, question: SelfCheck
   const count = voterIds.length + phones;
   return {
     ...state,
+    ...(needed !== null ? { selfCheckAnswersNeeded: needed } : {}),
     // A self-check is answered as ratings (PROTOCOL.md: a phone sees a "scale"); its figures are the summary's selfCheck.
     type: 'scale',
     words: null,
@@ -69,26 +72,12 @@ export function selfCheckParticipantQuestion(record: SessionRecord, slide: SelfC
   const state = ownValue(record.questions, question.id);
   const revealed = isRevealed(record, question.id);
   const items = selfCheckItems(question);
-  const values = new Map<string, Map<string, number>>();
-  if (revealed) {
-    const ids = new Set(items.map((item) => item.id));
-    for (const vote of record.votes) {
-      if (!ids.has(vote.questionId)) continue;
-      const value = ratingOf(question, vote.optionId);
-      if (value === null) continue;
-      const byVoter = values.get(vote.questionId) ?? new Map<string, number>();
-      byVoter.set(`${vote.voterKind}:${vote.voterId}`, value);
-      values.set(vote.questionId, byVoter);
-    }
-  }
+  // The same figures as every other view: kept as last revealed (src/shared/selfCheck.ts "Differencing").
+  const figures = revealed ? shownItemFigures(record, question, privacyFloor) : null;
   const itemResults = (id: string) => {
-    if (!revealed) return null;
-    const given = [...(values.get(id)?.values() ?? [])];
-    if (given.length === 0 || (privacyFloor > 1 && given.length < privacyFloor)) return null;
-    const counts = emptyRecord<number>();
-    for (let value = question.min; value <= question.max; value += 1) counts[String(value)] = 0;
-    for (const value of given) counts[String(value)] = (counts[String(value)] ?? 0) + 1;
-    return { answers: given.length, counts, mean: given.reduce((sum, value) => sum + value, 0) / given.length };
+    const figure = figures?.get(id);
+    if (!figure || figure.mean === null || figure.counts === null) return null;
+    return { answers: figure.n, counts: figure.counts, mean: figure.mean };
   };
   return {
     id: question.id,

@@ -35,7 +35,7 @@ import { PhoneGate } from './phoneAdmission';
 import { heldBackByWordList, participantProfileKey, participantState, questionView, sessionView } from './sessionView';
 import { resultsOf } from './results';
 import { startNextRound } from './rounds';
-import { selfCheckFigures, selfCheckItemIndex, selfCheckSlidesOf } from '../../shared/selfCheck';
+import { figuresToKeep, selfCheckFigures, selfCheckItemIndex, selfCheckSlidesOf } from '../../shared/selfCheck';
 import { selfCheckQuestionView } from './selfCheckView';
 import { checkCommitment, commitmentsQuestionView, commitmentsSlideOf, type CommitmentsSlide } from './commitmentsView';
 import type { SelfCheckQuestion } from '../../shared/model';
@@ -569,10 +569,13 @@ export function createSessionService(store: StorePort, deps: CoreDeps, events: E
       const record = find(sessionId);
       findRunQuestion(record, questionId);
       clearCountdown(sessionId, questionId);
+      const selfCheck = findSelfCheck(record, questionId);
       const view = await update(record, (r) => {
         const state = questionStateOf(r, questionId) ?? { status: 'idle', revealed: false, closesAt: null };
+        // A self-check's figures, once shown, move only on enough new ratings (src/shared/selfCheck.ts "Differencing").
+        const kept = selfCheck ? { shownFigures: figuresToKeep(r, selfCheck, store.settings().reportMinGroupSize) } : {};
         // Revealing ends the vote: a result that can still move would mislead the room.
-        r.questions[questionId] = { ...state, status: state.status === 'open' ? 'closed' : state.status, closesAt: null, revealed: true };
+        r.questions[questionId] = { ...state, status: state.status === 'open' ? 'closed' : state.status, closesAt: null, revealed: true, ...kept };
       });
       return announce('voting.revealed', view);
     },

@@ -154,7 +154,7 @@ export const KEY_HELP: [string, string][] = [
   ['R', 'Reveal the votes (once at least one vote is in)'],
   ['1–12 then A, B, C…', 'A group’s vote: its number, then the option’s letter. Digits typed within a second make one number: 1 0 A is group 10 voting A; 1, a pause, then A is group 1'],
   ['U', 'Undo the last vote'],
-  ['N', 'Vote again: a new round on a revealed scenario, after the debrief (the first round is kept)'],
+  ['N', 'Vote again: a new round on a revealed question, after the debrief (the earlier rounds are kept)'],
   ['G', 'Revealed results: split by group, or the room as one'],
   ['T', 'Discussion timer: start or pause'],
   ['?', 'Show these keys'],
@@ -164,6 +164,11 @@ export const KEY_HELP: [string, string][] = [
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The Vote again button's words, the same on every question's controls: its key and the round it starts. */
+export function voteAgainLabel(view: { round?: number | undefined }): string {
+  return `Vote again (N): round ${(view.round ?? 1) + 1}`;
 }
 
 /** Why R must not reveal yet, or null when it may: an empty chart and the answer key would spoil the question. */

@@ -115,7 +115,17 @@ describe('voting again on a revealed question', () => {
         <Harness session={answerSession('rating', { status: 'closed', revealed: true, totals: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 0 }, mean: 1 })} />
       </ApiProvider>,
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Vote again' }));
+    // The same words and key as a scenario's Vote again: the round it starts, and N.
+    fireEvent.click(screen.getByRole('button', { name: 'Vote again (N): round 2' }));
     await waitFor(() => expect(fake.call).toHaveBeenCalledWith('voting.reopen', { sessionId: 'sess-1', questionId: 'q-rate' }));
+  });
+
+  it('names the round Vote again starts once the question is in its second round', () => {
+    render(
+      <ApiProvider client={fakeApi([]).api}>
+        <Harness session={answerSession('open', { status: 'closed', revealed: true, round: 2 })} />
+      </ApiProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Vote again (N): round 3' })).toBeTruthy();
   });
 });

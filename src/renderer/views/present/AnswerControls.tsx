@@ -12,7 +12,7 @@ import type { OpenAnswer } from '../../../shared/summary';
 import { ownValue } from '../../../shared/records';
 import { useApi } from '../../app/ApiContext';
 import { Button } from '../../components/Button';
-import { revealRefusal } from '../../components/session/keymap';
+import { revealRefusal, voteAgainLabel } from '../../components/session/keymap';
 import { VoteProgressLine } from '../../components/session/VoteProgressLine';
 import type { SessionActions } from '../../components/session/useSessionActions';
 import { ScaleBars } from '../../components/answers/ScaleBars';
@@ -77,7 +77,7 @@ export function AnswerControls({ session, slide, actions }: AnswerControlsProps)
           </Button>
           {view.revealed && (
             <Button size="small" onClick={actions.voteAgain} title="A new round: the results hide again and everyone answers afresh; this round stays in the report">
-              Vote again{view.round && view.round > 1 ? ` (round ${view.round + 1})` : ''}
+              {voteAgainLabel(view)}
             </Button>
           )}
         </div>

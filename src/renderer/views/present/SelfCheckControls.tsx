@@ -48,6 +48,11 @@ export function SelfCheckControls({ session, selfCheck, actions }: { session: Se
           </Button>
         </div>
       )}
+      {view.selfCheckAnswersNeeded !== undefined && (
+        <p className={styles.privacy} role="note">
+          {view.selfCheckAnswersNeeded} more {view.selfCheckAnswersNeeded === 1 ? 'answer' : 'answers'} needed before the room’s averages can change: until then a reveal shows the averages shown last, so no one person’s rating can be read off the difference.
+        </p>
+      )}
       <p className={styles.privacy}>Each person’s ratings stay theirs: you and the screen see how many answered and, once revealed, the room’s averages only.</p>
       {session.groups.length > 0 && session.votingMode === 'groups' && open && <GroupSelfCheckForm session={session} selfCheck={selfCheck} actions={actions} done={view.voterIds} />}
     </section>

@@ -4,7 +4,7 @@
  * per group; hand counts; the revealed bars, drawn as the projector draws them.
  */
 import { useEffect, useState } from 'react';
-import { revealRefusal } from '../../components/session/keymap';
+import { revealRefusal, voteAgainLabel } from '../../components/session/keymap';
 import type { Question, Session } from '../../../shared/model';
 import { Button } from '../../components/Button';
 import { GroupTiles } from '../../components/session/GroupTiles';
@@ -71,7 +71,7 @@ export function VotingControls({ session, question, actions, pendingGroup }: { s
           </Button>
           {view.revealed && (
             <Button size="small" onClick={actions.voteAgain} title="After the debrief: a new round, the results hidden again; the first round is kept">
-              Vote again (N)
+              {voteAgainLabel(view)}
             </Button>
           )}
           {view.revealed && session.groups.length > 0 && (
