@@ -19,6 +19,7 @@ const ResultsView = lazyViews.results.component((module) => module.default, 'Res
 const ReportView = lazyViews.report.component((module) => module.default, 'ReportView');
 const HistoryView = lazyViews.history.component((module) => module.default, 'HistoryView');
 const CompareView = lazyViews.compare.component((module) => module.default, 'CompareView');
+const FollowUpView = lazyViews.followUp.component((module) => module.default, 'FollowUpView');
 const SettingsView = lazyViews.settings.component((module) => module.default, 'SettingsView');
 
 /** Applies the facilitator's theme to the whole document. */
@@ -74,6 +75,8 @@ export function App() {
             return <HistoryView />;
           case 'compare':
             return <CompareView sessionIds={route.sessionIds} />;
+          case 'followUp':
+            return <FollowUpView sessionId={route.sessionId} />;
           case 'settings':
             return <SettingsView />;
           case 'notFound':

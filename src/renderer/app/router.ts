@@ -1,7 +1,8 @@
 /**
  * Hash routes (docs/protocol.md), so one build works from a file in Electron and over
  * HTTP: `#/`, `#/present/<id>`, `#/audience/<id>`, `#/results/<id>`, `#/report/<id>`,
- * plus `#/edit/<workshopId>`, `#/new/<workshopId>`, `#/history`, `#/compare?ids=`, `#/settings`.
+ * plus `#/edit/<workshopId>`, `#/new/<workshopId>`, `#/history`, `#/compare?ids=`, `#/settings`,
+ * and `#/followup/<sessionId>` (the follow-up pack of a workshop's session).
  */
 import { startTransition, useEffect, useMemo, useState } from 'react';
 
@@ -13,6 +14,7 @@ export type Route =
   | { view: 'audience'; sessionId: string }
   | { view: 'results'; sessionId: string }
   | { view: 'report'; sessionId: string }
+  | { view: 'followUp'; sessionId: string }
   | { view: 'history' }
   | { view: 'compare'; sessionIds: string[] }
   | { view: 'settings' }
@@ -25,6 +27,7 @@ const withId: Record<string, Route['view']> = {
   audience: 'audience',
   results: 'results',
   report: 'report',
+  followup: 'followUp',
 };
 
 /** Reads a route from a hash such as `#/present/s123`. */
@@ -64,6 +67,8 @@ export function hrefOf(route: Route): string {
       return `#/compare?ids=${route.sessionIds.map(encodeURIComponent).join(',')}`;
     case 'notFound':
       return `#/${route.path}`;
+    case 'followUp':
+      return `#/followup/${encodeURIComponent(route.sessionId)}`;
     default:
       return `#/${route.view}/${encodeURIComponent(route.sessionId)}`;
   }

@@ -17,6 +17,7 @@ export const lazyViews = {
   report: lazyModule(() => import('../views/report/ReportView')),
   history: lazyModule(() => import('../views/history/HistoryView')),
   compare: lazyModule(() => import('../views/history/CompareView')),
+  followUp: lazyModule(() => import('../views/followUp/FollowUpView')),
   settings: lazyModule(() => import('../views/settings/SettingsView')),
 };
 

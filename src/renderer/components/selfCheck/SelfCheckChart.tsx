@@ -1,7 +1,9 @@
 /**
  * The room's self-check per dimension (issue 17): a dot plot on the scale, one
  * row per dimension, "before" a hollow circle, "then" (looking back) a hollow
- * diamond, "after" a filled circle, a line from before to after. Shapes as well
+ * diamond, "after" a filled circle, a line from before to after, and, once a
+ * follow-up pulse has answers (src/shared/followUp.ts), "weeks later" a filled
+ * square. Shapes as well
  * as colours, so it reads in black and white and from the back of the room;
  * the same figures as a table for screen readers and the report. It draws the
  * core's figures (src/shared/selfCheck.ts); it counts nothing itself.
@@ -25,12 +27,21 @@ export function formatShift(value: number | null): string {
   return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${Math.abs(rounded).toFixed(1)}`;
 }
 
+/** What the follow-up pulse is called wherever the figures are shown: the third point in time. */
+export const FOLLOW_UP_LABEL = 'Weeks later';
+
+/** A figure as its value ("3.4", or why there is none) and the n it rests on ("n = 18"), null when nothing was asked. */
+export function figureParts(figure: RatingFigure | null): { value: string; n: string | null; shown: boolean } {
+  if (!figure) return { value: 'not asked', n: null, shown: false };
+  if (figure.withheld) return { value: 'too few to show', n: `n = ${figure.n}`, shown: false };
+  if (figure.mean === null) return { value: 'no answers', n: null, shown: false };
+  return { value: formatMean(figure.mean), n: `n = ${figure.n}`, shown: true };
+}
+
 /** "3.4 (n = 18)", or why there is no mean. */
 export function figureText(figure: RatingFigure | null): string {
-  if (!figure) return 'not asked';
-  if (figure.withheld) return `too few to show (n = ${figure.n})`;
-  if (figure.mean === null) return 'no answers';
-  return `${formatMean(figure.mean)} (n = ${figure.n})`;
+  const { value, n } = figureParts(figure);
+  return n === null ? value : `${value} (${n})`;
 }
 
 /** The n each phase rests on, in words: "before: 18 to 20 people". */
@@ -47,6 +58,7 @@ export function sampleLine(figures: SelfCheckFigures): string {
     ['before', nRange(figures.dimensions, (line) => line.before)],
     ['then', nRange(figures.dimensions, (line) => line.then)],
     ['after', nRange(figures.dimensions, (line) => line.after)],
+    [FOLLOW_UP_LABEL.toLowerCase(), nRange(figures.dimensions, (line) => line.followUp)],
   ].flatMap(([name, range]) => (range === null ? [] : [`${name}: ${range} ${range === '1' ? 'rating' : 'ratings'}`]));
   return parts.join(' · ');
 }
@@ -70,6 +82,8 @@ export function SelfCheckChart({ figures, caption, size = 'page', showTable = fa
   const ticks: number[] = [];
   for (let value = figures.min; value <= figures.max; value += 1) ticks.push(value);
   const mean = (figure: RatingFigure | null) => (figure && figure.mean !== null ? figure.mean : null);
+  // The follow-up's mark and legend only once a pulse is counted: a workshop without one keeps its three marks.
+  const withFollowUp = figures.followUp !== null;
   return (
     <figure className={`${styles.figure} ${size === 'projector' ? styles.projector : ''}`} data-testid="self-check-chart">
       {caption && <figcaption className={styles.caption}>{caption}</figcaption>}
@@ -92,8 +106,16 @@ export function SelfCheckChart({ figures, caption, size = 'page', showTable = fa
           </svg>
           After
         </li>
+        {withFollowUp && (
+          <li>
+            <svg viewBox="0 0 20 20" className={styles.key}>
+              <rect x="3" y="3" width="14" height="14" className={styles.followUp} />
+            </svg>
+            {FOLLOW_UP_LABEL}
+          </li>
+        )}
       </ul>
-      <svg viewBox={`0 0 ${width} ${height}`} className={styles.plot} role="img" aria-label="The room’s self-check per dimension: before, then and after (means); the table has the figures.">
+      <svg viewBox={`0 0 ${width} ${height}`} className={styles.plot} role="img" aria-label={`The room’s self-check per dimension: before, then and after${withFollowUp ? `, and ${FOLLOW_UP_LABEL.toLowerCase()}` : ''} (means); the table has the figures.`}>
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - 8} className={styles.grid} />
@@ -110,6 +132,7 @@ export function SelfCheckChart({ figures, caption, size = 'page', showTable = fa
           const before = mean(line.before);
           const after = mean(line.after);
           const then = mean(line.then);
+          const followUp = mean(line.followUp);
           return (
             <g key={line.dimensionId} data-dimension={line.dimensionId}>
               <text x={LABEL - 10} y={y + NAME / 3} className={styles.name} fontSize={NAME} textAnchor="end">
@@ -120,6 +143,7 @@ export function SelfCheckChart({ figures, caption, size = 'page', showTable = fa
               {then !== null && <path d={`M${x(then)} ${y - R - 2} L${x(then) + R + 2} ${y} L${x(then)} ${y + R + 2} L${x(then) - R - 2} ${y} Z`} className={styles.then} />}
               {before !== null && <circle cx={x(before)} cy={y} r={R} className={styles.before} />}
               {after !== null && <circle cx={x(after)} cy={y} r={R} className={styles.after} />}
+              {followUp !== null && <rect x={x(followUp) - R * 0.8} y={y - R * 0.8} width={R * 1.6} height={R * 1.6} className={styles.followUp} />}
               <text x={LABEL + PLOT + 14} y={y + NAME / 3} className={styles.shift} fontSize={NAME}>
                 {formatShift(line.shift.afterMinusBefore)}
               </text>
@@ -138,6 +162,7 @@ export function SelfCheckChart({ figures, caption, size = 'page', showTable = fa
 
 /** The figures as a table: the chart's words, for screen readers, Results and the report. */
 export function SelfCheckTable({ figures, className }: { figures: SelfCheckFigures; className?: string }) {
+  const withFollowUp = figures.followUp !== null;
   return (
     <table className={className} data-testid="self-check-table">
       <caption>Self-check per dimension: the room’s mean rating and how many it rests on (n)</caption>
@@ -149,6 +174,8 @@ export function SelfCheckTable({ figures, className }: { figures: SelfCheckFigur
           <th scope="col">After</th>
           <th scope="col">After − before</th>
           <th scope="col">After − then</th>
+          {withFollowUp && <th scope="col">{FOLLOW_UP_LABEL}</th>}
+          {withFollowUp && <th scope="col">{FOLLOW_UP_LABEL} − before</th>}
         </tr>
       </thead>
       <tbody>
@@ -160,6 +187,8 @@ export function SelfCheckTable({ figures, className }: { figures: SelfCheckFigur
             <td>{figureText(line.after)}</td>
             <td>{formatShift(line.shift.afterMinusBefore)}</td>
             <td>{formatShift(line.shift.afterMinusThen)}</td>
+            {withFollowUp && <td>{figureText(line.followUp)}</td>}
+            {withFollowUp && <td>{formatShift(line.shift.followUpMinusBefore)}</td>}
           </tr>
         ))}
       </tbody>

@@ -8,7 +8,7 @@ import { formatShift } from './SelfCheckChart';
 /** Whether there is anything to show: a revealed (or asked-for) self-check with at least one mean. */
 export function hasLearning(figures: SelfCheckFigures | null | undefined): figures is SelfCheckFigures {
   if (!figures) return false;
-  return figures.dimensions.some((line) => [line.before, line.after, line.then].some((figure) => figure !== null && figure.n > 0));
+  return figures.dimensions.some((line) => [line.before, line.after, line.then, line.followUp].some((figure) => figure !== null && figure.n > 0));
 }
 
 /** Dimensions with a shift, largest rise first. */
@@ -16,13 +16,29 @@ export function rankedShifts(figures: SelfCheckFigures): SelfCheckDimensionFigur
   return figures.dimensions.filter((line) => line.shift.afterMinusBefore !== null).sort((a, b) => b.shift.afterMinusBefore! - a.shift.afterMinusBefore!);
 }
 
-/** One or two sentences: the largest and smallest move, and the then-rating's lesson. */
+/**
+ * The follow-up pulse's lesson (src/shared/followUp.ts): on how many dimensions
+ * the room still rates itself above where it started, weeks later. Empty without a pulse.
+ */
+export function followUpSummary(figures: SelfCheckFigures): string {
+  const pulse = figures.followUp;
+  if (!pulse) return '';
+  const people = `${pulse.respondents} ${pulse.respondents === 1 ? 'person' : 'people'}`;
+  const compared = figures.dimensions.filter((line) => line.shift.followUpMinusBefore !== null);
+  if (compared.length === 0) return `Weeks later, ${people} answered the follow-up pulse; too few rated a statement both at the start and weeks later to compare.`;
+  const above = compared.filter((line) => line.shift.followUpMinusBefore! > 0).length;
+  return `Weeks later (${people} in the follow-up pulse), the room rated itself above where it started on ${above} of ${compared.length} dimensions.`;
+}
+
+/** One or two sentences: the largest and smallest move, the then-rating's lesson, and what held weeks later. */
 export function learningSummary(figures: SelfCheckFigures): string {
+  const later = followUpSummary(figures);
+  const withLater = (text: string) => (later ? `${text} ${later}` : text);
   const ranked = rankedShifts(figures);
   if (ranked.length === 0) {
-    if (figures.after === null) return 'The self-check was asked before the workshop only; there is no “after” to compare with.';
-    if (!figures.after.shown) return 'The “after” self-check has not been revealed yet.';
-    return 'Too few people rated both times to compare before and after.';
+    if (figures.after === null) return withLater('The self-check was asked before the workshop only; there is no “after” to compare with.');
+    if (!figures.after.shown) return withLater('The “after” self-check has not been revealed yet.');
+    return withLater('Too few people rated both times to compare before and after.');
   }
   const top = ranked[0]!;
   const bottom = ranked[ranked.length - 1]!;
@@ -31,5 +47,5 @@ export function learningSummary(figures: SelfCheckFigures): string {
   let text = `${parts.join(', and ')}.`;
   const lowerThen = figures.dimensions.filter((line) => line.then?.mean != null && line.before?.mean != null && line.then.mean < line.before.mean).length;
   if (lowerThen > 0) text += ` On ${lowerThen} of ${figures.dimensions.length} dimensions, people rated their past selves lower looking back than they did at the start: their yardstick moved.`;
-  return text;
+  return withLater(text);
 }

@@ -2,7 +2,9 @@
  * Cohort comparison (`#/compare?ids=a,b`): sessions of one workshop as one picture.
  * Their room profiles overlaid on one radar with the same axes (a dimension a
  * session did not cover has no point there, and says so), the leader share per
- * dimension as a table beside it, and each scenario's result per session. Every
+ * dimension as a table beside it, each scenario's result per session, and, where
+ * the workshop has a self-check, the learning per dimension at four points in time
+ * (before, then, after, and weeks later from the follow-up pulses). Every
  * figure is from each session's summary (`reports.get`). Sessions of different
  * workshops are refused: their scenarios and dimensions need not match.
  */
@@ -17,6 +19,7 @@ import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { CompareRadar, seriesColor } from '../../components/charts';
 import { HtmlSwatch, DASHES } from '../../components/charts/chartKit';
 import { answerRows, compareAxes, compared, dimensionRows, formatWhen, scenarioCellText, scenarioRows, type ComparedSession } from './historyData';
+import { CompareLearning } from './CompareLearning';
 import styles from './CompareView.module.css';
 
 export default function CompareView({ sessionIds }: { sessionIds: string[] }) {
@@ -244,6 +247,8 @@ function Comparison({ items }: { items: ComparedSession[] }) {
             </table>
           </div>
         </section>
+
+        <CompareLearning items={items} />
 
         {answers.length > 0 && (
           <section className={styles.section} aria-labelledby="compare-answers">

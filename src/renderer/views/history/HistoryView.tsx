@@ -2,7 +2,9 @@
  * History (`#/history`): every session, newest first, searchable. From each one:
  * its results, its report, back to presenting while it runs, rename, export again
  * (CSV, JSON), delete with confirmation. Tick sessions of one workshop to compare
- * them (`#/compare?ids=…`).
+ * them (`#/compare?ids=…`). A session with a self-check leads to its follow-up
+ * pack (`#/followup/<id>`); its pulse is listed under it, as its follow-up, not as
+ * a workshop run of its own.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionSummary } from '../../../shared/model';
@@ -15,7 +17,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog, PromptDialog, Toast } from '../../components/Dialog';
 import { ErrorView, hostErrorHint } from '../../components/ErrorView';
 import { downloadText } from '../../components/download';
-import { compareProblem, formatWhen, matchesQuery } from './historyData';
+import { compareProblem, deleteMessage, formatWhen, historyEntries, pulsesOf, type HistoryEntry } from './historyData';
 import styles from './HistoryView.module.css';
 
 type Pending = { kind: 'rename' | 'delete'; session: SessionSummary } | null;
@@ -46,7 +48,7 @@ export default function HistoryView() {
     });
   }, [all]);
 
-  const visible = useMemo(() => all.filter((session) => matchesQuery(session, query)), [all, query]);
+  const visible = useMemo(() => historyEntries(all, query), [all, query]);
   const chosen = all.filter((session) => selected.has(session.id));
   const whyNot = compareProblem(chosen);
 
@@ -171,10 +173,11 @@ export default function HistoryView() {
               </tr>
             </thead>
             <tbody>
-              {visible.map((session) => (
+              {visible.map(({ session, parent }) => (
                 <SessionRow
                   key={session.id}
                   session={session}
+                  parent={parent}
                   selected={selected.has(session.id)}
                   onToggle={() => toggle(session.id)}
                   onRename={() => setPending({ kind: 'rename', session })}
@@ -203,11 +206,7 @@ export default function HistoryView() {
       />
       <ConfirmDialog
         title="Delete this session?"
-        message={
-          pending?.kind === 'delete'
-            ? `“${pending.session.title}” and its ${pending.session.voteCount} vote${pending.session.voteCount === 1 ? '' : 's'} will be deleted for good. Export the CSV or JSON first if you may need them.`
-            : ''
-        }
+        message={pending?.kind === 'delete' ? deleteMessage(pending.session, pulsesOf(all, pending.session.id)) : ''}
         confirmLabel="Delete session"
         danger
         open={pending?.kind === 'delete'}
@@ -229,6 +228,8 @@ export default function HistoryView() {
 
 interface RowProps {
   session: SessionSummary;
+  /** For a follow-up pulse: the session it follows up (null when that one is gone). */
+  parent: HistoryEntry['parent'];
   selected: boolean;
   onToggle: () => void;
   onRename: () => void;
@@ -237,10 +238,11 @@ interface RowProps {
   onJson: () => void;
 }
 
-function SessionRow({ session, selected, onToggle, onRename, onDelete, onCsv, onJson }: RowProps) {
+function SessionRow({ session, parent, selected, onToggle, onRename, onDelete, onCsv, onJson }: RowProps) {
   const titleId = `history-title-${session.id}`;
   // Visible words first, the session's title after (hidden): every control has a name of its own.
   const about = <span className="visually-hidden"> {session.title}</span>;
+  if (session.followUpOf !== null) return <PulseRow session={session} parent={parent} onDelete={onDelete} />;
   return (
     <tr className={selected ? styles.selectedRow : undefined}>
       <td>
@@ -281,6 +283,11 @@ function SessionRow({ session, selected, onToggle, onRename, onDelete, onCsv, on
           <a className={styles.linkButton} href={hrefOf({ view: 'report', sessionId: session.id })}>
             Report{about}
           </a>
+          {session.canFollowUp && (
+            <a className={styles.linkButton} href={hrefOf({ view: 'followUp', sessionId: session.id })}>
+              Follow-up{about}
+            </a>
+          )}
           <Button size="small" onClick={onCsv}>
             CSV{about}
           </Button>
@@ -292,6 +299,60 @@ function SessionRow({ session, selected, onToggle, onRename, onDelete, onCsv, on
           </Button>
           <Button size="small" intent="danger" onClick={onDelete}>
             Delete{about}
+          </Button>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * A follow-up pulse (src/shared/followUp.ts), under the session it follows up:
+ * named as that session's pulse, with its answers so far, the follow-up page, the
+ * presenter while it runs (to watch answers come in and end it), and delete.
+ */
+function PulseRow({ session, parent, onDelete }: { session: SessionSummary; parent: SessionSummary | null; onDelete: () => void }) {
+  const of = parent?.title ?? 'a deleted session';
+  const about = <span className="visually-hidden"> of {of}</span>;
+  const none = <span aria-label="none">–</span>;
+  return (
+    <tr className={styles.pulseRow}>
+      <td />
+      <th scope="row" className={styles.titleCell}>
+        <span className={styles.pulseLabel}>Follow-up pulse</span>
+        <span className={styles.workshop}>
+          of{' '}
+          {parent ? (
+            <a href={hrefOf({ view: 'results', sessionId: parent.id })} className={styles.parentLink}>
+              {parent.title}
+            </a>
+          ) : (
+            of
+          )}
+        </span>
+      </th>
+      <td className={styles.date}>{formatWhen(session.createdAt)}</td>
+      <td className={styles.num}>{none}</td>
+      <td className={styles.num}>{session.participants}</td>
+      <td className={styles.num}>{session.voteCount}</td>
+      <td className={styles.num}>{none}</td>
+      <td>
+        <span className={session.status === 'active' ? styles.live : styles.ended}>{session.status === 'active' ? 'Taking answers' : 'Ended'}</span>
+      </td>
+      <td>
+        <div className={styles.actions}>
+          {parent && (
+            <a className={styles.linkButton} href={hrefOf({ view: 'followUp', sessionId: parent.id })}>
+              Follow-up page{about}
+            </a>
+          )}
+          {session.status === 'active' && (
+            <a className={styles.linkButton} href={hrefOf({ view: 'present', sessionId: session.id })}>
+              Presenter{about}
+            </a>
+          )}
+          <Button size="small" intent="danger" onClick={onDelete}>
+            Delete pulse{about}
           </Button>
         </div>
       </td>

@@ -7,6 +7,7 @@
 import type { Question, Session, SessionSummary } from '../../../shared/model';
 import { formatShare } from '../../../shared/profile';
 import type { QuestionFigures, SessionSummaryReport } from '../../../shared/summary';
+import type { FollowUpPhaseFigures, RatingFigure } from '../../../shared/selfCheck';
 
 /** True when every word of the query appears in the session's title, workshop, facilitator or date. */
 export function matchesQuery(session: SessionSummary, query: string): boolean {
@@ -14,6 +15,52 @@ export function matchesQuery(session: SessionSummary, query: string): boolean {
   if (words.length === 0) return true;
   const haystack = [session.title, session.workshopTitle, session.facilitator, session.createdAt.slice(0, 10), formatWhen(session.createdAt)].join(' ').toLowerCase();
   return words.every((word) => haystack.includes(word));
+}
+
+/**
+ * One line of the history: a workshop's session, or a follow-up pulse
+ * (src/shared/followUp.ts) listed right under the session it follows up (its
+ * `parent`; null when that session is gone), never as a run of its own.
+ */
+export interface HistoryEntry {
+  session: SessionSummary;
+  parent: SessionSummary | null;
+}
+
+/** The follow-up pulses of a session, in the list's order. */
+export function pulsesOf(sessions: readonly SessionSummary[], sessionId: string): SessionSummary[] {
+  return sessions.filter((session) => session.followUpOf === sessionId);
+}
+
+/**
+ * The history's lines for a search: each workshop's session (newest first, as the
+ * list comes) with its pulses under it. A search that finds a pulse shows its
+ * session too, and one that finds a session shows its pulses, so a pulse is never
+ * listed without the session it belongs to (unless that session was deleted).
+ */
+export function historyEntries(sessions: readonly SessionSummary[], query: string): HistoryEntry[] {
+  const byId = new Map(sessions.map((session) => [session.id, session]));
+  const isPulseOfKnown = (session: SessionSummary) => session.followUpOf !== null && byId.has(session.followUpOf);
+  const entries: HistoryEntry[] = [];
+  for (const session of sessions) {
+    if (isPulseOfKnown(session)) continue;
+    const pulses = pulsesOf(sessions, session.id);
+    const shown = matchesQuery(session, query) || pulses.some((pulse) => matchesQuery(pulse, query));
+    if (!shown) continue;
+    // A pulse whose session is gone still says what it is.
+    entries.push({ session, parent: null });
+    for (const pulse of pulses) entries.push({ session: pulse, parent: session });
+  }
+  return entries;
+}
+
+/** What the delete confirmation says: the votes go, and a session's follow-up pulses with it. */
+export function deleteMessage(session: SessionSummary, pulses: readonly SessionSummary[]): string {
+  const votes = `${session.voteCount} vote${session.voteCount === 1 ? '' : 's'}`;
+  if (session.followUpOf !== null) return `This follow-up pulse “${session.title}” and its ${votes} will be deleted for good; imported pulse files of its session stay. Export the pulse file first if you may need it.`;
+  if (pulses.length === 0) return `“${session.title}” and its ${votes} will be deleted for good. Export the CSV or JSON first if you may need them.`;
+  const answers = pulses.reduce((sum, pulse) => sum + pulse.voteCount, 0);
+  return `“${session.title}” and its ${votes} will be deleted for good, and its follow-up pulse goes too (${answers} answer${answers === 1 ? '' : 's'}). Export the CSV or JSON, and the pulse file, first if you may need them.`;
 }
 
 /** Why these sessions cannot be compared, or null when they can. */
@@ -29,6 +76,17 @@ export function formatWhen(iso: string, locale?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/**
+ * A calendar day (YYYY-MM-DD, as the follow-up's dates are kept) in the reader's
+ * words: "3 Feb 2026", or long: "Tuesday, 3 February 2026". The day as written,
+ * whatever the reader's time zone.
+ */
+export function dayText(isoDay: string, locale?: string, long = false): string {
+  const date = new Date(`${isoDay}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDay;
+  return date.toLocaleDateString(locale, long ? { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 
 export interface ComparedSession {
@@ -207,4 +265,52 @@ export function answerRows(items: readonly ComparedSession[]): AnswerRow[] {
     }
   });
   return [...rows.values()];
+}
+
+/** One session's self-check of one dimension at the four points in time; null figures where it was not asked. */
+export interface LearningCell {
+  /** The session has no self-check at all (its workshop's copy had none). */
+  noSelfCheck: boolean;
+  before: RatingFigure | null;
+  after: RatingFigure | null;
+  then: RatingFigure | null;
+  followUp: RatingFigure | null;
+}
+
+export interface LearningRow {
+  dimensionId: string;
+  name: string;
+  /** Per session, in order. */
+  cells: LearningCell[];
+}
+
+/**
+ * The learning table of the comparison: per dimension, each session's room
+ * before, after, then (looking back) and weeks later (its follow-up pulses), from
+ * each summary's `selfCheck` (the privacy floor already applied by the core).
+ * Dimensions in the first session's order, then any others. Empty when no session
+ * has a self-check.
+ */
+export function learningRows(items: readonly ComparedSession[]): LearningRow[] {
+  const order = new Map<string, string>();
+  for (const { summary } of items) for (const line of summary.selfCheck?.dimensions ?? []) if (!order.has(line.dimensionId)) order.set(line.dimensionId, line.dimensionName);
+  return [...order].map(([dimensionId, name]) => ({
+    dimensionId,
+    name,
+    cells: items.map(({ summary }): LearningCell => {
+      const line = summary.selfCheck?.dimensions.find((d) => d.dimensionId === dimensionId);
+      return { noSelfCheck: summary.selfCheck === null, before: line?.before ?? null, after: line?.after ?? null, then: line?.then ?? null, followUp: line?.followUp ?? null };
+    }),
+  }));
+}
+
+/** A session's follow-up pulses in words: "14 people · 3 Feb to 12 Feb 2026", or that there is none yet. */
+export function followUpLine(pulse: FollowUpPhaseFigures | null, locale?: string): string {
+  if (!pulse) return 'no follow-up pulse yet';
+  const people = `${pulse.respondents} ${pulse.respondents === 1 ? 'person' : 'people'}`;
+  const day = (iso: string) => dayText(iso, locale);
+  const pulses = pulse.pulses > 1 ? ` in ${pulse.pulses} pulses` : '';
+  if (!pulse.firstAnswerOn || !pulse.lastAnswerOn) return `${people}${pulses}`;
+  const when = pulse.firstAnswerOn === pulse.lastAnswerOn ? day(pulse.firstAnswerOn) : `${day(pulse.firstAnswerOn)} to ${day(pulse.lastAnswerOn)}`;
+  return `${people}${pulses} · ${when}`;
 }
