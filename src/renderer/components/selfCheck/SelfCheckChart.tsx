@@ -47,6 +47,7 @@ export function sampleLine(figures: SelfCheckFigures): string {
     ['before', nRange(figures.dimensions, (line) => line.before)],
     ['then', nRange(figures.dimensions, (line) => line.then)],
     ['after', nRange(figures.dimensions, (line) => line.after)],
+    ['weeks later', figures.followUp ? nRange(figures.dimensions, (line) => line.followUp) : null],
   ].flatMap(([name, range]) => (range === null ? [] : [`${name}: ${range} ${range === '1' ? 'rating' : 'ratings'}`]));
   return parts.join(' · ');
 }
@@ -136,8 +137,13 @@ export function SelfCheckChart({ figures, caption, size = 'page', showTable = fa
   );
 }
 
-/** The figures as a table: the chart's words, for screen readers, Results and the report. */
+/**
+ * The figures as a table: the chart's words, for screen readers, Results and the
+ * report. The follow-up pulse's columns come only once a pulse has answers to show
+ * (`figures.followUp`), so a session without one keeps its table as it was.
+ */
 export function SelfCheckTable({ figures, className }: { figures: SelfCheckFigures; className?: string }) {
+  const followUp = figures.followUp !== null;
   return (
     <table className={className} data-testid="self-check-table">
       <caption>Self-check per dimension: the room’s mean rating and how many it rests on (n)</caption>
@@ -149,6 +155,8 @@ export function SelfCheckTable({ figures, className }: { figures: SelfCheckFigur
           <th scope="col">After</th>
           <th scope="col">After − before</th>
           <th scope="col">After − then</th>
+          {followUp && <th scope="col">Weeks later</th>}
+          {followUp && <th scope="col">Weeks later − before</th>}
         </tr>
       </thead>
       <tbody>
@@ -160,6 +168,8 @@ export function SelfCheckTable({ figures, className }: { figures: SelfCheckFigur
             <td>{figureText(line.after)}</td>
             <td>{formatShift(line.shift.afterMinusBefore)}</td>
             <td>{formatShift(line.shift.afterMinusThen)}</td>
+            {followUp && <td>{figureText(line.followUp)}</td>}
+            {followUp && <td>{formatShift(line.shift.followUpMinusBefore)}</td>}
           </tr>
         ))}
       </tbody>
