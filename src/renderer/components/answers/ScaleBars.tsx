@@ -20,6 +20,8 @@ interface ScaleBarsProps {
   label: string;
   /** Draws the mean beside the bars (the projector) or above them (narrow places). */
   layout?: 'wide' | 'compact';
+  /** Grows the bars in (the projector's reveal); the report draws them whole, as paper has no time. */
+  animate?: boolean;
   className?: string;
 }
 
@@ -30,13 +32,13 @@ export function formatMean(mean: number): string {
 
 const answersText = (n: number) => `${n} answer${n === 1 ? '' : 's'}`;
 
-export function ScaleBars({ min, max, minLabel, maxLabel, counts, mean, label, layout = 'wide', className }: ScaleBarsProps) {
+export function ScaleBars({ min, max, minLabel, maxLabel, counts, mean, label, layout = 'wide', animate = true, className }: ScaleBarsProps) {
   const values = scaleValues({ min, max });
   const countOf = (value: number) => ownValue(counts, String(value)) ?? 0;
   const total = values.reduce((sum, value) => sum + countOf(value), 0);
   const most = Math.max(1, ...values.map(countOf));
   return (
-    <div className={`${styles.wrap} ${layout === 'compact' ? styles.compact : ''} ${className ?? ''}`} data-testid="scale-bars">
+    <div className={`${styles.wrap} ${layout === 'compact' ? styles.compact : ''} ${animate ? '' : styles.still} ${className ?? ''}`} data-testid="scale-bars">
       <div className={styles.chart} aria-hidden="true">
         <ol className={styles.bars} style={{ gridTemplateColumns: `repeat(${values.length}, minmax(0, 1fr))` }}>
           {values.map((value, index) => {

@@ -160,7 +160,11 @@ export function SelfCheckChart({ figures, caption, size = 'page', showTable = fa
   );
 }
 
-/** The figures as a table: the chart's words, for screen readers, Results and the report. */
+/**
+ * The figures as a table: the chart's words, for screen readers, Results and the
+ * report. The follow-up pulse's columns come only once a pulse has answers to show
+ * (`figures.followUp`), so a session without one keeps its table as it was.
+ */
 export function SelfCheckTable({ figures, className }: { figures: SelfCheckFigures; className?: string }) {
   const withFollowUp = figures.followUp !== null;
   return (

@@ -6,6 +6,11 @@
  * (`reports.get`, src/shared/summary.ts), with the privacy floor of the settings
  * applied; this view and its sections only lay it out.
  *
+ * It reads as one story: the cover, "The session in brief" (reaction, learning,
+ * moved most, commitments: ReportStory), the learning and the commitments in full,
+ * then the details (the room's choices, groups, each scenario, the open questions
+ * and ratings, contrasts, notes, pictures, the counts).
+ *
  * The page is laid out at the paper's printable width on screen too, so the charts
  * measure, on screen, the width they will print at.
  */
@@ -23,12 +28,12 @@ import { ReportCommitments } from './sections/ReportCommitments';
 import { ReportContrasts } from './sections/ReportContrasts';
 import { ReportCover } from './sections/ReportCover';
 import { ReportGroups } from './sections/ReportGroups';
-import { ReportMoved } from './sections/ReportMoved';
 import { ReportLearning } from './sections/ReportLearning';
 import { ReportNotes } from './sections/ReportNotes';
 import { ReportOtherScenarios } from './sections/ReportOtherScenarios';
 import { ReportPictures } from './sections/ReportPictures';
 import { ReportScenario } from './sections/ReportScenario';
+import { ReportStory } from './sections/ReportStory';
 import { ReportSummary } from './sections/ReportSummary';
 import { ReportToolbar } from './sections/ReportToolbar';
 import { useReportReady } from './useReportReady';
@@ -74,10 +79,12 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
       <ReportToolbar session={session} paper={paper} />
       <article ref={reportRef} className={styles.report} style={style} data-report aria-label={`Report: ${session.title}`}>
         <ReportCover session={session} summary={summary} />
+        {/* The story first (reaction, learning, moved most, commitments), then each in full where the story is short, then the details. */}
+        <ReportStory summary={summary} />
+        <ReportLearning summary={summary} />
+        <ReportCommitments commitments={summary.commitments} />
         <ReportSummary summary={summary} nameOf={(questionId) => headings.get(questionId) ?? questionId} radarDrawn={radarDrawn} />
         <ReportGroups summary={summary} />
-        <ReportMoved summary={summary} />
-        <ReportLearning summary={summary} />
         {charted.length > 0 && (
           <section className={`${shared.section} ${shared.newPage}`} aria-labelledby="report-scenarios">
             <h2 id="report-scenarios">
@@ -105,7 +112,6 @@ function Report({ session, summary, paper }: { session: Session; summary: Sessio
           debriefs={new Map(session.slides.flatMap((slide) => (slide.kind === 'open' || slide.kind === 'rating' ? [[slide.question.id, slide.question.debrief] as [string, string]] : [])))}
         />
         <ReportContrasts room={summary.profile.room} />
-        <ReportCommitments commitments={summary.commitments} />
         <ReportNotes session={session} printed={new Set([...charted.map((figures) => figures.slideId), ...summary.answerQuestions.filter((figures) => figures.shown && figures.votes > 0).map((figures) => figures.slideId)])} />
         <ReportPictures session={session} printed={new Set(charted.map((figures) => figures.slideId))} />
         <ReportAppendix summary={summary} />

@@ -96,11 +96,13 @@ function ResultsHeader({ session, summary }: { session: Session; summary: Sessio
 
 function EmptyState({ session, summary }: { session: Session; summary: SessionSummaryReport }) {
   const scenarioCount = summary.totals.scenarios;
-  // Open questions and ratings revealed: they are the results, shown below; the empty card speaks of scenarios only.
-  const answersShown = summary.answerQuestions.some((figures) => figures.shown);
-  if (answersShown && scenarioCount === 0) {
+  // Open questions, ratings or a self-check revealed: they are the results, shown below; the empty card then speaks of scenarios only.
+  const learningShown = hasLearning(summary.selfCheck);
+  const otherResultsShown = learningShown || summary.answerQuestions.some((figures) => figures.shown);
+  if (otherResultsShown && scenarioCount === 0) {
     return (
       <main className={styles.main}>
+        {learningShown && <LearningSection figures={summary.selfCheck!} />}
         <AnswerResults questions={summary.answerQuestions} />
       </main>
     );
@@ -108,7 +110,7 @@ function EmptyState({ session, summary }: { session: Session; summary: SessionSu
   return (
     <main className={styles.main}>
       <section className={styles.empty} aria-labelledby="results-empty">
-        <h2 id="results-empty">{answersShown ? 'No scenario results yet' : 'No results yet'}</h2>
+        <h2 id="results-empty">{otherResultsShown ? 'No scenario results yet' : 'No results yet'}</h2>
         {scenarioCount === 0 ? (
           <p>This workshop has no scenarios to vote on, so there is nothing to chart.</p>
         ) : (
@@ -122,7 +124,7 @@ function EmptyState({ session, summary }: { session: Session; summary: SessionSu
       </section>
       <UnrevealedScenarios session={session} questions={summary.questions} />
       <AnswerResults questions={summary.answerQuestions} />
-      {hasLearning(summary.selfCheck) && <LearningSection figures={summary.selfCheck} />}
+      {learningShown && <LearningSection figures={summary.selfCheck!} />}
     </main>
   );
 }

@@ -10,7 +10,7 @@ import { ScaleBars, formatMean } from '../../../components/answers/ScaleBars';
 import { WordCloud } from '../../../components/answers/WordCloud';
 import { countText } from '../reportData';
 import { GroupName } from './GroupName';
-import { sourcesText } from './ReportSummary';
+import { answersRestOnText } from './ReportSummary';
 import shared from './reportShared.module.css';
 import styles from './ReportAnswers.module.css';
 
@@ -36,9 +36,7 @@ export function ReportAnswers({ questions, notes, debriefs }: ReportAnswersProps
           <h3 id={`report-answer-${figures.slideId}`}>{figures.heading}</h3>
           <p className={styles.prompt}>{figures.prompt}</p>
           {figures.type === 'text' ? <OpenPage figures={figures} /> : <RatingPage figures={figures} />}
-          <p className={shared.muted}>
-            Rests on {countText(figures.votes, 'answer')}: {sourcesText(figures.sources)}.
-          </p>
+          <p className={shared.muted}>{answersRestOnText(figures)}</p>
           <Commentary note={notes(figures.slideId)} debrief={debriefs.get(figures.questionId) ?? ''} />
         </section>
       ))}
@@ -112,7 +110,7 @@ function RatingPage({ figures }: { figures: ScaleQuestionFigures }) {
   return (
     <>
       <div className={styles.scale}>
-        <ScaleBars min={figures.min} max={figures.max} minLabel={figures.minLabel} maxLabel={figures.maxLabel} counts={figures.counts ?? {}} mean={figures.mean} label={figures.prompt} />
+        <ScaleBars min={figures.min} max={figures.max} minLabel={figures.minLabel} maxLabel={figures.maxLabel} counts={figures.counts ?? {}} mean={figures.mean} label={figures.prompt} animate={false} />
       </div>
       {lines.length >= 2 && (
         <table className={`${shared.table} ${shared.compact}`}>

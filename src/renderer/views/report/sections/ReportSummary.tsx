@@ -1,6 +1,6 @@
-/** The report's summary: who took part, what was counted, the room's lean, the extremes, and the room's profile. */
+/** The scenarios at a glance, after the story: who took part, what was counted, the room's lean, the extremes, and the room's profile. */
 import { formatLean, formatShare, type QuestionSummary } from '../../../../shared/profile';
-import type { ParticipantFigures, SessionSummaryReport } from '../../../../shared/summary';
+import type { AnswerQuestionBase, ParticipantFigures, SessionSummaryReport } from '../../../../shared/summary';
 import { RoomRadar } from '../../../components/charts';
 import { countText } from '../reportData';
 import shared from './reportShared.module.css';
@@ -36,6 +36,11 @@ export function sourcesText(sources: SessionSummaryReport['totals']['sources']):
   return parts.join(' · ');
 }
 
+/** "Rests on 12 answers: 4 group votes · 8 phone votes": what an open question's or a rating's figures rest on. */
+export function answersRestOnText(figures: Pick<AnswerQuestionBase, 'votes' | 'sources'>): string {
+  return `Rests on ${countText(figures.votes, 'answer')}: ${sourcesText(figures.sources)}.`;
+}
+
 export function ReportSummary({ summary, nameOf, radarDrawn }: { summary: SessionSummaryReport; nameOf: (questionId: string) => string; radarDrawn: boolean }) {
   const { totals, profile } = summary;
   const ranked = profile.consensus;
@@ -43,8 +48,8 @@ export function ReportSummary({ summary, nameOf, radarDrawn }: { summary: Sessio
   const mostAgreed = ranked.length > 1 ? ranked[ranked.length - 1] : undefined;
   const people = participantsText(summary.participants);
   return (
-    <section className={styles.summary} aria-labelledby="report-summary">
-      <h2 id="report-summary">Summary</h2>
+    <section className={`${styles.summary} ${shared.newPage}`} aria-labelledby="report-summary">
+      <h2 id="report-summary">What the room chose</h2>
       <dl className={styles.figures}>
         <div>
           <dt>Participants</dt>
