@@ -24,8 +24,9 @@ export interface Host {
 
 const READY = /Plenary is ready: (http:\/\/[^/\s]+)\/\?token=(\S+)/;
 
-export async function startHost(dataDir: string, token: string, port = 0): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, ['out/main/serve.js', '--port', String(port), '--data', dataDir, '--token', token], {
+/** `extraArgs` go to the serve command too, e.g. `['--host', '0.0.0.0']` for a host phones on the network can reach (it then has join addresses). */
+export async function startHost(dataDir: string, token: string, port = 0, extraArgs: string[] = []): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(process.execPath, ['out/main/serve.js', '--port', String(port), '--data', dataDir, '--token', token, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const origin = await new Promise<string>((resolve, reject) => {
