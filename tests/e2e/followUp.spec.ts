@@ -83,8 +83,11 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // The host flushes and exits on SIGTERM: its folder can go only once it has.
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
-  await rm(dataDir, { recursive: true, force: true });
+  await exited;
+  await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
 });
 
 test('from History, a pulse weeks later: the sheet, phones answering, and the third point in Results and Compare', async ({ page }) => {
