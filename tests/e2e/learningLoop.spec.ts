@@ -112,6 +112,13 @@ test('two phones: each profile shows its own figures only; commitments reach the
   const pdfPath = join(workDir, 'report.pdf');
   await writeFile(pdfPath, await page.pdf({ format: 'A4', printBackground: true }));
   const text = flat(execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }));
+  // The report opens with the story: its commitments part (counts by contrast, no words) comes before the full section.
+  const brief = text.indexOf('The session in brief');
+  const briefCommitments = text.indexOf('Commitments: what people will do');
+  expect(brief).toBeGreaterThan(-1);
+  expect(briefCommitments).toBeGreaterThan(brief);
+  expect(briefCommitments).toBeLessThan(text.indexOf('What the room will do'));
+  expect(text.slice(briefCommitments, text.indexOf('What the room will do'))).not.toContain('I will ask the team before I decide');
   const section = text.slice(text.indexOf('What the room will do'));
   expect(section).toContain(`${power.name} (2) I will ask the team before I decide I will let Sam chair the Monday meeting`);
   expect(section).toContain(`${risk.name} (1) I will try one small pilot before the big plan`);
