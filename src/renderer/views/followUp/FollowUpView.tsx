@@ -20,6 +20,7 @@ import { contentWidthMm, pageCss, sessionDate, type PaperSize } from '../report/
 import { dayText, formatWhen } from '../history/historyData';
 import { FollowUpSheet } from './FollowUpSheet';
 import styles from './FollowUpView.module.css';
+import { useAction } from '../../app/useAction';
 
 /** Answers arrive in bursts (a phone rates twelve statements): the status is asked again at most this often. */
 const REFRESH_MS = 1000;
@@ -93,22 +94,9 @@ interface PageProps {
 export function FollowUpPage({ title, workshopTitle, heldOn, status, paper, onStatus }: PageProps) {
   const api = useApi();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { busy, message, run } = useAction();
   const pulse = status.pulse;
 
-  const run = async (action: () => Promise<string | null>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const done = await action();
-      if (done) setMessage({ text: done, error: false });
-    } catch (error) {
-      setMessage({ text: (error as Error).message, error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const makePulse = () =>
     run(async () => {

@@ -1,30 +1,17 @@
 /** The report's toolbar (screen only): leave, export the PDF, print, download the CSV and JSON. */
-import { useState } from 'react';
 import type { Session } from '../../../../shared/model';
 import { useApi } from '../../../app/ApiContext';
 import { Button } from '../../../components/Button';
 import { downloadText } from '../../../components/download';
 import type { PaperSize } from '../reportData';
 import styles from './ReportToolbar.module.css';
+import { useAction } from '../../../app/useAction';
 
 export function ReportToolbar({ session, paper }: { session: Session; paper: PaperSize }) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { busy, message, run } = useAction();
   const id = encodeURIComponent(session.id);
 
-  const run = async (action: () => Promise<string | null>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const done = await action();
-      if (done) setMessage({ text: done, error: false });
-    } catch (error) {
-      setMessage({ text: (error as Error).message, error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const exportPdf = () =>
     run(async () => {
