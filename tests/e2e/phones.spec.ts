@@ -34,6 +34,8 @@ test.describe('phone voting', () => {
 
     await host.rpc('voting.reveal', { sessionId: session.id, questionId: question.id });
     await expect(page.locator('#status')).toHaveText('Voting is closed');
+    // Its vote no longer reads as just received, as if voting were still open.
+    await expect(page.locator('#vote-status')).toHaveText('Voting has closed: your answer counts');
     await expect(page.locator('#results')).toBeVisible();
     await expect(page.locator(`#results li[data-option-id="${optionB!.id}"]`)).toContainText('1 vote, 100%');
     await phone.close();

@@ -89,6 +89,13 @@ describe('toViewModel', () => {
     expect(received.screen.question.feedbackKind).toBe('ok');
   });
 
+  it('once voting closes, a received vote reads "Voting has closed: your answer counts", not as if still open', () => {
+    const closed = toViewModel(live({ votes: { q1: 'b' }, feedback: { questionId: 'q1', optionId: 'b', outcome: 'received' } }, server({ status: 'closed' })));
+    if (closed.screen.kind !== 'question') throw new Error('expected the question');
+    expect(closed.screen.question.feedback).toBe('Voting has closed: your answer counts');
+    expect(closed.screen.question.options[1]).toMatchObject({ note: 'Your vote', pressed: true, disabled: true });
+  });
+
   it('names each failure, and offers a retry only when the vote did not arrive', () => {
     const cases: [AppState['feedback'], string, boolean][] = [
       [{ questionId: 'q1', optionId: 'a', outcome: 'closed' }, 'Voting has closed', false],

@@ -92,6 +92,7 @@ export const TEXT = {
   yourVote: 'Your vote',
   received: 'Vote received',
   votingClosed: 'Voting has closed',
+  closedCounted: 'Voting has closed: your answer counts',
   slow: 'Slow down a moment',
   full: 'Not counted: this session takes no more phones. Ask the facilitator.',
   network: 'Not sent: check the Wi-Fi',
@@ -306,7 +307,8 @@ function questionView(state: AppState, question: ParticipantChoiceQuestion): Que
   let retry = false;
   if (fb && fb.outcome !== 'sending' && fb.outcome !== 'empty') {
     const f = FEEDBACK[fb.outcome];
-    feedback = f.text;
+    // Once voting closes, "received" would read as if it were still open: say it closed, and that the vote counts.
+    feedback = fb.outcome === 'received' && !open ? TEXT.closedCounted : f.text;
     feedbackKind = f.kind;
     retry = f.retry && open;
   }
@@ -349,6 +351,7 @@ function feedbackOf(state: AppState, questionId: string, open: boolean, kind: 'c
   const f = FEEDBACK[fb.outcome];
   let text: string = f.text;
   if (fb.outcome === 'received' && kind !== 'choice') text = kind === 'text' ? TEXT.answerReceived : TEXT.ratingReceived;
+  if (fb.outcome === 'received' && !open) text = TEXT.closedCounted;
   if (fb.outcome === 'invalid' && kind !== 'choice') text = kind === 'text' ? TEXT.invalidAnswer : TEXT.invalidRating;
   return { feedback: text, feedbackKind: f.kind, retry: f.retry && open, sendingId: null };
 }
