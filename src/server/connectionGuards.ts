@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { IntakePacer } from './intakePacer';
 import { apiSecurityHeaders } from './securityHeaders';
 
 /** A request (headers and body) must have arrived within this time, or it gets 408. */
@@ -19,6 +20,14 @@ const REAP_EVERY_MS = 250;
 const REAP_PER_TURN = 200;
 /** Node's own timeouts stay as a backstop, this much later than ours. */
 const BACKSTOP_MS = 2000;
+/**
+ * How long one turn of the event loop may spend taking in requests before the
+ * other connections wait for the next turn (intakePacer.ts): the facilitator's
+ * RPC waits at most about this long behind a flood of votes. Counted in requests
+ * instead (200 a turn), the closing and reopening of a thousand connections cost
+ * the 1,000-phone burst a third more CPU time; by time, that burst is hardly paced.
+ */
+export const INTAKE_MS_PER_TURN = 20;
 /** Descriptors kept out of the connection limit: the store's files, logs, the lock, a folder fsync. */
 const MIN_RESERVED_DESCRIPTORS = 256;
 
@@ -179,17 +188,30 @@ export interface GuardedServerOptions {
   maxConnections?: number;
   /** Defaults to REQUEST_ARRIVAL_MS; tests shorten it. */
   requestArrivalMs?: number;
+  /** Defaults to INTAKE_MS_PER_TURN; tests give their own. */
+  intakeMsPerTurn?: number;
+  /** A request whose connection is never held back by the intake's pacing (the facilitator's). */
+  isPriority?: (request: IncomingMessage) => boolean;
 }
+
+/** An event stream's request (`/api/events`, `/api/p/<code>/events`): its connection sends nothing after it. */
+const isEventStream = (request: IncomingMessage) => (request.url ?? '').split('?', 1)[0]!.endsWith('/events');
 
 /**
  * The HTTP server under Fastify (its `serverFactory`): checks Host before the
  * router sees the request, times out requests that arrive too slowly, and refuses
- * connections past the limit.
+ * connections past the limit; and paces how many requests it takes in per turn
+ * (intakePacer.ts), so a flood of votes never holds the facilitator's click.
  */
 export function createGuardedServer(handler: (req: IncomingMessage, res: ServerResponse) => void, options: GuardedServerOptions): Server {
   const arrival = options.requestArrivalMs ?? REQUEST_ARRIVAL_MS;
   const hosts = new HostNameCheck(options.listenHost, options.port);
   const reaper = new SlowRequestReaper(arrival);
+  const intake = new IntakePacer({
+    budgetMs: options.intakeMsPerTurn ?? INTAKE_MS_PER_TURN,
+    isStream: isEventStream,
+    ...(options.isPriority ? { isExempt: options.isPriority } : {}),
+  });
   const server = createServer(
     {
       // A backstop: Node answers 408 itself a little after the reaper would have.
@@ -200,13 +222,20 @@ export function createGuardedServer(handler: (req: IncomingMessage, res: ServerR
     (req, res) => {
       // The headers came in time; now the body has the same time from here.
       reaper.expect(req.socket, req);
+      intake.request(req);
       if (!hosts.allows(req.headers.host)) return misdirected(res);
       handler(req, res);
     },
   );
   // A connection's first request must come in time too (slow headers).
-  server.on('connection', (socket: Socket) => reaper.expect(socket, null));
-  server.on('close', () => reaper.stop());
+  server.on('connection', (socket: Socket) => {
+    reaper.expect(socket, null);
+    intake.connection(socket);
+  });
+  server.on('close', () => {
+    reaper.stop();
+    intake.stop();
+  });
   // WARNING: past this, Node closes each new connection as it is accepted: a
   // descriptor is held for a moment only, and the reserve stays for the store.
   server.maxConnections = options.maxConnections ?? connectionLimitFor(descriptorLimit());

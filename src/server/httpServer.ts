@@ -7,6 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { asUserError, type Core } from '../core/createCore';
@@ -34,6 +35,8 @@ export interface HttpServerOptions {
   maxConnections?: number;
   /** How long a request may take to arrive before 408 (tests shorten it). */
   requestArrivalMs?: number;
+  /** How long a turn of the event loop may take in requests (tests shorten it); see intakePacer.ts. */
+  intakeMsPerTurn?: number;
 }
 
 /**
@@ -75,7 +78,7 @@ function sendError(reply: FastifyReply, code: ApiErrorCode, message: string, pat
     .send({ error: path === undefined ? { code, message } : { code, message, path } });
 }
 
-function bearerOf(request: FastifyRequest): string | undefined {
+function bearerOf(request: { headers: IncomingHttpHeaders }): string | undefined {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
@@ -98,6 +101,9 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
         port: () => (server.address() as AddressInfo | null)?.port ?? 0,
         ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
         ...(options.requestArrivalMs === undefined ? {} : { requestArrivalMs: options.requestArrivalMs }),
+        ...(options.intakeMsPerTurn === undefined ? {} : { intakeMsPerTurn: options.intakeMsPerTurn }),
+        // The facilitator's connection is never held back behind a flood of phones.
+        isPriority: (request) => tokenMatches(bearerOf(request), token),
       });
       return server;
     },
