@@ -24,6 +24,29 @@ export function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * Puts the boot script (src/renderer/boot.ts, its own entry) first in the app
+ * page's head, `async`: it runs as soon as it has arrived, not after the app's
+ * bundle as a deferred module would, and its requests are the page's first.
+ */
+export function bootScript(): Plugin {
+  return {
+    name: 'plenary-boot-script',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, context) => {
+        if (!context.filename.endsWith('index.html')) return html;
+        const boot = context.server
+          ? './boot.ts'
+          : Object.values(context.bundle ?? {}).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'boot')?.fileName;
+        if (!boot) throw new Error('plenary-boot-script: the boot entry is missing from the build');
+        // After the charset and the CSP, before the bundle and its preloads.
+        return html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    <script type="module" async crossorigin src="./${boot.replace(/^\.\//, '')}"></script>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // The main build also carries the Node host and the benchmark: plain Node
   // programs that share the core, so `npm run serve` needs no Electron.
@@ -52,7 +75,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     base: './',
-    plugins: [react(), contentSecurityPolicyMeta()],
+    plugins: [react(), contentSecurityPolicyMeta(), bootScript()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // Smaller bundles paint the first slide sooner, from disk or over the room's Wi-Fi.
@@ -61,6 +84,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(root, 'src/renderer/index.html'),
+          boot: resolve(root, 'src/renderer/boot.ts'),
           participant: resolve(root, 'src/renderer/participant.html'),
         },
         output: {
