@@ -10,6 +10,7 @@
 import { startBootRead } from './api/bootReads';
 import { pageTransport } from './api/pageTransport';
 import { liveSessionOf, parseRoute } from './app/route';
+import { preloadViewChunks } from './app/viewChunks';
 import { warmClock } from './views/present/clockFormat';
 
 const route = parseRoute(window.location.hash);
@@ -18,7 +19,11 @@ if (sessionId) {
   const transport = pageTransport();
   startBootRead(transport, 'sessions.get', sessionId);
   // The chart pages draw the session's summary.
-  if (route.view === 'results' || route.view === 'report') startBootRead(transport, 'reports.get', sessionId);
+  if (route.view === 'results' || route.view === 'report') {
+    startBootRead(transport, 'reports.get', sessionId);
+    // And their code, the charts' above all, which is most of what such a page waits for.
+    preloadViewChunks(route.view);
+  }
 }
 // The presenter's clock is its first use of Intl, whose start-up takes tens of
 // milliseconds: done here, while the main thread waits for the bundle anyway.
