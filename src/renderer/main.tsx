@@ -1,8 +1,9 @@
 /** The facilitator's app: presenter, audience, library, editor, results, report. */
-// The boot script: its own entry, loaded ahead of this bundle (index.html), so this
-// import evaluates nothing again; it runs it where there is no such script (the dev
-// server before its first request, tests). Importing it here also keeps the build
-// from splitting what the boot needs into a second file the boot would wait for.
+// The boot script: its own entry, loaded ahead of this bundle (index.html), and a
+// page evaluates a module once, so this import runs nothing twice; it runs it on a
+// page without that script tag. It also makes the build keep what the boot needs in
+// the boot's own file, which this bundle then imports, rather than in a shared
+// chunk the boot would have to wait for.
 import './boot';
 // First, before anything else is evaluated: a chart page's code starts downloading now.
 import './app/earlyChunks';
