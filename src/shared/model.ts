@@ -13,6 +13,41 @@ import { idSchema } from './idSchema';
 import { importedPulseSchema } from './followUp';
 
 export { idSchema };
+// The plain rules live apart from the schemas, so the first bundle's views get them without zod.
+import {
+  askedQuestionsOf,
+  commitmentQuestionIds,
+  OPEN_ANSWER_MAX,
+  OPEN_ANSWERS_PER_VOTER,
+  PICTURE_ALT_MAX,
+  pictureMediaTypes,
+  questionOfSlide,
+  questionsOf,
+  SCALE_POINTS_MAX,
+  SCALE_POINTS_MIN,
+  scaleValues,
+  SELF_CHECK_STATEMENTS_MAX,
+  SELF_CHECK_THEN_PROMPT,
+  selfCheckItemId,
+  selfCheckItemIdsOf,
+} from './slideRules';
+export {
+  askedQuestionsOf,
+  commitmentQuestionIds,
+  OPEN_ANSWER_MAX,
+  OPEN_ANSWERS_PER_VOTER,
+  PICTURE_ALT_MAX,
+  pictureMediaTypes,
+  questionOfSlide,
+  questionsOf,
+  SCALE_POINTS_MAX,
+  SCALE_POINTS_MIN,
+  scaleValues,
+  SELF_CHECK_STATEMENTS_MAX,
+  SELF_CHECK_THEN_PROMPT,
+  selfCheckItemId,
+  selfCheckItemIdsOf,
+};
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what} cannot be empty`).max(max, `${what} is at most ${max} characters`);
@@ -62,12 +97,6 @@ export type Question = z.infer<typeof questionSchema>;
 
 // ---- Beyond multiple choice (issue 19): open answers and rating scales ----
 
-/** Open answers: each phone gives up to OPEN_ANSWERS_PER_VOTER, each 1 to OPEN_ANSWER_MAX characters after trimming. */
-import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER } from './limits';
-export { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER };
-/** A rating scale has 2 to 10 points (PROTOCOL.md). */
-export const SCALE_POINTS_MIN = 2;
-export const SCALE_POINTS_MAX = 10;
 
 /** An open question: "One word for the best boss you ever had". Answers are short texts, shown as a word cloud once revealed. */
 export const textQuestionSchema = z.object({
@@ -105,22 +134,14 @@ export type ScaleQuestion = z.infer<typeof scaleQuestionSchema>;
 export type AskedQuestion = Question | TextQuestion | ScaleQuestion;
 export type QuestionType = AskedQuestion['type'];
 
-/** A scale's points, lowest first, as the keys its answers are counted under ("1"…"5"). */
-export function scaleValues(question: Pick<ScaleQuestion, 'min' | 'max'>): number[] {
-  const values: number[] = [];
-  for (let value = question.min; value <= question.max; value += 1) values.push(value);
-  return values;
-}
 
 // ---- Pictures on slides (issue 19) ----
 
 /** The kinds of picture a slide may carry; the asset store tells them by their bytes, never by a file name. */
-export const pictureMediaTypes = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp'] as const;
 export const pictureMediaTypeSchema = z.enum(pictureMediaTypes);
 export type PictureMediaType = z.infer<typeof pictureMediaTypeSchema>;
 /** A picture's name in the data folder: the SHA-256 of its bytes, 64 lowercase hex digits. */
 export const assetHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a picture is named by its SHA-256 (64 hex digits)');
-export const PICTURE_ALT_MAX = 300;
 
 /**
  * A picture on a slide: a reference to bytes kept once in the data folder
@@ -222,9 +243,6 @@ export const selfCheckStatementSchema = z.object({
 });
 export type SelfCheckStatement = z.infer<typeof selfCheckStatementSchema>;
 
-/** The then-rating's question on an "after" self-check (response-shift bias: the yardstick moved during the day). */
-export const SELF_CHECK_THEN_PROMPT = 'Looking back, where were you before today?';
-export const SELF_CHECK_STATEMENTS_MAX = 24;
 
 /**
  * A self-check (issue 17): each person rates one statement per dimension on a
@@ -268,20 +286,6 @@ export const selfCheckQuestionSchema = z
   });
 export type SelfCheckQuestion = z.infer<typeof selfCheckQuestionSchema>;
 
-/**
- * The question id a self-check statement is answered under: `<self-check id>--<dimension>`,
- * and `<self-check id>--then--<dimension>` for its then-rating. Ids allow no dot,
- * so a double dash joins them; the workshop's checks keep them clear of every other question's id.
- */
-export function selfCheckItemId(selfCheckId: string, dimension: string, then = false): string {
-  return then ? `${selfCheckId}--then--${dimension}` : `${selfCheckId}--${dimension}`;
-}
-
-/** Every answer id a self-check takes: one per statement, and on an "after" one a then-rating each. */
-export function selfCheckItemIdsOf(question: Pick<SelfCheckQuestion, 'id' | 'phase' | 'statements'>): string[] {
-  const now = question.statements.map((statement) => selfCheckItemId(question.id, statement.dimension));
-  return question.phase === 'after' ? [...now, ...question.statements.map((statement) => selfCheckItemId(question.id, statement.dimension, true))] : now;
-}
 
 export const selfCheckSlideSchema = z.object({
   ...slideBase,
@@ -686,28 +690,6 @@ export interface SessionSummary {
   canFollowUp: boolean;
 }
 
-/** Convenience: the scenarios' (choice) questions of a slide list, in slide order. */
-export function questionsOf(slides: readonly Slide[]): Question[] {
-  return slides.flatMap((slide) => (slide.kind === 'scenario' ? [slide.question] : []));
-}
-
-/** Every question a slide list asks (choices, open answers, ratings, commitments), in slide order. */
-export function askedQuestionsOf(slides: readonly Slide[]): AskedQuestion[] {
-  return slides.flatMap((slide) => {
-    const question = questionOfSlide(slide);
-    return question ? [question] : [];
-  });
-}
-
-/** The question a slide asks, if any. */
-export function questionOfSlide(slide: Slide | undefined): AskedQuestion | null {
-  return slide && (slide.kind === 'scenario' || slide.kind === 'open' || slide.kind === 'rating' || slide.kind === 'commitments') ? slide.question : null;
-}
-
-/** The ids of the questions that collect commitments (commitments slides), in slide order. */
-export function commitmentQuestionIds(slides: readonly Slide[]): Set<string> {
-  return new Set(slides.flatMap((slide) => (slide.kind === 'commitments' ? [slide.question.id] : [])));
-}
 
 // ---------------------------------------------------------------- settings
 

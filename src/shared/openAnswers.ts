@@ -6,7 +6,8 @@
  * The word list that holds answers back is NOT here: it lives in the core
  * (src/core/sessions/wordList.ts), so no page's bundle carries it.
  */
-import { OPEN_ANSWER_MAX, scaleValues, type ScaleQuestion, type Vote } from './model';
+import type { ScaleQuestion, Vote } from './model';
+import { OPEN_ANSWER_MAX, scaleValues } from './slideRules';
 import type { WordCount } from './summary';
 
 /** The most phrases a phone gets of a cloud (PROTOCOL.md). */

@@ -38,7 +38,8 @@
  * WARNING: dimension ids are user data (`__proto__` is valid): Maps and
  * prototype-free records only.
  */
-import { selfCheckItemId, type QuestionState, type SelfCheckQuestion, type SessionRecord, type Slide, type Vote } from './model';
+import type { QuestionState, SelfCheckQuestion, SessionRecord, Slide, Vote } from './model';
+import { selfCheckItemId } from './slideRules';
 import { ownValue, recordOf } from './records';
 import type { PulseTotals } from './followUp';
 

@@ -24,7 +24,8 @@
  * WARNING: ids are user data (`__proto__` is a valid id): records keyed by ids are
  * prototype-free (`emptyRecord`/`recordOf` in records.ts), lookups go through Maps.
  */
-import { scaleValues, type AskedQuestion, type Group, type QuestionState, type QuestionStatus, type ScaleQuestion, type SessionRecord, type Slide, type Style, type TextQuestion, type Vote } from './model';
+import type { AskedQuestion, Group, QuestionState, QuestionStatus, ScaleQuestion, SessionRecord, Slide, Style, TextQuestion, Vote } from './model';
+import { scaleValues } from './slideRules';
 import { emptyRecord, recordOf } from './records';
 import { sessionProfile, summarizeQuestion, type QuestionSummary, type SessionProfile } from './profile';
 import { optionLetter } from './optionLetter';

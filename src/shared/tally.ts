@@ -7,7 +7,8 @@
  * made without a prototype and read with `Object.hasOwn`: a plain `{}` would
  * count a vote for `toString` or write through `__proto__`.
  */
-import { scaleValues, type AskedQuestion, type Vote } from './model';
+import type { AskedQuestion, Vote } from './model';
+import { scaleValues } from './slideRules';
 import { emptyRecord, recordOf } from './records';
 
 /** Where a counted answer came from: a group on the shared screen, a phone, or the facilitator's hand count. */

@@ -3,7 +3,8 @@
  * is cast and when the store replays its vote log on opening, so the list read back
  * after a restart is the list the room saw.
  */
-import { OPEN_ANSWERS_PER_VOTER, type Vote } from './model';
+import type { Vote } from './model';
+import { OPEN_ANSWERS_PER_VOTER } from './slideRules';
 
 /** One voter's answers on one question in one round: (question, round, voter kind, voter). */
 const voterKey = (vote: Vote) => `${vote.questionId}\n${vote.round ?? 1}\n${vote.voterKind}\n${vote.voterId}`;

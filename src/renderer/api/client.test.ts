@@ -119,3 +119,55 @@ describe('ApiClient.prefetchSummary', () => {
     expect(host.call).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('ApiClient.adopt (the boot script sent the read)', () => {
+  it('answers the view from the boot read, without a request of its own', async () => {
+    const host = fakeHost();
+    const early = Promise.resolve({ id: 's1', version: 1 });
+    host.client.adopt('sessions.get', 's1', early);
+    // The app's own prefetch of the same read finds it there.
+    host.client.prefetchSession('s1');
+    await expect(host.client.call('sessions.get', { sessionId: 's1' })).resolves.toMatchObject({ id: 's1', version: 1 });
+    expect(host.call).not.toHaveBeenCalled();
+  });
+
+  it('reads again when the session changed after the client took the boot read', async () => {
+    const host = fakeHost();
+    host.client.adopt('sessions.get', 's1', Promise.resolve({ id: 's1', version: 1 }));
+    host.change('s1');
+    await expect(host.client.call('sessions.get', { sessionId: 's1' })).resolves.toMatchObject({ version: 2 });
+    expect(host.call).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('ApiClient.peekPrefetched', () => {
+  it("gives a first render the early answer once it has come, and leaves it for the view's own call", async () => {
+    const host = fakeHost();
+    host.client.prefetchSession('s1');
+    expect(host.client.peekPrefetched('sessions.get', { sessionId: 's1' })).toBeUndefined();
+    await host.client.prefetchesSettled();
+    const peeked = host.client.peekPrefetched('sessions.get', { sessionId: 's1' });
+    expect(peeked).toMatchObject({ id: 's1', version: 1 });
+    // The same object: a view that drew it sees no change when its call answers.
+    await expect(host.client.call('sessions.get', { sessionId: 's1' })).resolves.toBe(peeked);
+    expect(host.call).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives nothing once an event may have changed the answer, nor for a read never started', async () => {
+    const host = fakeHost();
+    host.client.prefetchSession('s1');
+    await host.client.prefetchesSettled();
+    host.change('s1');
+    expect(host.client.peekPrefetched('sessions.get', { sessionId: 's1' })).toBeUndefined();
+    expect(host.client.peekPrefetched('sessions.get', { sessionId: 's2' })).toBeUndefined();
+    expect(host.client.peekPrefetched('reports.get', { sessionId: 's1' })).toBeUndefined();
+  });
+
+  it('settles even when an early read fails', async () => {
+    const host = fakeHost();
+    host.failNextRead();
+    host.client.prefetchSession('s1');
+    await expect(host.client.prefetchesSettled()).resolves.toBeUndefined();
+    expect(host.client.peekPrefetched('sessions.get', { sessionId: 's1' })).toBeUndefined();
+  });
+});

@@ -5,12 +5,15 @@
 import type { DesktopAction, DesktopActionInput, DesktopActionOutput, IpcResult } from '../../shared/bridge';
 import type { CommandInput, CommandName, CommandOutput, PlenaryEvent } from '../../shared/contract';
 import { apiErrorFromBody } from '../../shared/errors';
-import { takeTokenFromUrl } from './token';
-import { httpTransport, ipcTransport, type Transport } from './transport';
+import { takeBootReads, type PrefetchableRead } from './bootReads';
+import { pageTransport } from './pageTransport';
+import type { Transport } from './transport';
 
 /** A read started ahead of the view that will make it. */
 interface PrefetchedRead {
   answer: Promise<unknown>;
+  /** The answer once it has come, for a first render that can draw it at once. */
+  arrived?: { value: unknown };
   /** Set by any event that may change the answer: it may predate the event, so it is read again. */
   stale: boolean;
   stopListening: () => void;
@@ -18,9 +21,6 @@ interface PrefetchedRead {
 
 /** How long a read nobody asked for is kept. */
 const PREFETCH_KEPT_MS = 10_000;
-
-/** The reads a view makes as it opens that may be started ahead of its code: each takes `{ sessionId }` alone. */
-type PrefetchableRead = 'sessions.get' | 'reports.get';
 
 const prefetchKey = (name: CommandName, input: unknown): string | null => {
   if (name !== 'sessions.get' && name !== 'reports.get') return null;
@@ -71,12 +71,43 @@ export class ApiClient {
     this.prefetch('reports.get', sessionId);
   }
 
-  private prefetch(name: PrefetchableRead, sessionId: string): void {
+  /**
+   * Takes a read the boot script sent before this client existed, as if this
+   * client had started it. Events that came before are not missed: the event
+   * stream opens only now, and a live session reads itself again once it has
+   * (hooks.ts), as it does after any gap in the stream.
+   */
+  adopt(name: PrefetchableRead, sessionId: string, answer: Promise<unknown>): void {
+    this.prefetch(name, sessionId, answer);
+  }
+
+  /**
+   * The answer of a read started ahead, if it has arrived and nothing since may
+   * have changed it; else undefined. The read stays for the view's own call: a
+   * view draws it in its first render instead of a loading line.
+   */
+  peekPrefetched<N extends CommandName>(name: N, input: CommandInput<N>): CommandOutput<N> | undefined {
+    const key = prefetchKey(name, input);
+    const entry = key === null ? undefined : this.prefetched.get(key);
+    return entry?.arrived && !entry.stale ? (entry.arrived.value as CommandOutput<N>) : undefined;
+  }
+
+  /** Settles once every read started ahead so far has its answer or has failed. */
+  async prefetchesSettled(): Promise<void> {
+    await Promise.allSettled([...this.prefetched.values()].map((entry) => entry.answer));
+  }
+
+  private prefetch(name: PrefetchableRead, sessionId: string, started?: Promise<unknown>): void {
     const key = `${name} ${sessionId}`;
     if (this.prefetched.has(key)) return;
-    const answer = this.transport.call(name, { sessionId });
+    const answer = started ?? this.transport.call(name, { sessionId });
     // Whoever takes it handles a failure; an answer nobody took is dropped.
-    answer.catch(() => undefined);
+    answer.then(
+      (value) => {
+        entry.arrived = { value };
+      },
+      () => undefined,
+    );
     const unsubscribe = this.transport.subscribe((event) => {
       if (('sessionId' in event.data && event.data.sessionId === sessionId) || (name === 'reports.get' && event.name === 'settings.changed')) entry.stale = true;
     });
@@ -126,8 +157,9 @@ export class ApiClient {
   }
 }
 
-/** Chooses the transport once: the preload's bridge if present, else HTTP with the tab's token. */
+/** The app's client, over the page's transport, with the reads the boot script already sent. */
 export function createClient(): ApiClient {
-  const bridge = window.plenary;
-  return new ApiClient(bridge ? ipcTransport(bridge) : httpTransport(takeTokenFromUrl()));
+  const client = new ApiClient(pageTransport());
+  for (const read of takeBootReads()) client.adopt(read.name, read.sessionId, read.answer);
+  return client;
 }

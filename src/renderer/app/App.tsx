@@ -26,9 +26,12 @@ const SettingsView = lazyViews.settings.component((module) => module.default, 'S
 function useTheme() {
   const settings = useCommand('settings.get', {}, (event) => event.name === 'settings.changed');
   useEffect(() => {
+    // Written only when it changes: every write is a mutation the charts watch for.
+    const html = document.documentElement;
     const theme = settings.data?.theme ?? 'light';
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.style.setProperty('--text-scale', String(settings.data?.audienceTextScale ?? 1));
+    if (html.dataset.theme !== theme) html.dataset.theme = theme;
+    const scale = String(settings.data?.audienceTextScale ?? 1);
+    if (html.style.getPropertyValue('--text-scale') !== scale) html.style.setProperty('--text-scale', scale);
   }, [settings.data]);
 }
 

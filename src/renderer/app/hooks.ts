@@ -21,7 +21,11 @@ export function useCommand<N extends CommandName>(
   refreshOn?: (event: PlenaryEvent) => boolean,
 ): Loaded<CommandOutput<N>> {
   const api = useApi();
-  const [state, setState] = useState<{ data?: CommandOutput<N>; error?: Error; loading: boolean }>({ loading: true });
+  // A read started ahead that has already come is drawn in the first render.
+  const [state, setState] = useState<{ data?: CommandOutput<N>; error?: Error; loading: boolean }>(() => {
+    const data = api.peekPrefetched(name, input);
+    return data === undefined ? { loading: true } : { data, loading: false };
+  });
   const key = JSON.stringify(input);
   const refreshRef = useRef(refreshOn);
   refreshRef.current = refreshOn;
@@ -31,7 +35,8 @@ export function useCommand<N extends CommandName>(
   useEffect(() => {
     let live = true;
     api.call(name, JSON.parse(key) as CommandInput<N>).then(
-      (data) => live && setState({ data, loading: false }),
+      // The same answer as the first render's (the read started ahead) changes nothing.
+      (data) => live && setState((s) => (s.data === data ? s : { data, loading: false })),
       (error: Error) => live && setState({ error, loading: false }),
     );
     return () => {
@@ -46,7 +51,10 @@ export function useCommand<N extends CommandName>(
 /** A session kept current by the core's events: windows render snapshots, never hold the truth. */
 export function useLiveSession(sessionId: string): Loaded<Session> {
   const api = useApi();
-  const [state, setState] = useState<{ data?: Session; error?: Error; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: Session; error?: Error; loading: boolean }>(() => {
+    const data = api.peekPrefetched('sessions.get', { sessionId });
+    return data === undefined ? { loading: true } : { data, loading: false };
+  });
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
@@ -66,7 +74,7 @@ export function useLiveSession(sessionId: string): Loaded<Session> {
     });
     // Subscribe first, then fetch: nothing that happens in between is missed.
     api.call('sessions.get', { sessionId }).then(
-      (data) => live && setState((s) => (s.data && s.data.updatedAt > data.updatedAt ? s : { data, loading: false })),
+      (data) => live && setState((s) => (s.data && (s.data === data || s.data.updatedAt > data.updatedAt) ? s : { data, loading: false })),
       (error: Error) => live && setState({ error, loading: false }),
     );
     // After a dropped stream, fetch again: events sent meanwhile were lost. This

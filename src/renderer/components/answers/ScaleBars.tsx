@@ -4,7 +4,7 @@
  * so it follows the projector's text size and the slide's fit-to-frame, as
  * RevealBars does. The bars are for the eye; a visually hidden table says the same.
  */
-import { scaleValues } from '../../../shared/model';
+import { scaleValues } from '../../../shared/slideRules';
 import { ownValue } from '../../../shared/records';
 import styles from './ScaleBars.module.css';
 

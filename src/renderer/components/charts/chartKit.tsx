@@ -61,12 +61,20 @@ function readColors(): ChartColors {
   };
 }
 
+/** The previous colours if nothing changed, else the next ones. */
+function sameColors(previous: ChartColors, next: ChartColors): ChartColors {
+  return (Object.keys(next) as (keyof ChartColors)[]).every((key) => previous[key] === next[key]) ? previous : next;
+}
+
 /** The theme's colours, read again when the theme changes (`data-theme` on <html>). Print is always light. */
 export function useChartColors(size: ChartSize): ChartColors {
   const [colors, setColors] = useState(readColors);
   useEffect(() => {
     if (typeof MutationObserver === 'undefined') return;
-    const observer = new MutationObserver(() => setColors(readColors()));
+    // Only a real change redraws: <html>'s attributes are written at start-up with the
+    // values they already have (the theme, the text scale), and a new object each
+    // time would draw every chart on the page again for nothing.
+    const observer = new MutationObserver(() => setColors((previous) => sameColors(previous, readColors())));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'style'] });
     return () => observer.disconnect();
   }, []);

@@ -8,7 +8,8 @@
  * refused with a message that says so, and the message goes once it is back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { questionOfSlide, type AskedQuestion, type Question, type SelfCheckQuestion, type Session } from '../../../shared/model';
+import type { AskedQuestion, Question, SelfCheckQuestion, Session } from '../../../shared/model';
+import { questionOfSlide } from '../../../shared/slideRules';
 import { useApi } from '../../app/ApiContext';
 import { nextTarget, revealRefusal, type SlideCursor } from './keymap';
 import { optionLetter } from '../../../shared/optionLetter';

@@ -1,5 +1,6 @@
 /** A rating's points in a row, its end labels beneath the ends: how the room sees the scale before it answers. */
-import { scaleValues, type ScaleQuestion } from '../../../shared/model';
+import type { ScaleQuestion } from '../../../shared/model';
+import { scaleValues } from '../../../shared/slideRules';
 import styles from './ScalePoints.module.css';
 
 export function ScalePoints({ question }: { question: Pick<ScaleQuestion, 'min' | 'max' | 'minLabel' | 'maxLabel'> }) {

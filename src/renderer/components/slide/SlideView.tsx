@@ -6,7 +6,8 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import styles from './SlideView.module.css';
 import { SlidePicture } from './SlidePicture';
 import { optionLetter } from '../../../shared/optionLetter';
-import { OPEN_ANSWERS_PER_VOTER, type Slide } from '../../../shared/model';
+import type { Slide } from '../../../shared/model';
+import { OPEN_ANSWERS_PER_VOTER } from '../../../shared/slideRules';
 import { ScalePoints } from './ScalePoints';
 
 

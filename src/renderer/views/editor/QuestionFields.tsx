@@ -3,7 +3,8 @@
  * question (short answers, a word cloud) and a rating (a statement on a scale).
  * Kept apart from SlideForm so each kind's fields sit in one place.
  */
-import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER, SCALE_POINTS_MAX, SCALE_POINTS_MIN, scaleValues, type Dimension, type Slide } from '../../../shared/model';
+import type { Dimension, Slide } from '../../../shared/model';
+import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER, SCALE_POINTS_MAX, SCALE_POINTS_MIN, scaleValues } from '../../../shared/slideRules';
 import { DimensionField } from './DimensionField';
 import { NumberField, TextField } from './Fields';
 import { fieldDomId } from './validation';

@@ -4,7 +4,8 @@
  * (one statement per dimension, a dimension the workshop has, 2 to 10 points),
  * and each message shows at the field it is about.
  */
-import { SELF_CHECK_STATEMENTS_MAX, SELF_CHECK_THEN_PROMPT, type Dimension, type SelfCheckSlide } from '../../../shared/model';
+import type { Dimension, SelfCheckSlide } from '../../../shared/model';
+import { SELF_CHECK_STATEMENTS_MAX, SELF_CHECK_THEN_PROMPT } from '../../../shared/slideRules';
 import { Button } from '../../components/Button';
 import { FieldErrors, NumberField, SelectField, TextField } from './Fields';
 import { fieldDomId } from './validation';

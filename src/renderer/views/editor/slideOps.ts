@@ -1,5 +1,6 @@
 /** Pure operations on the slide list: new slides, copies, moves, and their names. */
-import { questionOfSlide, SELF_CHECK_THEN_PROMPT, type Dimension, type Option, type Slide, type SlideKind, type WorkshopContent } from '../../../shared/model';
+import type { Dimension, Option, Slide, SlideKind, WorkshopContent } from '../../../shared/model';
+import { questionOfSlide, SELF_CHECK_THEN_PROMPT } from '../../../shared/slideRules';
 import { newId } from './ids';
 
 export const kindLabels: Record<SlideKind, string> = {

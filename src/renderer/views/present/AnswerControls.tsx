@@ -7,7 +7,8 @@
  * hand count per value. The revealed figures are drawn as the projector draws them.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER, scaleValues, type Group, type Session, type Slide } from '../../../shared/model';
+import type { Group, Session, Slide } from '../../../shared/model';
+import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER, scaleValues } from '../../../shared/slideRules';
 import type { OpenAnswer } from '../../../shared/summary';
 import { ownValue } from '../../../shared/records';
 import { useApi } from '../../app/ApiContext';

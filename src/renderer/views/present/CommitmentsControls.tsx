@@ -5,7 +5,8 @@
  * projector and the report list commitments by contrast only.
  */
 import { useState, type FormEvent } from 'react';
-import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER, type Session } from '../../../shared/model';
+import type { Session } from '../../../shared/model';
+import { OPEN_ANSWER_MAX, OPEN_ANSWERS_PER_VOTER } from '../../../shared/slideRules';
 import { useApi } from '../../app/ApiContext';
 import { Button } from '../../components/Button';
 import styles from './PresenterView.module.css';

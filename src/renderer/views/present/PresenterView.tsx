@@ -11,6 +11,7 @@ import { useApi } from '../../app/ApiContext';
 import { useLiveSession } from '../../app/hooks';
 import { REHEARSAL_ENDED_KEY } from '../../app/rehearsal';
 import { navigate } from '../../app/router';
+import { useAfterFirstPaint } from '../../app/useAfterFirstPaint';
 import { usePreloadWhenIdle } from '../../app/views';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -51,6 +52,10 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
   const pendingGroup = usePresenterKeys({ session, actions, onHelp: openHelp, onFullscreen: toggleFullscreen, onPicker: openPicker });
   const now = useNow();
   const saveNote = actions.setNote;
+  // The slide and its controls come first; the side panels (next slide, run of
+  // show, notes, phones) and the closed dialogs a frame later: the first frame
+  // then lays out half the page, and the slide is on screen sooner.
+  const panelsShown = useAfterFirstPaint();
 
   // A rehearsal is removed when it ends: back to the library, which says so. Its
   // removal may reach this tab before its end does, so a rehearsal that vanished counts too.
@@ -120,53 +125,57 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
           )}
         </div>
         <aside className={styles.side}>
-          <section className={`${styles.panel} ${styles.nextPanel}`} aria-labelledby="next-heading">
-            <h2 id="next-heading">Next</h2>
-            {nextSlide ? (
-              <div className={styles.nextBox}>
-                <SlideView slide={nextSlide} label="Next slide" />
-              </div>
-            ) : (
-              <p>This is the last slide.</p>
-            )}
-          </section>
-          <RunOfShowPanel session={session} now={now} actions={actions} className={`${styles.panel} ${styles.runPanel}`} />
-          {slide && (
-            <section className={`${styles.panel} ${styles.notesPanel}`} aria-labelledby="notes-heading" tabIndex={0}>
-              <h2 id="notes-heading">Notes</h2>
-              {slide.notes ? <p className={styles.notes}>{slide.notes}</p> : <p className={styles.muted}>No notes for this slide.</p>}
-              {(slide.kind === 'open' || slide.kind === 'rating') && slide.question.debrief && (
-                <div className={styles.debrief}>
-                  <strong>Debrief · </strong>
-                  {slide.question.debrief}
-                </div>
+          {panelsShown && (
+            <>
+              <section className={`${styles.panel} ${styles.nextPanel}`} aria-labelledby="next-heading">
+                <h2 id="next-heading">Next</h2>
+                {nextSlide ? (
+                  <div className={styles.nextBox}>
+                    <SlideView slide={nextSlide} label="Next slide" />
+                  </div>
+                ) : (
+                  <p>This is the last slide.</p>
+                )}
+              </section>
+              <RunOfShowPanel session={session} now={now} actions={actions} className={`${styles.panel} ${styles.runPanel}`} />
+              {slide && (
+                <section className={`${styles.panel} ${styles.notesPanel}`} aria-labelledby="notes-heading" tabIndex={0}>
+                  <h2 id="notes-heading">Notes</h2>
+                  {slide.notes ? <p className={styles.notes}>{slide.notes}</p> : <p className={styles.muted}>No notes for this slide.</p>}
+                  {(slide.kind === 'open' || slide.kind === 'rating') && slide.question.debrief && (
+                    <div className={styles.debrief}>
+                      <strong>Debrief · </strong>
+                      {slide.question.debrief}
+                    </div>
+                  )}
+                  {slide.kind === 'scenario' && slide.question.debrief && (
+                    <div className={styles.debrief}>
+                      <strong>Debrief · </strong>
+                      {slide.question.debrief}
+                      <p>
+                        Leader-like answer:{' '}
+                        {slide.question.options
+                          .map((o, i) => (o.style === 'leader' ? optionLetter(i) : null))
+                          .filter(Boolean)
+                          .join(', ') || 'none'}
+                      </p>
+                    </div>
+                  )}
+                </section>
               )}
-              {slide.kind === 'scenario' && slide.question.debrief && (
-                <div className={styles.debrief}>
-                  <strong>Debrief · </strong>
-                  {slide.question.debrief}
-                  <p>
-                    Leader-like answer:{' '}
-                    {slide.question.options
-                      .map((o, i) => (o.style === 'leader' ? optionLetter(i) : null))
-                      .filter(Boolean)
-                      .join(', ') || 'none'}
-                  </p>
-                </div>
+              {slide && (
+                <section className={`${styles.panel} ${styles.myNotes}`} aria-labelledby="mynotes-heading">
+                  <h2 id="mynotes-heading">Your notes (kept for the report)</h2>
+                  <SessionNotes slideId={slide.id} saved={ownValue(session.notes, slide.id) ?? ''} onSave={(text) => saveNote(slide.id, text)} />
+                </section>
               )}
-            </section>
+              <details className={`${styles.panel} ${styles.phonesPanel}`} open={session.votingMode === 'phones' || undefined}>
+                <summary>Phones and join address</summary>
+                <PhonePanel session={session} hostConnected={actions.connected} />
+                <PhoneAdmission session={session} className={styles.admission} />
+              </details>
+            </>
           )}
-          {slide && (
-            <section className={`${styles.panel} ${styles.myNotes}`} aria-labelledby="mynotes-heading">
-              <h2 id="mynotes-heading">Your notes (kept for the report)</h2>
-              <SessionNotes slideId={slide.id} saved={ownValue(session.notes, slide.id) ?? ''} onSave={(text) => saveNote(slide.id, text)} />
-            </section>
-          )}
-          <details className={`${styles.panel} ${styles.phonesPanel}`} open={session.votingMode === 'phones' || undefined}>
-            <summary>Phones and join address</summary>
-            <PhonePanel session={session} hostConnected={actions.connected} />
-            <PhoneAdmission session={session} className={styles.admission} />
-          </details>
         </aside>
       </div>
 
@@ -216,24 +225,28 @@ export default function PresenterView({ sessionId }: { sessionId: string }) {
         )}
       </nav>
 
-      <KeyHelp open={help} onClose={() => setHelp(false)} />
-      <SlidePicker open={picker} slides={session.slides} current={session.slideIndex} onPick={actions.goTo} onClose={() => setPicker(false)} />
-      <ConfirmDialog
-        title={session.rehearsal ? 'End this rehearsal?' : 'End this session?'}
-        message={
-          session.rehearsal
-            ? 'The rehearsal and its votes are removed; nothing goes into History.'
-            : 'Voting stops and the join code stops working. Results and the report stay available.'
-        }
-        confirmLabel={session.rehearsal ? 'End rehearsal' : 'End session'}
-        danger
-        open={confirmEnd}
-        onCancel={() => setConfirmEnd(false)}
-        onConfirm={() => {
-          setConfirmEnd(false);
-          actions.end();
-        }}
-      />
+      {panelsShown && (
+        <>
+          <KeyHelp open={help} onClose={() => setHelp(false)} />
+          <SlidePicker open={picker} slides={session.slides} current={session.slideIndex} onPick={actions.goTo} onClose={() => setPicker(false)} />
+          <ConfirmDialog
+            title={session.rehearsal ? 'End this rehearsal?' : 'End this session?'}
+            message={
+              session.rehearsal
+                ? 'The rehearsal and its votes are removed; nothing goes into History.'
+                : 'Voting stops and the join code stops working. Results and the report stay available.'
+            }
+            confirmLabel={session.rehearsal ? 'End rehearsal' : 'End session'}
+            danger
+            open={confirmEnd}
+            onCancel={() => setConfirmEnd(false)}
+            onConfirm={() => {
+              setConfirmEnd(false);
+              actions.end();
+            }}
+          />
+        </>
+      )}
     </div>
   );
 }

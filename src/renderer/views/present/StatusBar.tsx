@@ -7,6 +7,7 @@
  */
 import type { PhoneStatus } from '../../../shared/contract';
 import type { Session } from '../../../shared/model';
+import { timeOfDay } from './clockFormat';
 import { formatDuration } from './useClock';
 import styles from './StatusBar.module.css';
 
@@ -16,8 +17,6 @@ interface StatusBarProps {
   phones: PhoneStatus | undefined;
   now: number;
 }
-
-const timeOfDay = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export function StatusBar({ session, connected, phones, now }: StatusBarProps) {
   const ended = session.status === 'ended';

@@ -4,7 +4,8 @@
  * slide, answered by phones with hand-checkable numbers. The tests run it through
  * the core's own `summarizeSession`, so the story is tested on real summaries.
  */
-import { selfCheckItemId, type Dimension, type QuestionState, type Slide, type Vote } from '../../../shared/model';
+import type { Dimension, QuestionState, Slide, Vote } from '../../../shared/model';
+import { selfCheckItemId } from '../../../shared/slideRules';
 import type { SummarySource } from '../../../shared/summary';
 
 export const storyDimensions: Dimension[] = [

@@ -21,6 +21,8 @@ function fakeApi(initial: Session) {
   });
   const api = {
     call,
+    // Nothing read ahead here: the view opens with its loading state, then its reads.
+    peekPrefetched: () => undefined,
     subscribe: (listener: (event: PlenaryEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
