@@ -14,40 +14,18 @@ import { importedPulseSchema } from './followUp';
 
 export { idSchema };
 // The plain rules live apart from the schemas, so the first bundle's views get them without zod.
+export * from './slideRules';
 import {
-  askedQuestionsOf,
-  commitmentQuestionIds,
   OPEN_ANSWER_MAX,
-  OPEN_ANSWERS_PER_VOTER,
   PICTURE_ALT_MAX,
   pictureMediaTypes,
-  questionOfSlide,
-  questionsOf,
   SCALE_POINTS_MAX,
   SCALE_POINTS_MIN,
-  scaleValues,
   SELF_CHECK_STATEMENTS_MAX,
   SELF_CHECK_THEN_PROMPT,
   selfCheckItemId,
   selfCheckItemIdsOf,
 } from './slideRules';
-export {
-  askedQuestionsOf,
-  commitmentQuestionIds,
-  OPEN_ANSWER_MAX,
-  OPEN_ANSWERS_PER_VOTER,
-  PICTURE_ALT_MAX,
-  pictureMediaTypes,
-  questionOfSlide,
-  questionsOf,
-  SCALE_POINTS_MAX,
-  SCALE_POINTS_MIN,
-  scaleValues,
-  SELF_CHECK_STATEMENTS_MAX,
-  SELF_CHECK_THEN_PROMPT,
-  selfCheckItemId,
-  selfCheckItemIdsOf,
-};
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what} cannot be empty`).max(max, `${what} is at most ${max} characters`);
